@@ -1,0 +1,100 @@
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  createHttpShell,
+  createLogger,
+  logUnexpectedErrors,
+  maskUnexpected,
+  requestIdOf,
+  type Logger,
+} from '@mindscape/platform';
+import { isHttpOk } from '@mindscape/platform/dev';
+import express from 'express';
+import { Gauge, Histogram } from 'prom-client';
+import { createAuthenticator } from './authenticate.js';
+import type { GatewayConfig } from './config.js';
+import { AssertingDataSource, type GatewayContext } from './data-source.js';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export class CompositionError extends Error {
+  override name = 'CompositionError';
+}
+
+/** Composes the subgraphs (stopping on a composition error) and serves the one graph. */
+export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway', config.LOG_LEVEL)): Promise<RunningGateway> {
+  const usersUrl = config.SUBGRAPHS.find((s) => s.name === 'users')!.url;
+  const authenticator = createAuthenticator(new URL(usersUrl).origin, config.ASSERTION_SECRET, config.DEVICE_TOKEN_CACHE_MS);
+  const shell = createHttpShell('gateway', logger, async () => {
+    const down = [];
+    for (const { name, url } of config.SUBGRAPHS) if (!(await isHttpOk(new URL('/ready', url).href))) down.push(name);
+    if (down.length > 0) throw new Error(`subgraphs not ready: ${down.join(', ')}`);
+  });
+  shell.app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY));
+
+  const latency = new Histogram({
+    name: 'gateway_subgraph_fetch_seconds',
+    help: 'Subgraph fetch latency',
+    labelNames: ['subgraph'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [shell.metrics],
+  });
+  const composed = new Gauge({ name: 'gateway_subgraphs', help: 'Subgraphs in the composed supergraph', registers: [shell.metrics] });
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: new IntrospectAndCompose({ subgraphs: config.SUBGRAPHS }),
+    buildService: ({ name, url }) => new AssertingDataSource({ name, url: url ?? '' }, config.ASSERTION_SECRET, latency),
+    logger,
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    introspection: process.env.NODE_ENV !== 'production',
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: shell.server }), logUnexpectedErrors(logger)],
+    formatError: maskUnexpected,
+  });
+  try {
+    await apollo.start();
+  } catch (error) {
+    throw new CompositionError(
+      `The gateway could not compose the subgraphs (${config.SUBGRAPHS.map((s) => `${s.name} at ${s.url}`).join(', ')}):\n` +
+        `${(error as Error).message}\nCheck that every subgraph is running and that their schemas agree.`,
+    );
+  }
+  composed.set(config.SUBGRAPHS.length);
+
+  shell.app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const identity = await authenticator.identify(req.headers.authorization);
+        const requestId = requestIdOf(req);
+        return { assertion: { ...(identity ? { identity } : {}), ...(req.ip ? { clientIp: req.ip } : {}), ...(requestId ? { requestId } : {}) } };
+      },
+    }),
+  );
+  const port = await shell.listen(config.PORT, config.HOST);
+  const url = `http://${config.HOST}:${port}/graphql`;
+  logger.info({ url, subgraphs: config.SUBGRAPHS.map((s) => s.name) }, 'gateway listening');
+  return {
+    url,
+    port,
+    async close() {
+      await apollo.stop();
+      await shell.close();
+    },
+  };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}

@@ -1,0 +1,34 @@
+import { logLevelVar, portVar, secretVar } from '@mindscape/platform';
+import { z } from 'zod';
+
+/** `name=url` pairs, comma-separated: the subgraphs composed into the one graph. */
+const subgraphList = z
+  .string()
+  .default('users=http://127.0.0.1:4001/graphql')
+  .transform((text, ctx) => {
+    const list = text.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => {
+      const [name, url] = pair.split('=', 2);
+      return { name: name?.trim() ?? '', url: url?.trim() ?? '' };
+    });
+    for (const { name, url } of list) {
+      if (!/^[a-z][a-z0-9-]*$/.test(name) || !URL.canParse(url)) {
+        ctx.addIssue({ code: 'custom', message: `"${name}=${url}" is not name=http://host:port/graphql` });
+      }
+    }
+    if (!list.some((s) => s.name === 'users')) ctx.addIssue({ code: 'custom', message: 'must include the users subgraph' });
+    return list;
+  });
+
+export const gatewayConfigSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: portVar(4000),
+  SUBGRAPHS: subgraphList,
+  ASSERTION_SECRET: secretVar(),
+  /** Express "trust proxy": set when a load balancer in front sets X-Forwarded-For. */
+  TRUST_PROXY: z.string().default('false'),
+  /** How long a verified device token is trusted before it is checked again (revocation delay). */
+  DEVICE_TOKEN_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  LOG_LEVEL: logLevelVar(),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,0 +1,46 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, signAssertion, type RequestAssertion } from '@mindscape/platform';
+import type { Histogram } from 'prom-client';
+
+/** Per-request state the gateway builds once and hands to every subgraph fetch. */
+export interface GatewayContext {
+  assertion: RequestAssertion;
+  /** The signed assertion, made lazily and reused for every fetch of the request. */
+  signed?: Promise<string>;
+}
+
+/**
+ * Sends each subgraph request with the gateway's signed assertion of who is calling, and
+ * nothing the client sent besides the operation: client headers are never forwarded.
+ */
+export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: { name: string; url: string },
+    private readonly secret: string,
+    private readonly latency: Histogram<'subgraph'>,
+  ) {
+    super({ url: config.url });
+    this.subgraphName = config.name;
+  }
+
+  private readonly subgraphName: string;
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (!request.http) return;
+    // Composition-time introspection has no request context; it carries an empty assertion.
+    const assertion = 'assertion' in context && context.assertion ? context.assertion : {};
+    const ctx = context as GatewayContext;
+    ctx.signed ??= signAssertion(assertion, this.secret);
+    request.http.headers.set(IDENTITY_HEADER, await ctx.signed);
+    if (assertion.requestId) request.http.headers.set(REQUEST_ID_HEADER, assertion.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const end = this.latency.startTimer({ subgraph: this.subgraphName });
+    try {
+      return await super.process(options);
+    } finally {
+      end();
+    }
+  }
+}

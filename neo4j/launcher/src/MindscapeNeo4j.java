@@ -1,0 +1,65 @@
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Neo4j 5.26 Community, embedded, serving Bolt on loopback. Used because the server tarball is
+ * not on Maven Central; the embedded DBMS is the same engine the server runs.
+ *
+ * <p>Environment: NEO4J_HOME (data folder), NEO4J_BOLT_PORT, NEO4J_PASSWORD, NEO4J_PAGECACHE.
+ * Prints "MINDSCAPE_NEO4J_READY" once Bolt accepts connections; stops cleanly on SIGTERM.
+ */
+public final class MindscapeNeo4j {
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    Path home = Path.of(env.getOrDefault("NEO4J_HOME", ".neo4j/data")).toAbsolutePath();
+    int port = Integer.parseInt(env.getOrDefault("NEO4J_BOLT_PORT", "7687"));
+    String password = env.get("NEO4J_PASSWORD");
+    if (password == null || password.length() < 8) {
+      System.err.println("NEO4J_PASSWORD must be set and at least 8 characters long.");
+      System.exit(2);
+    }
+    long pageCacheMiB = Long.parseLong(env.getOrDefault("NEO4J_PAGECACHE_MIB", "256"));
+
+    DatabaseManagementService dbms =
+        new DatabaseManagementServiceBuilder(home)
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+            .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(GraphDatabaseSettings.auth_enabled, true)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
+            .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+            .build();
+
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Neo4j: shutting down");
+                  dbms.shutdown();
+                }));
+
+    // Embedded Java access to the system database bypasses auth, so the configured password is
+    // (re)applied at every start: the env var is the single source of truth.
+    dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+        .executeTransactionally(
+            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+            Map.of("password", password));
+
+    System.out.println("MINDSCAPE_NEO4J_READY bolt://127.0.0.1:" + port);
+    try {
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './provision.js';
+export * from './schema.js';
+export * from './server.js';

@@ -1,0 +1,3 @@
+export * from './child.js';
+export * from './progress.js';
+export * from './wait.js';

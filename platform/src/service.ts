@@ -1,0 +1,113 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createHttpShell } from './http-shell.js';
+import { IDENTITY_HEADER, InvalidAssertionError, verifyAssertion, type RequestAssertion } from './identity.js';
+import type { Logger } from './logger.js';
+
+export interface SubgraphServiceOptions<TContext extends BaseContext> {
+  /** Service name, used in logs and metrics. */
+  name: string;
+  schema: GraphQLSchema;
+  /** Secret shared with the gateway, to verify its signed request assertions. */
+  assertionSecret: string;
+  /** Builds the per-request context from what the gateway asserted. */
+  context: (assertion: RequestAssertion) => Promise<TContext> | TContext;
+  logger: Logger;
+  /** @default '127.0.0.1' (subgraphs trust only the gateway) */
+  host?: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Throws when the service cannot serve (e.g. its database is unreachable). */
+  readiness?: () => Promise<void>;
+  /** Adds routes outside GraphQL (JWKS, internal endpoints) before the GraphQL route. */
+  routes?: (app: Express) => void;
+  /** Largest accepted request body. @default '2mb' */
+  bodyLimit?: string;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * One subgraph behind the HTTP shell, on POST /graphql. The gateway's assertion is verified
+ * before any resolver runs; without one the request is anonymous.
+ */
+export async function startSubgraphService<TContext extends BaseContext>(
+  options: SubgraphServiceOptions<TContext>,
+): Promise<RunningService> {
+  const { name, logger, host = '127.0.0.1', bodyLimit = '2mb' } = options;
+  const shell = createHttpShell(name, logger, options.readiness);
+  options.routes?.(shell.app);
+
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: shell.server }), logUnexpectedErrors(logger)],
+    formatError: maskUnexpected,
+  });
+  await apollo.start();
+  shell.app.use(
+    '/graphql',
+    express.json({ limit: bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => options.context(await readAssertion(req, options.assertionSecret)),
+    }),
+  );
+
+  const port = await shell.listen(options.port, host);
+  const url = `http://${host}:${port}/graphql`;
+  logger.info({ url }, `${name} subgraph listening`);
+  return {
+    url,
+    port,
+    async close() {
+      await apollo.stop();
+      await shell.close();
+    },
+  };
+}
+
+async function readAssertion(req: Request, secret: string): Promise<RequestAssertion> {
+  const token = req.headers[IDENTITY_HEADER];
+  if (typeof token !== 'string' || token === '') return {};
+  try {
+    return await verifyAssertion(token, secret);
+  } catch (error) {
+    if (error instanceof InvalidAssertionError) {
+      throw new GraphQLError('The request assertion is invalid; call this graph through the gateway.', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+    throw error;
+  }
+}
+
+/** Errors we did not raise on purpose carry no internals to the client. */
+export function maskUnexpected(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+    return { ...formatted, message: 'Internal server error; it has been logged.' };
+  }
+  return formatted;
+}
+
+export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (error.originalError && !(error.originalError instanceof GraphQLError)) {
+              logger.error({ err: error.originalError, path: error.path }, 'unexpected resolver error');
+            }
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { unauthenticated } from '@mindscape/platform';
+import { Types } from 'mongoose';
+import type { UsersModels } from '../models/index.js';
+import type { AccessTokenIssuer } from './access-tokens.js';
+import { formatToken, newSecret, parseToken, secretMatches } from './opaque-token.js';
+
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+const PREFIX = 'rt';
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Sign-in sessions: a short-lived access JWT plus a rotating, single-use refresh token. */
+export class Sessions {
+  constructor(
+    private readonly models: UsersModels,
+    private readonly issuer: AccessTokenIssuer,
+  ) {}
+
+  /** Starts a new session (a new rotation family) for a person who just proved who they are. */
+  start(userId: Types.ObjectId): Promise<SessionTokens> {
+    return this.issue(userId, new Types.ObjectId());
+  }
+
+  /**
+   * Trades a refresh token for a new pair. The token is claimed with one conditional update,
+   * so two concurrent uses cannot both win; the loser is treated as reuse.
+   */
+  async rotate(refreshToken: string): Promise<{ userId: Types.ObjectId; tokens: SessionTokens }> {
+    const parsed = parseToken(PREFIX, refreshToken);
+    const stored = parsed && (await this.models.refreshTokens.findById(parsed.id).lean());
+    if (!parsed || !stored || !secretMatches(parsed.secret, stored.secretHash)) {
+      throw unauthenticated('The refresh token is not valid; sign in again.');
+    }
+    if (stored.revokedAt) throw unauthenticated('This session has ended; sign in again.');
+    if (stored.expiresAt.getTime() <= Date.now()) throw unauthenticated('The refresh token has expired; sign in again.');
+
+    const claimed = await this.models.refreshTokens.findOneAndUpdate(
+      { _id: stored._id, usedAt: null, revokedAt: null },
+      { $set: { usedAt: new Date() } },
+    );
+    if (!claimed) {
+      await this.end(stored.sessionId);
+      throw unauthenticated(
+        'This refresh token was already used, so the session has been ended to protect the account. Sign in again.',
+      );
+    }
+    return { userId: stored.userId, tokens: await this.issue(stored.userId, stored.sessionId) };
+  }
+
+  /** Revokes every token of a session. */
+  async end(sessionId: Types.ObjectId | string): Promise<void> {
+    await this.models.refreshTokens.updateMany(
+      { sessionId: new Types.ObjectId(sessionId), revokedAt: null },
+      { $set: { revokedAt: new Date() } },
+    );
+  }
+
+  private async issue(userId: Types.ObjectId, sessionId: Types.ObjectId): Promise<SessionTokens> {
+    const { secret, secretHash } = newSecret();
+    const { _id } = await this.models.refreshTokens.create({
+      sessionId,
+      userId,
+      secretHash,
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
+    });
+    return {
+      accessToken: await this.issuer.issue(userId.toHexString(), sessionId.toHexString()),
+      refreshToken: formatToken(PREFIX, _id, secret),
+    };
+  }
+}

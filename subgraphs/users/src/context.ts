@@ -1,0 +1,32 @@
+import type { RequestAssertion } from '@mindscape/platform';
+import DataLoader from 'dataloader';
+import { Types } from 'mongoose';
+import type { SignInThrottle } from './accounts/throttle.js';
+import type { Sessions } from './accounts/sessions.js';
+import type { UserDoc, UsersModels } from './models/index.js';
+
+/** Long-lived parts of the service, built once at start-up. */
+export interface UsersServices {
+  models: UsersModels;
+  sessions: Sessions;
+  throttle: SignInThrottle;
+}
+
+export interface UsersContext extends UsersServices {
+  assertion: RequestAssertion;
+  /** Per request, so one operation over N users is one database query. */
+  usersById: DataLoader<string, UserDoc | null>;
+}
+
+export function usersContext(services: UsersServices, assertion: RequestAssertion): UsersContext {
+  return {
+    ...services,
+    assertion,
+    usersById: new DataLoader(async (ids) => {
+      const valid = ids.filter((id) => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id));
+      const docs = await services.models.users.find({ _id: { $in: valid } }).lean<UserDoc[]>();
+      const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
