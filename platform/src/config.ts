@@ -25,8 +25,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** A TCP port given as an environment string. */
-export const portVar = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+/** A TCP port given as an environment string; 0 lets the system pick a free one. */
+export const portVar = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 /** A secret shared by the gateway and subgraphs; long enough to resist brute force. */
 export const secretVar = () =>

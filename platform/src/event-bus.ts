@@ -26,7 +26,11 @@ export class InProcessEventBus implements EventBus {
 
   async *subscribe<T>(topic: string, signal: AbortSignal): AsyncIterable<T> {
     try {
-      for await (const [payload] of on(this.emitter, topic, { signal })) yield payload as T;
+      for await (const [payload] of on(this.emitter, topic, { signal })) {
+        // `on` may hold events that arrived before the abort; they are not delivered.
+        if (signal.aborted) return;
+        yield payload as T;
+      }
     } catch (error) {
       if (!signal.aborted) throw error;
     }

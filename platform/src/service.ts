@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -48,7 +49,12 @@ export async function startSubgraphService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: shell.server }), logUnexpectedErrors(logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
+      // Traces go to Apollo Studio, which MindScape does not use; skip the per-field cost.
+      ApolloServerPluginInlineTraceDisabled(),
+      logUnexpectedErrors(logger),
+    ],
     formatError: maskUnexpected,
   });
   await apollo.start();

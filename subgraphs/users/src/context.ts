@@ -1,4 +1,4 @@
-import type { RequestAssertion } from '@mindscape/platform';
+import { requireOwner, type RequestAssertion } from '@mindscape/platform';
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import type { SignInThrottle } from './accounts/throttle.js';
@@ -14,8 +14,19 @@ export interface UsersServices {
 
 export interface UsersContext extends UsersServices {
   assertion: RequestAssertion;
+  /**
+   * A person who proved who they are within this operation (signUp, signIn, refreshSession):
+   * the payload's `user { email }` is theirs even though the request came in anonymous.
+   */
+  authenticatedNow?: string;
   /** Per request, so one operation over N users is one database query. */
   usersById: DataLoader<string, UserDoc | null>;
+}
+
+/** FORBIDDEN unless the caller owns `ownerId`, or just signed in as it in this operation. */
+export function requireAccountOwner(ctx: UsersContext, ownerId: string, what: string): void {
+  if (ctx.authenticatedNow === ownerId) return;
+  requireOwner(ctx.assertion, ownerId, what);
 }
 
 export function usersContext(services: UsersServices, assertion: RequestAssertion): UsersContext {

@@ -37,6 +37,7 @@ export const accountResolvers = {
         }
         throw error;
       }
+      ctx.authenticatedNow = user._id.toHexString();
       return { ...(await ctx.sessions.start(user._id)), user };
     },
 
@@ -51,6 +52,7 @@ export const accountResolvers = {
         throw unauthenticated('The email or the password is wrong.');
       }
       await ctx.throttle.recordSuccess(email);
+      ctx.authenticatedNow = user._id.toHexString();
       return { ...(await ctx.sessions.start(user._id)), user };
     },
 
@@ -58,6 +60,7 @@ export const accountResolvers = {
       const { userId, tokens } = await ctx.sessions.rotate(args.refreshToken);
       const user = await ctx.usersById.load(userId.toHexString());
       if (!user) throw unauthenticated('This account no longer exists.');
+      ctx.authenticatedNow = user._id.toHexString();
       return { ...tokens, user };
     },
 

@@ -1,22 +1,22 @@
-import { badUserInput, notFound, requireOwner, requireSignedInPerson } from '@mindscape/platform';
+import { badUserInput, notFound, requireSignedInPerson } from '@mindscape/platform';
 import { Types } from 'mongoose';
 import { normalizeEmail } from '../accounts/validation.js';
-import type { UsersContext } from '../context.js';
+import { requireAccountOwner, type UsersContext } from '../context.js';
 import { parseId } from '../ids.js';
 import type { ConsentAuditDoc, ConsentDoc, ConsentScope, UserDoc } from '../models/index.js';
 
 export const consentResolvers = {
   User: {
     consents(user: UserDoc, _: unknown, ctx: UsersContext) {
-      requireOwner(ctx.assertion, user._id.toHexString(), 'the consents an account has granted');
+      requireAccountOwner(ctx, user._id.toHexString(), 'the consents an account has granted');
       return ctx.models.consents.find({ ownerId: user._id, revokedAt: null }).sort({ grantedAt: 1 }).lean();
     },
     consentsReceived(user: UserDoc, _: unknown, ctx: UsersContext) {
-      requireOwner(ctx.assertion, user._id.toHexString(), 'the consents an account has received');
+      requireAccountOwner(ctx, user._id.toHexString(), 'the consents an account has received');
       return ctx.models.consents.find({ granteeId: user._id, revokedAt: null }).sort({ grantedAt: 1 }).lean();
     },
     consentAudit(user: UserDoc, _: unknown, ctx: UsersContext) {
-      requireOwner(ctx.assertion, user._id.toHexString(), "an account's consent history");
+      requireAccountOwner(ctx, user._id.toHexString(), "an account's consent history");
       return ctx.models.consentAudit.find({ ownerId: user._id }).sort({ at: 1, _id: 1 }).lean();
     },
   },

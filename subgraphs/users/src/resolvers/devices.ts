@@ -1,8 +1,8 @@
-import { badUserInput, notFound, requireOwner, requireSignedInPerson } from '@mindscape/platform';
+import { badUserInput, notFound, requireSignedInPerson } from '@mindscape/platform';
 import { Types } from 'mongoose';
 import { formatToken, newSecret, parseToken, secretMatches } from '../accounts/opaque-token.js';
 import { DEVICE_NAME_MAX, normalizeName } from '../accounts/validation.js';
-import type { UsersContext, UsersServices } from '../context.js';
+import { requireAccountOwner, type UsersContext, type UsersServices } from '../context.js';
 import { parseId } from '../ids.js';
 import type { DeviceDoc, DeviceKind, UserDoc } from '../models/index.js';
 
@@ -14,7 +14,7 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
 export const deviceResolvers = {
   User: {
     async devices(user: UserDoc, _: unknown, ctx: UsersContext) {
-      requireOwner(ctx.assertion, user._id.toHexString(), 'the devices of an account');
+      requireAccountOwner(ctx, user._id.toHexString(), 'the devices of an account');
       return ctx.models.devices.find({ userId: user._id, revokedAt: null }).sort({ createdAt: 1 }).lean();
     },
   },

@@ -1,5 +1,5 @@
-import { DateTimeScalar, requireOwner } from '@mindscape/platform';
-import type { UsersContext } from '../context.js';
+import { DateTimeScalar } from '@mindscape/platform';
+import { requireAccountOwner, type UsersContext } from '../context.js';
 import { parseId } from '../ids.js';
 import type { UserDoc } from '../models/index.js';
 
@@ -14,7 +14,7 @@ export const userResolvers = {
       /^[0-9a-f]{24}$/i.test(reference.id) ? ctx.usersById.load(reference.id.toLowerCase()) : null,
     id: (user: UserDoc) => user._id.toHexString(),
     email(user: UserDoc, _: unknown, ctx: UsersContext) {
-      requireOwner(ctx.assertion, user._id.toHexString(), "an account's email");
+      requireAccountOwner(ctx, user._id.toHexString(), "an account's email");
       return user.email;
     },
   },

@@ -1,0 +1,2 @@
+export { CompositionError, createGateway, type RunningGateway } from './app.js';
+export { gatewayConfigSchema, type GatewayConfig } from './config.js';

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isHttpOk, isPortOpen, progress, supervise, waitFor, type Supervised } from '@mindscape/platform/dev';
+import { repoRoot, type DevSecrets } from './dev-secrets.js';
+import type { Engines } from './engines.js';
+
+export interface ServiceSpec {
+  name: string;
+  /** Workspace folder, relative to the repository root. */
+  dir: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+/** The subgraphs and the gateway, in start order (the gateway composes the others). */
+export function serviceSpecs(engines: Engines, secrets: DevSecrets, env: NodeJS.ProcessEnv = process.env): ServiceSpec[] {
+  const usersPort = Number(env.USERS_PORT ?? 4001);
+  const gatewayPort = Number(env.GATEWAY_PORT ?? 4000);
+  const shared = { ASSERTION_SECRET: env.ASSERTION_SECRET ?? secrets.assertionSecret, LOG_LEVEL: env.LOG_LEVEL ?? 'info' };
+  const subgraphs = [
+    {
+      name: 'users',
+      dir: 'subgraphs/users',
+      port: usersPort,
+      env: { ...shared, PORT: String(usersPort), MONGODB_URI: engines.mongoUri, AUTH_SIGNING_KEY: env.AUTH_SIGNING_KEY ?? secrets.authSigningKey },
+    },
+  ];
+  const gateway = {
+    name: 'gateway',
+    dir: 'gateway',
+    port: gatewayPort,
+    env: {
+      ...shared,
+      PORT: String(gatewayPort),
+      SUBGRAPHS: subgraphs.map((s) => `${s.name}=http://127.0.0.1:${s.port}/graphql`).join(','),
+    },
+  };
+  return [...subgraphs, gateway];
+}
+
+/** Starts each service as its own Node process and waits until it answers /health. */
+export async function startServices(specs: ServiceSpec[]): Promise<Supervised[]> {
+  const started: Supervised[] = [];
+  try {
+    for (const spec of specs) {
+      if (await isPortOpen(spec.port)) {
+        throw new Error(`Port ${spec.port} (${spec.name}) is already in use: is MindScape already running? Stop it or set ${spec.name.toUpperCase()}_PORT.`);
+      }
+      const child = supervise(spec.name, process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: join(repoRoot, spec.dir),
+        env: { ...process.env, ...spec.env },
+      });
+      started.push(child);
+      await waitFor(`${spec.name} on port ${spec.port}`, () => isHttpOk(`http://127.0.0.1:${spec.port}/health`), {
+        alive: child.alive,
+        timeoutMs: 60_000,
+      });
+      progress('stack', `${spec.name} is up`);
+    }
+    return started;
+  } catch (error) {
+    for (const child of started.reverse()) await child.stop();
+    throw error;
+  }
+}
+
+/** Resident memory of a set of processes, from /proc (Linux); undefined elsewhere. */
+export async function residentMiB(pids: number[]): Promise<number | undefined> {
+  let kib = 0;
+  for (const pid of pids) {
+    try {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      return undefined;
+    }
+  }
+  return Math.round(kib / 1024);
+}

@@ -1,0 +1,2 @@
+export { createUsersSubgraph, type UsersSubgraph } from './app.js';
+export { usersConfigSchema, type UsersConfig } from './config.js';

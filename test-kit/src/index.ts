@@ -1,0 +1,3 @@
+export * from './client.js';
+export * from './engines.js';
+export * from './stack.js';
