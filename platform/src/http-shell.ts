@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { REQUEST_ID_HEADER } from './identity.js';
@@ -49,8 +49,11 @@ export function createHttpShell(name: string, logger: Logger, readiness?: () => 
     }),
   );
   app.use((req, res, next) => {
-    const end = duration.startTimer({ method: req.method });
-    res.once('finish', () => end({ route: req.path.startsWith('/graphql') ? '/graphql' : req.path, status: res.statusCode }));
+    // Read the path now: mounted routers rewrite req.path while they run.
+    const known = ['/graphql', '/health', '/ready', '/metrics'];
+    const route = known.find((r) => req.path === r || req.path.startsWith(`${r}/`)) ?? 'other';
+    const end = duration.startTimer({ method: req.method, route });
+    res.once('finish', () => end({ status: res.statusCode }));
     next();
   });
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: name }));
@@ -72,6 +75,8 @@ export function createHttpShell(name: string, logger: Logger, readiness?: () => 
     metrics,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
+        // Last in the chain, so it sees errors from every route added before listening.
+        app.use(bodyErrors(logger));
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
@@ -81,3 +86,19 @@ export function createHttpShell(name: string, logger: Logger, readiness?: () => 
 
 /** Request ids as pino-http assigned them. */
 export const requestIdOf = (req: { id?: unknown }) => (typeof req.id === 'string' ? req.id : undefined);
+
+/**
+ * Body parsing failures (malformed JSON, a body over the limit) answered as GraphQL-shaped
+ * JSON with a code, instead of Express's HTML page with a stack trace.
+ */
+function bodyErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const message =
+      status === 413 ? 'The request body is too large.' : status === 500 ? 'Internal server error.' : `The request body could not be read: ${error.message ?? 'malformed'}.`;
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+}

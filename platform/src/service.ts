@@ -108,8 +108,10 @@ export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            if (error.originalError && !(error.originalError instanceof GraphQLError)) {
-              logger.error({ err: error.originalError, path: error.path }, 'unexpected resolver error');
+            // Errors raised on purpose carry a code; only the rest are worth an operator's look.
+            const code = error.extensions?.code;
+            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+              logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected resolver error');
             }
           }
         },

@@ -25,6 +25,9 @@ export interface TestStackOptions {
   signingKey?: string;
 }
 
+/** Service logs in tests: silent unless TEST_LOG_LEVEL asks for them. */
+const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
+
 /** Users subgraph + gateway in this process, on free ports, with a fresh database. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const engines = testEngines();
@@ -32,12 +35,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const signingKey = options.signingKey ?? (await newSigningKey());
   const usersDb = options.usersDb ?? uniqueName('test_users');
   const users = await createUsersSubgraph(
-    usersConfigSchema.parse({ PORT: '0', MONGODB_URI: engines.mongoUri, USERS_DB: usersDb, ASSERTION_SECRET: secret, AUTH_SIGNING_KEY: signingKey, LOG_LEVEL: 'silent' }),
+    usersConfigSchema.parse({ PORT: '0', MONGODB_URI: engines.mongoUri, USERS_DB: usersDb, ASSERTION_SECRET: secret, AUTH_SIGNING_KEY: signingKey, LOG_LEVEL: logLevel }),
     options.throttle ? { throttle: options.throttle } : {},
   );
   const gateway = await createGateway(
-    gatewayConfigSchema.parse({ PORT: '0', SUBGRAPHS: `users=${users.url}`, ASSERTION_SECRET: secret, DEVICE_TOKEN_CACHE_MS: '0', LOG_LEVEL: 'silent' }),
-    createLogger('gateway', 'silent'),
+    gatewayConfigSchema.parse({ PORT: '0', SUBGRAPHS: `users=${users.url}`, ASSERTION_SECRET: secret, DEVICE_TOKEN_CACHE_MS: '0', LOG_LEVEL: logLevel }),
+    createLogger('gateway', logLevel),
   );
   return {
     gatewayUrl: gateway.url,

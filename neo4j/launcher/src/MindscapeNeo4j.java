@@ -48,18 +48,38 @@ public final class MindscapeNeo4j {
                   dbms.shutdown();
                 }));
 
-    // Embedded Java access to the system database bypasses auth, so the configured password is
-    // (re)applied at every start: the env var is the single source of truth.
-    dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-        .executeTransactionally(
-            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-            Map.of("password", password));
+    try {
+      applyPassword(dbms, password);
+    } catch (RuntimeException e) {
+      // The DBMS threads are not daemons: without an explicit exit the JVM would linger.
+      System.err.println("Neo4j could not apply the password: " + e.getMessage());
+      dbms.shutdown();
+      System.exit(1);
+    }
 
     System.out.println("MINDSCAPE_NEO4J_READY bolt://127.0.0.1:" + port);
     try {
       Thread.currentThread().join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Embedded Java access to the system database bypasses auth, so the configured password is
+   * (re)applied at every start: the environment is the single source of truth. Neo4j refuses
+   * to "change" a password to itself, which simply means it is already right.
+   */
+  private static void applyPassword(DatabaseManagementService dbms, String password) {
+    try {
+      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+          .executeTransactionally(
+              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+              Map.of("password", password));
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+        throw e;
+      }
     }
   }
 }

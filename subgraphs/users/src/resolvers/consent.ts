@@ -9,15 +9,15 @@ export const consentResolvers = {
   User: {
     consents(user: UserDoc, _: unknown, ctx: UsersContext) {
       requireAccountOwner(ctx, user._id.toHexString(), 'the consents an account has granted');
-      return ctx.models.consents.find({ ownerId: user._id, revokedAt: null }).sort({ grantedAt: 1 }).lean();
+      return ctx.models.consents.find({ ownerId: user._id, revokedAt: null }).sort({ grantedAt: 1 }).lean().exec();
     },
     consentsReceived(user: UserDoc, _: unknown, ctx: UsersContext) {
       requireAccountOwner(ctx, user._id.toHexString(), 'the consents an account has received');
-      return ctx.models.consents.find({ granteeId: user._id, revokedAt: null }).sort({ grantedAt: 1 }).lean();
+      return ctx.models.consents.find({ granteeId: user._id, revokedAt: null }).sort({ grantedAt: 1 }).lean().exec();
     },
     consentAudit(user: UserDoc, _: unknown, ctx: UsersContext) {
       requireAccountOwner(ctx, user._id.toHexString(), "an account's consent history");
-      return ctx.models.consentAudit.find({ ownerId: user._id }).sort({ at: 1, _id: 1 }).lean();
+      return ctx.models.consentAudit.find({ ownerId: user._id }).sort({ at: 1, _id: 1 }).lean().exec();
     },
   },
   Consent: {

@@ -15,7 +15,7 @@ export const deviceResolvers = {
   User: {
     async devices(user: UserDoc, _: unknown, ctx: UsersContext) {
       requireAccountOwner(ctx, user._id.toHexString(), 'the devices of an account');
-      return ctx.models.devices.find({ userId: user._id, revokedAt: null }).sort({ createdAt: 1 }).lean();
+      return ctx.models.devices.find({ userId: user._id, revokedAt: null }).sort({ createdAt: 1 }).lean().exec();
     },
   },
   Device: { id: (device: DeviceDoc) => device._id.toHexString() },
