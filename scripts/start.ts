@@ -44,12 +44,17 @@ MindScape is running (${((Date.now() - began) / 1000).toFixed(1)} s to start${me
   GraphQL gateway  http://127.0.0.1:${gateway.port}/graphql   (health /health, readiness /ready, metrics /metrics)
 ${specs
   .filter((s) => s !== gateway)
-  .map((s) => `  ${s.name} subgraph  http://127.0.0.1:${s.port}/graphql   (loopback only; clients use the gateway)`)
+  .map(
+    (s) =>
+      `  ${s.name} subgraph  http://127.0.0.1:${s.port}/graphql   (loopback only; clients use the gateway)`,
+  )
   .join('\n')}
   MongoDB          ${engines.mongoUri}
   Neo4j            ${engines.neo4j.uri}
 Press Ctrl-C to stop.`);
 } catch (error) {
-  console.error(`\nMindScape could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `\nMindScape could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

@@ -12,9 +12,18 @@ import { startEngines } from './stack/engines.js';
 const skipStatic = process.argv.includes('--skip-static');
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 
-async function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+async function step(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   progress('test', `${name}…`);
-  const child = supervise(name, command, args, { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = supervise(name, command, args, {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const code = await child.exited;
   if (code !== 0) throw new StepFailed(`${name} failed (exit ${code})`);
 }
@@ -41,18 +50,25 @@ try {
     await step('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']);
     await step('type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
   }
-  const files = (await testFiles()).filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)));
+  const files = (await testFiles()).filter(
+    (file) => filters.length === 0 || filters.some((f) => file.includes(f)),
+  );
   progress('test', `starting the engines for ${files.length} test files`);
   const engines = await startEngines(await loadDevSecrets());
   stopEngines = engines.stop;
-  await step('tests (node --test)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
-    ...process.env,
-    MONGODB_URI: engines.mongoUri,
-    NEO4J_URI: engines.neo4j.uri,
-    NEO4J_USER: engines.neo4j.user,
-    NEO4J_PASSWORD: engines.neo4j.password,
-    LOG_LEVEL: 'silent',
-  });
+  await step(
+    'tests (node --test)',
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+    {
+      ...process.env,
+      MONGODB_URI: engines.mongoUri,
+      NEO4J_URI: engines.neo4j.uri,
+      NEO4J_USER: engines.neo4j.user,
+      NEO4J_PASSWORD: engines.neo4j.password,
+      LOG_LEVEL: 'silent',
+    },
+  );
 } catch (error) {
   console.error(error instanceof StepFailed ? `\n${error.message}` : error);
   exitCode = 1;

@@ -20,9 +20,17 @@ export async function buildFerretDb(): Promise<string> {
   if (await exists(ferretBinary)) return ferretBinary;
   await requireGo();
   const started = Date.now();
-  progress('ferretdb', `building FerretDB ${FERRETDB_VERSION} with Go (first start only, about 2 minutes)`);
+  progress(
+    'ferretdb',
+    `building FerretDB ${FERRETDB_VERSION} with Go (first start only, about 2 minutes)`,
+  );
 
-  const json = await captureOrThrow('go', ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`]);
+  const json = await captureOrThrow('go', [
+    'mod',
+    'download',
+    '-json',
+    `${MODULE}@${FERRETDB_VERSION}`,
+  ]);
   const { Dir: moduleDir } = JSON.parse(json) as { Dir: string };
   const source = join(ferretHome, 'src');
   await rm(source, { recursive: true, force: true });
@@ -67,7 +75,8 @@ async function requireGo(): Promise<void> {
 
 async function captureOrThrow(command: string, args: string[]): Promise<string> {
   const out = await capture(command, args);
-  if (out === undefined) throw new Error(`\`${command} ${args.join(' ')}\` failed; is the Go module proxy reachable?`);
+  if (out === undefined)
+    throw new Error(`\`${command} ${args.join(' ')}\` failed; is the Go module proxy reachable?`);
   return out;
 }
 

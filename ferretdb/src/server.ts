@@ -18,7 +18,10 @@ export interface RunningMongo {
 }
 
 /** Starts FerretDB on loopback (building it first if needed), or reuses one already listening. */
-export async function startFerretDb({ port = 27017, dataDir = join(ferretHome, 'data') }: FerretDbOptions = {}): Promise<RunningMongo> {
+export async function startFerretDb({
+  port = 27017,
+  dataDir = join(ferretHome, 'data'),
+}: FerretDbOptions = {}): Promise<RunningMongo> {
   const uri = `mongodb://127.0.0.1:${port}/`;
   if (await isPortOpen(port)) {
     progress('ferretdb', `something already listens on ${port}; using it as the MongoDB server`);
@@ -35,7 +38,10 @@ export async function startFerretDb({ port = 27017, dataDir = join(ferretHome, '
     `--state-dir=${dataDir}`,
     '--log-level=error',
   ]);
-  await waitFor(`FerretDB on 127.0.0.1:${port}`, () => isPortOpen(port), { alive: server.alive, timeoutMs: 30_000 });
+  await waitFor(`FerretDB on 127.0.0.1:${port}`, () => isPortOpen(port), {
+    alive: server.alive,
+    timeoutMs: 30_000,
+  });
   progress('ferretdb', `ready at ${uri} (data in ${dataDir})`);
   return { uri, server, stop: () => server.stop() };
 }

@@ -28,12 +28,20 @@ export class CompositionError extends Error {
 }
 
 /** Composes the subgraphs (stopping on a composition error) and serves the one graph. */
-export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway', config.LOG_LEVEL)): Promise<RunningGateway> {
+export async function createGateway(
+  config: GatewayConfig,
+  logger: Logger = createLogger('gateway', config.LOG_LEVEL),
+): Promise<RunningGateway> {
   const usersUrl = config.SUBGRAPHS.find((s) => s.name === 'users')!.url;
-  const authenticator = createAuthenticator(new URL(usersUrl).origin, config.ASSERTION_SECRET, config.DEVICE_TOKEN_CACHE_MS);
+  const authenticator = createAuthenticator(
+    new URL(usersUrl).origin,
+    config.ASSERTION_SECRET,
+    config.DEVICE_TOKEN_CACHE_MS,
+  );
   const shell = createHttpShell('gateway', logger, async () => {
     const down = [];
-    for (const { name, url } of config.SUBGRAPHS) if (!(await isHttpOk(new URL('/ready', url).href))) down.push(name);
+    for (const { name, url } of config.SUBGRAPHS)
+      if (!(await isHttpOk(new URL('/ready', url).href))) down.push(name);
     if (down.length > 0) throw new Error(`subgraphs not ready: ${down.join(', ')}`);
   });
   shell.app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY));
@@ -45,18 +53,26 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [shell.metrics],
   });
-  const composed = new Gauge({ name: 'gateway_subgraphs', help: 'Subgraphs in the composed supergraph', registers: [shell.metrics] });
+  const composed = new Gauge({
+    name: 'gateway_subgraphs',
+    help: 'Subgraphs in the composed supergraph',
+    registers: [shell.metrics],
+  });
 
   const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs: config.SUBGRAPHS }),
-    buildService: ({ name, url }) => new AssertingDataSource({ name, url: url ?? '' }, config.ASSERTION_SECRET, latency),
+    buildService: ({ name, url }) =>
+      new AssertingDataSource({ name, url: url ?? '' }, config.ASSERTION_SECRET, latency),
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: shell.server }), logUnexpectedErrors(logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
+      logUnexpectedErrors(logger),
+    ],
     formatError: maskUnexpected,
   });
   try {
@@ -76,7 +92,13 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       context: async ({ req }) => {
         const identity = await authenticator.identify(req.headers.authorization);
         const requestId = requestIdOf(req);
-        return { assertion: { ...(identity ? { identity } : {}), ...(req.ip ? { clientIp: req.ip } : {}), ...(requestId ? { requestId } : {}) } };
+        return {
+          assertion: {
+            ...(identity ? { identity } : {}),
+            ...(req.ip ? { clientIp: req.ip } : {}),
+            ...(requestId ? { requestId } : {}),
+          },
+        };
       },
     }),
   );

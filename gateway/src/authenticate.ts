@@ -19,8 +19,14 @@ export interface Authenticator {
  * Access tokens are JWTs checked against the users subgraph's public keys (fetched and cached
  * by jose); device tokens are opaque and checked by the users subgraph, with a short cache.
  */
-export function createAuthenticator(usersOrigin: string, assertionSecret: string, deviceCacheMs: number): Authenticator {
-  const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', usersOrigin), { cooldownDuration: 30_000 });
+export function createAuthenticator(
+  usersOrigin: string,
+  assertionSecret: string,
+  deviceCacheMs: number,
+): Authenticator {
+  const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', usersOrigin), {
+    cooldownDuration: 30_000,
+  });
   const deviceCache = new Map<string, { identity: Identity; until: number }>();
 
   async function verifyAccessToken(token: string): Promise<Identity> {
@@ -31,9 +37,14 @@ export function createAuthenticator(usersOrigin: string, assertionSecret: string
         algorithms: ['ES256'],
       });
       if (typeof payload.sub !== 'string') throw rejected('The access token has no subject.');
-      return { userId: payload.sub, via: 'session', ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}) };
+      return {
+        userId: payload.sub,
+        via: 'session',
+        ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
+      };
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw rejected('The access token has expired; refresh the session.');
+      if (error instanceof joseErrors.JWTExpired)
+        throw rejected('The access token has expired; refresh the session.');
       if (error instanceof joseErrors.JOSEError) throw rejected('The access token is not valid.');
       throw error;
     }
@@ -44,11 +55,15 @@ export function createAuthenticator(usersOrigin: string, assertionSecret: string
     if (cached && cached.until > Date.now()) return cached.identity;
     const response = await fetch(new URL('/internal/device-tokens/verify', usersOrigin), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signAssertion({}, assertionSecret) },
+      headers: {
+        'content-type': 'application/json',
+        [IDENTITY_HEADER]: await signAssertion({}, assertionSecret),
+      },
       body: JSON.stringify({ token }),
       signal: AbortSignal.timeout(5000),
     });
-    if (response.status === 401) throw rejected('The device token is not valid or has been revoked.');
+    if (response.status === 401)
+      throw rejected('The device token is not valid or has been revoked.');
     if (!response.ok) {
       throw new GraphQLError('Device tokens cannot be checked right now; try again shortly.', {
         extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
@@ -67,11 +82,15 @@ export function createAuthenticator(usersOrigin: string, assertionSecret: string
       const match = /^Bearer ([\x21-\x7e]{1,4096})$/.exec(authorization.trim());
       if (!match) throw rejected('The Authorization header must be "Bearer <token>".');
       const token = match[1]!;
-      return token.startsWith(DEVICE_TOKEN_PREFIX) ? verifyDeviceToken(token) : verifyAccessToken(token);
+      return token.startsWith(DEVICE_TOKEN_PREFIX)
+        ? verifyDeviceToken(token)
+        : verifyAccessToken(token);
     },
   };
 }
 
 function rejected(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
 }

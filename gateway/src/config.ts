@@ -6,16 +6,24 @@ const subgraphList = z
   .string()
   .default('users=http://127.0.0.1:4001/graphql')
   .transform((text, ctx) => {
-    const list = text.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => {
-      const [name, url] = pair.split('=', 2);
-      return { name: name?.trim() ?? '', url: url?.trim() ?? '' };
-    });
+    const list = text
+      .split(',')
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const [name, url] = pair.split('=', 2);
+        return { name: name?.trim() ?? '', url: url?.trim() ?? '' };
+      });
     for (const { name, url } of list) {
       if (!/^[a-z][a-z0-9-]*$/.test(name) || !URL.canParse(url)) {
-        ctx.addIssue({ code: 'custom', message: `"${name}=${url}" is not name=http://host:port/graphql` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${name}=${url}" is not name=http://host:port/graphql`,
+        });
       }
     }
-    if (!list.some((s) => s.name === 'users')) ctx.addIssue({ code: 'custom', message: 'must include the users subgraph' });
+    if (!list.some((s) => s.name === 'users'))
+      ctx.addIssue({ code: 'custom', message: 'must include the users subgraph' });
     return list;
   });
 

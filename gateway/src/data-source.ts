@@ -1,5 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, signAssertion, type RequestAssertion } from '@mindscape/platform';
+import {
+  IDENTITY_HEADER,
+  REQUEST_ID_HEADER,
+  signAssertion,
+  type RequestAssertion,
+} from '@mindscape/platform';
 import type { Histogram } from 'prom-client';
 
 /** Per-request state the gateway builds once and hands to every subgraph fetch. */
@@ -25,7 +30,10 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
 
   private readonly subgraphName: string;
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (!request.http) return;
     // Composition-time introspection has no request context; it carries an empty assertion.
     const assertion = 'assertion' in context && context.assertion ? context.assertion : {};

@@ -11,6 +11,8 @@ try {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 } catch (error) {
-  console.error(error instanceof ConfigError || error instanceof CompositionError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof CompositionError ? error.message : error,
+  );
   process.exit(1);
 }

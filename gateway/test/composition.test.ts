@@ -9,15 +9,21 @@ test('a subgraph that cannot be reached stops start-up with a readable message',
     SUBGRAPHS: 'users=http://127.0.0.1:9/graphql',
     ASSERTION_SECRET: 'x'.repeat(40),
   });
-  await assert.rejects(createGateway(config, createLogger('gateway', 'silent')), (error: unknown) => {
-    assert.ok(error instanceof CompositionError);
-    assert.match(error.message, /users at http:\/\/127\.0\.0\.1:9\/graphql/);
-    assert.match(error.message, /Check that every subgraph is running/);
-    return true;
-  });
+  await assert.rejects(
+    createGateway(config, createLogger('gateway', 'silent')),
+    (error: unknown) => {
+      assert.ok(error instanceof CompositionError);
+      assert.match(error.message, /users at http:\/\/127\.0\.0\.1:9\/graphql/);
+      assert.match(error.message, /Check that every subgraph is running/);
+      return true;
+    },
+  );
 });
 
 test('a malformed subgraph list is a configuration error, not a crash later', () => {
-  const result = gatewayConfigSchema.safeParse({ SUBGRAPHS: 'users=not a url,Bad Name=http://x', ASSERTION_SECRET: 'x'.repeat(40) });
+  const result = gatewayConfigSchema.safeParse({
+    SUBGRAPHS: 'users=not a url,Bad Name=http://x',
+    ASSERTION_SECRET: 'x'.repeat(40),
+  });
   assert.equal(result.success, false);
 });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '@mindscape/platform';
-import { dropDatabase, errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import {
+  dropDatabase,
+  errorCodes,
+  graphql,
+  signUp,
+  startTestStack,
+  type TestStack,
+} from '@mindscape/test-kit';
 
 describe('the trust boundary between clients, gateway and subgraphs', () => {
   let stack: TestStack;
@@ -20,19 +27,43 @@ describe('the trust boundary between clients, gateway and subgraphs', () => {
 
   test('a forged assertion is refused by the subgraph; a genuine one is honoured', async () => {
     const ana = await signUp(stack.gatewayUrl);
-    const forged = await signAssertion({ identity: { userId: ana.userId, via: 'session' } }, 'x'.repeat(40));
-    const refused = await graphql(stack.users.url, '{ me { id } }', {}, { headers: { 'x-mindscape-assertion': forged } });
+    const forged = await signAssertion(
+      { identity: { userId: ana.userId, via: 'session' } },
+      'x'.repeat(40),
+    );
+    const refused = await graphql(
+      stack.users.url,
+      '{ me { id } }',
+      {},
+      { headers: { 'x-mindscape-assertion': forged } },
+    );
     assert.equal(refused.status, 401);
     assert.deepEqual(errorCodes(refused), ['UNAUTHENTICATED']);
-    const genuine = await signAssertion({ identity: { userId: ana.userId, via: 'session' } }, stack.secret);
-    const honoured = await graphql<{ me: { id: string } }>(stack.users.url, '{ me { id } }', {}, { headers: { 'x-mindscape-assertion': genuine } });
+    const genuine = await signAssertion(
+      { identity: { userId: ana.userId, via: 'session' } },
+      stack.secret,
+    );
+    const honoured = await graphql<{ me: { id: string } }>(
+      stack.users.url,
+      '{ me { id } }',
+      {},
+      { headers: { 'x-mindscape-assertion': genuine } },
+    );
     assert.equal(honoured.data?.me.id, ana.userId);
   });
 
   test('an assertion header sent by a client to the gateway is not passed on', async () => {
     const ana = await signUp(stack.gatewayUrl);
-    const genuine = await signAssertion({ identity: { userId: ana.userId, via: 'session' } }, stack.secret);
-    const response = await graphql(stack.gatewayUrl, '{ me { id } }', {}, { headers: { 'x-mindscape-assertion': genuine } });
+    const genuine = await signAssertion(
+      { identity: { userId: ana.userId, via: 'session' } },
+      stack.secret,
+    );
+    const response = await graphql(
+      stack.gatewayUrl,
+      '{ me { id } }',
+      {},
+      { headers: { 'x-mindscape-assertion': genuine } },
+    );
     assert.deepEqual(errorCodes(response), ['UNAUTHENTICATED']);
   });
 
@@ -65,16 +96,28 @@ describe('the trust boundary between clients, gateway and subgraphs', () => {
     const bad = await graphql(stack.gatewayUrl, '{ me { id ');
     assert.equal(bad.status, 400);
     assert.deepEqual(errorCodes(bad), ['GRAPHQL_PARSE_FAILED']);
-    const notJson = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const notJson = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     assert.equal(notJson.status, 400);
-    assert.equal(((await notJson.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code, 'BAD_REQUEST');
+    assert.equal(
+      ((await notJson.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!
+        .extensions.code,
+      'BAD_REQUEST',
+    );
     const huge = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(3_000_000) } }),
     });
     assert.equal(huge.status, 413);
-    assert.equal(((await huge.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code, 'PAYLOAD_TOO_LARGE');
+    assert.equal(
+      ((await huge.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!
+        .extensions.code,
+      'PAYLOAD_TOO_LARGE',
+    );
     assert.equal((await fetch(new URL('/health', stack.gatewayUrl))).status, 200);
   });
 });

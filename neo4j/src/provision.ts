@@ -19,24 +19,36 @@ export async function provisionNeo4j(): Promise<string> {
   if (!(await exists(marker))) {
     await requireTool('mvn', ['-v'], 'Maven (apt-get install maven)');
     const started = Date.now();
-    progress('neo4j', `resolving Neo4j ${NEO4J_VERSION} Community from Maven Central (first start only, ~125 MB)`);
+    progress(
+      'neo4j',
+      `resolving Neo4j ${NEO4J_VERSION} Community from Maven Central (first start only, ~125 MB)`,
+    );
     let downloaded = 0;
-    await run('neo4j', 'mvn', [
-      '-B',
-      '-f', join(neo4jDir, 'launcher', 'pom.xml'),
-      `-Dneo4j.version=${NEO4J_VERSION}`,
-      'dependency:copy-dependencies',
-      `-DoutputDirectory=${libDir}`,
-      '-DincludeScope=runtime',
-    ], {
-      onLine: (line) => {
-        if (line.includes('Downloaded from') && ++downloaded % 25 === 0) {
-          progress('neo4j', `${downloaded} artifacts downloaded…`);
-        }
+    await run(
+      'neo4j',
+      'mvn',
+      [
+        '-B',
+        '-f',
+        join(neo4jDir, 'launcher', 'pom.xml'),
+        `-Dneo4j.version=${NEO4J_VERSION}`,
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${libDir}`,
+        '-DincludeScope=runtime',
+      ],
+      {
+        onLine: (line) => {
+          if (line.includes('Downloaded from') && ++downloaded % 25 === 0) {
+            progress('neo4j', `${downloaded} artifacts downloaded…`);
+          }
+        },
       },
-    });
+    );
     await writeFile(marker, new Date().toISOString());
-    progress('neo4j', `resolved ${(await readdir(libDir)).length} jars in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    progress(
+      'neo4j',
+      `resolved ${(await readdir(libDir)).length} jars in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
   await compileLauncher();
   return `${classesDir}:${libDir}/*`;
@@ -44,8 +56,16 @@ export async function provisionNeo4j(): Promise<string> {
 
 async function compileLauncher(): Promise<void> {
   const compiled = join(classesDir, 'MindscapeNeo4j.class');
-  if ((await exists(compiled)) && (await stat(compiled)).mtimeMs >= (await stat(launcherSource)).mtimeMs) return;
-  await requireTool('javac', ['-version'], 'a Java 17 JDK (apt-get install openjdk-17-jdk-headless)');
+  if (
+    (await exists(compiled)) &&
+    (await stat(compiled)).mtimeMs >= (await stat(launcherSource)).mtimeMs
+  )
+    return;
+  await requireTool(
+    'javac',
+    ['-version'],
+    'a Java 17 JDK (apt-get install openjdk-17-jdk-headless)',
+  );
   await mkdir(classesDir, { recursive: true });
   await run('neo4j', 'javac', ['-cp', `${libDir}/*`, '-d', classesDir, launcherSource]);
 }

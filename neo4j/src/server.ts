@@ -20,7 +20,12 @@ export interface RunningNeo4j {
 }
 
 /** Starts the embedded Neo4j on loopback, or reuses a server already listening on the port. */
-export async function startNeo4j({ password, boltPort = 7687, dataDir = join(neo4jHome, 'data'), heap = '1g' }: Neo4jOptions): Promise<RunningNeo4j> {
+export async function startNeo4j({
+  password,
+  boltPort = 7687,
+  dataDir = join(neo4jHome, 'data'),
+  heap = '1g',
+}: Neo4jOptions): Promise<RunningNeo4j> {
   const uri = `bolt://127.0.0.1:${boltPort}`;
   if (await isPortOpen(boltPort)) {
     progress('neo4j', `something already listens on ${boltPort}; using it as Neo4j`);
@@ -29,12 +34,22 @@ export async function startNeo4j({ password, boltPort = 7687, dataDir = join(neo
   const classpath = await provisionNeo4j();
   await mkdir(dataDir, { recursive: true });
   let ready = false;
-  const server = supervise('neo4j', 'java', [`-Xmx${heap}`, '-XX:+UseG1GC', '-cp', classpath, 'MindscapeNeo4j'], {
-    env: { ...process.env, NEO4J_HOME: dataDir, NEO4J_BOLT_PORT: String(boltPort), NEO4J_PASSWORD: password },
-    onLine: (line) => {
-      if (line.startsWith('MINDSCAPE_NEO4J_READY')) ready = true;
+  const server = supervise(
+    'neo4j',
+    'java',
+    [`-Xmx${heap}`, '-XX:+UseG1GC', '-cp', classpath, 'MindscapeNeo4j'],
+    {
+      env: {
+        ...process.env,
+        NEO4J_HOME: dataDir,
+        NEO4J_BOLT_PORT: String(boltPort),
+        NEO4J_PASSWORD: password,
+      },
+      onLine: (line) => {
+        if (line.startsWith('MINDSCAPE_NEO4J_READY')) ready = true;
+      },
     },
-  });
+  );
   await waitFor(`Neo4j on ${uri}`, async () => ready, { alive: server.alive, timeoutMs: 180_000 });
   progress('neo4j', `ready at ${uri} (data in ${dataDir})`);
   return { uri, server, stop: () => server.stop(30_000) };

@@ -26,7 +26,8 @@ export class ConfigError extends Error {
 }
 
 /** A TCP port given as an environment string; 0 lets the system pick a free one. */
-export const portVar = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const portVar = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
 
 /** A secret shared by the gateway and subgraphs; long enough to resist brute force. */
 export const secretVar = () =>

@@ -21,7 +21,11 @@ export interface HttpShell {
  * x-request-id or made, and echoed), pino request logs, GET /health, GET /ready, GET /metrics
  * with request durations.
  */
-export function createHttpShell(name: string, logger: Logger, readiness?: () => Promise<void>): HttpShell {
+export function createHttpShell(
+  name: string,
+  logger: Logger,
+  readiness?: () => Promise<void>,
+): HttpShell {
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -62,7 +66,9 @@ export function createHttpShell(name: string, logger: Logger, readiness?: () => 
       await readiness?.();
       res.json({ status: 'ready', service: name });
     } catch (error) {
-      res.status(503).json({ status: 'not ready', service: name, reason: (error as Error).message });
+      res
+        .status(503)
+        .json({ status: 'not ready', service: name, reason: (error as Error).message });
     }
   });
   app.get('/metrics', async (_req, res) => {
@@ -80,12 +86,14 @@ export function createHttpShell(name: string, logger: Logger, readiness?: () => 
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    close: () => new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
+    close: () =>
+      new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
   };
 }
 
 /** Request ids as pino-http assigned them. */
-export const requestIdOf = (req: { id?: unknown }) => (typeof req.id === 'string' ? req.id : undefined);
+export const requestIdOf = (req: { id?: unknown }) =>
+  typeof req.id === 'string' ? req.id : undefined;
 
 /**
  * Body parsing failures (malformed JSON, a body over the limit) answered as GraphQL-shaped
@@ -96,9 +104,18 @@ function bodyErrors(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const code =
+      status === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : status === 500
+          ? 'INTERNAL_SERVER_ERROR'
+          : 'BAD_REQUEST';
     const message =
-      status === 413 ? 'The request body is too large.' : status === 500 ? 'Internal server error.' : `The request body could not be read: ${error.message ?? 'malformed'}.`;
+      status === 413
+        ? 'The request body is too large.'
+        : status === 500
+          ? 'Internal server error.'
+          : `The request body could not be read: ${error.message ?? 'malformed'}.`;
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }

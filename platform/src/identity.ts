@@ -66,7 +66,10 @@ function parseAssertion(payload: Record<string, unknown>): RequestAssertion {
   const out: RequestAssertion = {};
   const identity = payload.identity as Partial<Identity> | undefined;
   if (identity !== undefined) {
-    if (typeof identity.userId !== 'string' || (identity.via !== 'session' && identity.via !== 'device')) {
+    if (
+      typeof identity.userId !== 'string' ||
+      (identity.via !== 'session' && identity.via !== 'device')
+    ) {
       throw new InvalidAssertionError('assertion identity is malformed');
     }
     out.identity = { userId: identity.userId, via: identity.via };

@@ -20,7 +20,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   description: 'An instant, as an RFC 3339 string with a time zone (2026-01-31T08:00:00.000Z).',
   serialize(value) {
     const date = value instanceof Date ? value : new Date(value as string);
-    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date.');
+    if (Number.isNaN(date.getTime()))
+      throw new GraphQLError('DateTime cannot represent an invalid date.');
     return date.toISOString();
   },
   parseValue: parseDateTime,

@@ -5,7 +5,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createHttpShell } from './http-shell.js';
-import { IDENTITY_HEADER, InvalidAssertionError, verifyAssertion, type RequestAssertion } from './identity.js';
+import {
+  IDENTITY_HEADER,
+  InvalidAssertionError,
+  verifyAssertion,
+  type RequestAssertion,
+} from './identity.js';
 import type { Logger } from './logger.js';
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
@@ -62,7 +67,8 @@ export async function startSubgraphService<TContext extends BaseContext>(
     '/graphql',
     express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => options.context(await readAssertion(req, options.assertionSecret)),
+      context: async ({ req }) =>
+        options.context(await readAssertion(req, options.assertionSecret)),
     }),
   );
 
@@ -86,9 +92,12 @@ async function readAssertion(req: Request, secret: string): Promise<RequestAsser
     return await verifyAssertion(token, secret);
   } catch (error) {
     if (error instanceof InvalidAssertionError) {
-      throw new GraphQLError('The request assertion is invalid; call this graph through the gateway.', {
-        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-      });
+      throw new GraphQLError(
+        'The request assertion is invalid; call this graph through the gateway.',
+        {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        },
+      );
     }
     throw error;
   }
@@ -111,7 +120,10 @@ export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {
             // Errors raised on purpose carry a code; only the rest are worth an operator's look.
             const code = error.extensions?.code;
             if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
-              logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected resolver error');
+              logger.error(
+                { err: error.originalError ?? error, path: error.path },
+                'unexpected resolver error',
+              );
             }
           }
         },

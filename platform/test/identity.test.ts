@@ -7,7 +7,11 @@ const secret = 'a'.repeat(40);
 
 test('an assertion round-trips identity, client ip and request id', async () => {
   const token = await signAssertion(
-    { identity: { userId: 'u1', via: 'device', deviceId: 'd1' }, clientIp: '10.0.0.1', requestId: 'r1' },
+    {
+      identity: { userId: 'u1', via: 'device', deviceId: 'd1' },
+      clientIp: '10.0.0.1',
+      requestId: 'r1',
+    },
     secret,
   );
   assert.deepEqual(await verifyAssertion(token, secret), {

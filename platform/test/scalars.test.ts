@@ -8,7 +8,14 @@ test('DateTime accepts RFC 3339 with a zone and serializes to UTC ISO', () => {
 });
 
 test('DateTime refuses zone-less, impossible and non-string values', () => {
-  for (const bad of ['2026-01-31T08:00:00', '2026-13-45T99:00:00Z', 1738300000, '', null, 'tomorrow']) {
+  for (const bad of [
+    '2026-01-31T08:00:00',
+    '2026-13-45T99:00:00Z',
+    1738300000,
+    '',
+    null,
+    'tomorrow',
+  ]) {
     assert.throws(() => DateTimeScalar.parseValue(bad), /RFC 3339/, String(bad));
   }
 });

@@ -15,7 +15,10 @@ export interface Engines {
  * The data engines: the embedded ones on loopback, or existing servers named by MONGODB_URI
  * and NEO4J_URI (with NEO4J_USER / NEO4J_PASSWORD), which are then used as they are.
  */
-export async function startEngines(secrets: DevSecrets, env: NodeJS.ProcessEnv = process.env): Promise<Engines> {
+export async function startEngines(
+  secrets: DevSecrets,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Engines> {
   const stops: Array<() => Promise<void>> = [];
   const pids: number[] = [];
   const stop = async () => {
@@ -36,8 +39,13 @@ export async function startEngines(secrets: DevSecrets, env: NodeJS.ProcessEnv =
       (async () => {
         if (env.NEO4J_URI) {
           progress('stack', 'using the Neo4j server named by NEO4J_URI');
-          if (!env.NEO4J_PASSWORD) throw new Error('NEO4J_URI is set, so NEO4J_PASSWORD must be set too.');
-          return { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD };
+          if (!env.NEO4J_PASSWORD)
+            throw new Error('NEO4J_URI is set, so NEO4J_PASSWORD must be set too.');
+          return {
+            uri: env.NEO4J_URI,
+            user: env.NEO4J_USER ?? 'neo4j',
+            password: env.NEO4J_PASSWORD,
+          };
         }
         const server = await startNeo4j({ password: secrets.neo4jPassword });
         stops.push(server.stop);

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isHttpOk, isPortOpen, progress, supervise, waitFor, type Supervised } from '@mindscape/platform/dev';
+import {
+  isHttpOk,
+  isPortOpen,
+  progress,
+  supervise,
+  waitFor,
+  type Supervised,
+} from '@mindscape/platform/dev';
 import { repoRoot, type DevSecrets } from './dev-secrets.js';
 import type { Engines } from './engines.js';
 
@@ -13,16 +20,28 @@ export interface ServiceSpec {
 }
 
 /** The subgraphs and the gateway, in start order (the gateway composes the others). */
-export function serviceSpecs(engines: Engines, secrets: DevSecrets, env: NodeJS.ProcessEnv = process.env): ServiceSpec[] {
+export function serviceSpecs(
+  engines: Engines,
+  secrets: DevSecrets,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceSpec[] {
   const usersPort = Number(env.USERS_PORT ?? 4001);
   const gatewayPort = Number(env.GATEWAY_PORT ?? 4000);
-  const shared = { ASSERTION_SECRET: env.ASSERTION_SECRET ?? secrets.assertionSecret, LOG_LEVEL: env.LOG_LEVEL ?? 'info' };
+  const shared = {
+    ASSERTION_SECRET: env.ASSERTION_SECRET ?? secrets.assertionSecret,
+    LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+  };
   const subgraphs = [
     {
       name: 'users',
       dir: 'subgraphs/users',
       port: usersPort,
-      env: { ...shared, PORT: String(usersPort), MONGODB_URI: engines.mongoUri, AUTH_SIGNING_KEY: env.AUTH_SIGNING_KEY ?? secrets.authSigningKey },
+      env: {
+        ...shared,
+        PORT: String(usersPort),
+        MONGODB_URI: engines.mongoUri,
+        AUTH_SIGNING_KEY: env.AUTH_SIGNING_KEY ?? secrets.authSigningKey,
+      },
     },
   ];
   const gateway = {
@@ -44,17 +63,23 @@ export async function startServices(specs: ServiceSpec[]): Promise<Supervised[]>
   try {
     for (const spec of specs) {
       if (await isPortOpen(spec.port)) {
-        throw new Error(`Port ${spec.port} (${spec.name}) is already in use: is MindScape already running? Stop it or set ${spec.name.toUpperCase()}_PORT.`);
+        throw new Error(
+          `Port ${spec.port} (${spec.name}) is already in use: is MindScape already running? Stop it or set ${spec.name.toUpperCase()}_PORT.`,
+        );
       }
       const child = supervise(spec.name, process.execPath, ['--import', 'tsx', 'src/main.ts'], {
         cwd: join(repoRoot, spec.dir),
         env: { ...process.env, ...spec.env },
       });
       started.push(child);
-      await waitFor(`${spec.name} on port ${spec.port}`, () => isHttpOk(`http://127.0.0.1:${spec.port}/health`), {
-        alive: child.alive,
-        timeoutMs: 60_000,
-      });
+      await waitFor(
+        `${spec.name} on port ${spec.port}`,
+        () => isHttpOk(`http://127.0.0.1:${spec.port}/health`),
+        {
+          alive: child.alive,
+          timeoutMs: 60_000,
+        },
+      );
       progress('stack', `${spec.name} is up`);
     }
     return started;

@@ -1,7 +1,11 @@
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
 /** POSTs one operation, as a web or wearable client would. */
@@ -13,7 +17,11 @@ export async function graphql<T = Record<string, unknown>>(
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -25,7 +33,8 @@ export async function graphql<T = Record<string, unknown>>(
 }
 
 /** The `extensions.code` values of a response's errors. */
-export const errorCodes = (response: GraphQLResponse) => (response.errors ?? []).map((e) => e.extensions?.code);
+export const errorCodes = (response: GraphQLResponse) =>
+  (response.errors ?? []).map((e) => e.extensions?.code);
 
 const SIGN_UP = `mutation SignUp($email: String!, $password: String!, $displayName: String!) {
   signUp(email: $email, password: $password, displayName: $displayName) { accessToken refreshToken user { id displayName } }
@@ -43,7 +52,9 @@ export interface SignedUp {
 export async function signUp(url: string, name = 'Ana'): Promise<SignedUp> {
   const email = `${name.toLowerCase()}.${Math.random().toString(36).slice(2, 10)}@example.com`;
   const password = 'lavender-morning-42';
-  const response = await graphql<{ signUp: { accessToken: string; refreshToken: string; user: { id: string } } }>(url, SIGN_UP, {
+  const response = await graphql<{
+    signUp: { accessToken: string; refreshToken: string; user: { id: string } };
+  }>(url, SIGN_UP, {
     email,
     password,
     displayName: name,

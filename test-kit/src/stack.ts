@@ -18,7 +18,11 @@ export interface TestStack {
 }
 
 export interface TestStackOptions {
-  throttle?: Parameters<typeof createUsersSubgraph>[1] extends infer O ? O extends { throttle?: infer T } ? T : never : never;
+  throttle?: Parameters<typeof createUsersSubgraph>[1] extends infer O
+    ? O extends { throttle?: infer T }
+      ? T
+      : never
+    : never;
   /** Reuse a database (to test that data survives a restart). */
   usersDb?: string;
   secret?: string;
@@ -35,11 +39,24 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const signingKey = options.signingKey ?? (await newSigningKey());
   const usersDb = options.usersDb ?? uniqueName('test_users');
   const users = await createUsersSubgraph(
-    usersConfigSchema.parse({ PORT: '0', MONGODB_URI: engines.mongoUri, USERS_DB: usersDb, ASSERTION_SECRET: secret, AUTH_SIGNING_KEY: signingKey, LOG_LEVEL: logLevel }),
+    usersConfigSchema.parse({
+      PORT: '0',
+      MONGODB_URI: engines.mongoUri,
+      USERS_DB: usersDb,
+      ASSERTION_SECRET: secret,
+      AUTH_SIGNING_KEY: signingKey,
+      LOG_LEVEL: logLevel,
+    }),
     options.throttle ? { throttle: options.throttle } : {},
   );
   const gateway = await createGateway(
-    gatewayConfigSchema.parse({ PORT: '0', SUBGRAPHS: `users=${users.url}`, ASSERTION_SECRET: secret, DEVICE_TOKEN_CACHE_MS: '0', LOG_LEVEL: logLevel }),
+    gatewayConfigSchema.parse({
+      PORT: '0',
+      SUBGRAPHS: `users=${users.url}`,
+      ASSERTION_SECRET: secret,
+      DEVICE_TOKEN_CACHE_MS: '0',
+      LOG_LEVEL: logLevel,
+    }),
     createLogger('gateway', logLevel),
   );
   return {

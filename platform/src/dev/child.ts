@@ -80,7 +80,9 @@ export async function run(
   });
   const code = await child.exited;
   if (code !== 0) {
-    throw new Error(`${name}: \`${command} ${args.join(' ')}\` failed (${code}):\n${tail.join('\n')}`);
+    throw new Error(
+      `${name}: \`${command} ${args.join(' ')}\` failed (${code}):\n${tail.join('\n')}`,
+    );
   }
 }
 

@@ -36,7 +36,8 @@ export async function waitFor(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
-    if (!alive()) throw new Error(`${describe}: the process exited before it was ready (see its output above)`);
+    if (!alive())
+      throw new Error(`${describe}: the process exited before it was ready (see its output above)`);
     await sleep(intervalMs);
   }
   throw new Error(`${describe}: not ready after ${Math.round(timeoutMs / 1000)} s`);

@@ -24,7 +24,12 @@ export async function createUsersSubgraph(
   options: { throttle?: Partial<ThrottleLimits> } = {},
 ): Promise<UsersSubgraph> {
   const logger = createLogger('users', config.LOG_LEVEL);
-  const db = await mongoose.createConnection(config.MONGODB_URI, { dbName: config.USERS_DB, serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const db = await mongoose
+    .createConnection(config.MONGODB_URI, {
+      dbName: config.USERS_DB,
+      serverSelectionTimeoutMS: 10_000,
+    })
+    .asPromise();
   const models = usersModels(db);
   await syncIndexes(models);
   const issuer = await accessTokenIssuer(config.AUTH_SIGNING_KEY);

@@ -18,7 +18,10 @@ export const usersConfigSchema = z.object({
       } catch {
         // reported below
       }
-      ctx.addIssue({ code: 'custom', message: 'must be a private EC P-256 JWK (JSON) with "d" and "kid"' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a private EC P-256 JWK (JSON) with "d" and "kid"',
+      });
       return z.NEVER;
     }),
   LOG_LEVEL: logLevelVar(),

@@ -8,7 +8,12 @@ import { verifyDeviceToken } from './resolvers/devices.js';
  * Routes beside GraphQL: the public keys that verify access tokens, and the device-token check
  * the gateway calls. The latter answers only callers holding the gateway's assertion secret.
  */
-export function internalRoutes(services: UsersServices, issuer: AccessTokenIssuer, secret: string, logger: Logger) {
+export function internalRoutes(
+  services: UsersServices,
+  issuer: AccessTokenIssuer,
+  secret: string,
+  logger: Logger,
+) {
   return (app: Express) => {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.setHeader('cache-control', 'public, max-age=300');

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { dropDatabase, errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import {
+  dropDatabase,
+  errorCodes,
+  graphql,
+  signUp,
+  startTestStack,
+  type TestStack,
+} from '@mindscape/test-kit';
 
 const ME = '{ me { id email displayName createdAt } }';
-const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken user { id email } } }';
-const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken refreshToken user { id email } } }';
+const REFRESH =
+  'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken user { id email } } }';
+const SIGN_IN =
+  'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken refreshToken user { id email } } }';
 
 describe('accounts through the gateway', () => {
   let stack: TestStack;
@@ -20,14 +29,28 @@ describe('accounts through the gateway', () => {
 
   test('signUp → signIn → me, with email visible to its owner', async () => {
     const ana = await signUp(url, 'Ana');
-    const signedIn = await graphql<{ signIn: { accessToken: string; user: { id: string; email: string } } }>(url, SIGN_IN, {
+    const signedIn = await graphql<{
+      signIn: { accessToken: string; user: { id: string; email: string } };
+    }>(url, SIGN_IN, {
       e: ana.email.toUpperCase(),
       p: ana.password,
     });
     assert.equal(signedIn.data?.signIn.user.id, ana.userId);
-    assert.equal(signedIn.data?.signIn.user.email, ana.email, 'the person signing in sees their own email');
-    const me = await graphql<{ me: { id: string; email: string; displayName: string } }>(url, ME, {}, { token: signedIn.data!.signIn.accessToken });
-    assert.deepEqual({ ...me.data?.me, createdAt: undefined }, { id: ana.userId, email: ana.email, displayName: 'Ana', createdAt: undefined });
+    assert.equal(
+      signedIn.data?.signIn.user.email,
+      ana.email,
+      'the person signing in sees their own email',
+    );
+    const me = await graphql<{ me: { id: string; email: string; displayName: string } }>(
+      url,
+      ME,
+      {},
+      { token: signedIn.data!.signIn.accessToken },
+    );
+    assert.deepEqual(
+      { ...me.data?.me, createdAt: undefined },
+      { id: ana.userId, email: ana.email, displayName: 'Ana', createdAt: undefined },
+    );
   });
 
   test('me without a token, or with a forged one, is UNAUTHENTICATED', async () => {
@@ -38,12 +61,17 @@ describe('accounts through the gateway', () => {
     const response = await graphql(url, ME, {}, { token: forged });
     assert.equal(response.status, 401);
     assert.deepEqual(errorCodes(response), ['UNAUTHENTICATED']);
-    assert.deepEqual(errorCodes(await graphql(url, ME, {}, { headers: { authorization: 'Basic abc' } })), ['UNAUTHENTICATED']);
+    assert.deepEqual(
+      errorCodes(await graphql(url, ME, {}, { headers: { authorization: 'Basic abc' } })),
+      ['UNAUTHENTICATED'],
+    );
   });
 
   test('refreshSession rotates; a reused refresh token fails and ends the session', async () => {
     const ana = await signUp(url);
-    const first = await graphql<{ refreshSession: { refreshToken: string; user: { id: string; email: string } } }>(url, REFRESH, { t: ana.refreshToken });
+    const first = await graphql<{
+      refreshSession: { refreshToken: string; user: { id: string; email: string } };
+    }>(url, REFRESH, { t: ana.refreshToken });
     const next = first.data!.refreshSession.refreshToken;
     assert.notEqual(next, ana.refreshToken);
     assert.equal(first.data!.refreshSession.user.email, ana.email);
@@ -57,7 +85,9 @@ describe('accounts through the gateway', () => {
 
   test('two concurrent uses of one refresh token: exactly one wins', async () => {
     const ana = await signUp(url);
-    const results = await Promise.all([1, 2, 3].map(() => graphql(url, REFRESH, { t: ana.refreshToken })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => graphql(url, REFRESH, { t: ana.refreshToken })),
+    );
     assert.equal(results.filter((r) => r.data?.refreshSession).length, 1);
   });
 
@@ -65,7 +95,9 @@ describe('accounts through the gateway', () => {
     const ana = await signUp(url);
     const out = await graphql(url, 'mutation { signOut }', {}, { token: ana.accessToken });
     assert.deepEqual(out.data, { signOut: true });
-    assert.deepEqual(errorCodes(await graphql(url, REFRESH, { t: ana.refreshToken })), ['UNAUTHENTICATED']);
+    assert.deepEqual(errorCodes(await graphql(url, REFRESH, { t: ana.refreshToken })), [
+      'UNAUTHENTICATED',
+    ]);
   });
 
   test('wrong password and unknown account fail alike', async () => {
@@ -102,14 +134,30 @@ describe('accounts through the gateway', () => {
     assert.equal(updated.data?.updateProfile.displayName, 'Ana María');
 
     const del = 'mutation($p: String!) { deleteAccount(password: $p) }';
-    const refused = await graphql(url, del, { p: 'wrong-password-123' }, { token: ana.accessToken });
+    const refused = await graphql(
+      url,
+      del,
+      { p: 'wrong-password-123' },
+      { token: ana.accessToken },
+    );
     assert.deepEqual(errorCodes(refused), ['BAD_USER_INPUT']);
     assert.equal(refused.errors![0]!.extensions!.field, 'password');
-    assert.ok((await graphql<{ me: { id: string } }>(url, ME, {}, { token: ana.accessToken })).data?.me);
+    assert.ok(
+      (await graphql<{ me: { id: string } }>(url, ME, {}, { token: ana.accessToken })).data?.me,
+    );
 
-    assert.deepEqual((await graphql(url, del, { p: ana.password }, { token: ana.accessToken })).data, { deleteAccount: true });
-    assert.deepEqual(errorCodes(await graphql(url, ME, {}, { token: ana.accessToken })), ['UNAUTHENTICATED']);
-    assert.deepEqual(errorCodes(await graphql(url, REFRESH, { t: ana.refreshToken })), ['UNAUTHENTICATED']);
-    assert.deepEqual(errorCodes(await graphql(url, SIGN_IN, { e: ana.email, p: ana.password })), ['UNAUTHENTICATED']);
+    assert.deepEqual(
+      (await graphql(url, del, { p: ana.password }, { token: ana.accessToken })).data,
+      { deleteAccount: true },
+    );
+    assert.deepEqual(errorCodes(await graphql(url, ME, {}, { token: ana.accessToken })), [
+      'UNAUTHENTICATED',
+    ]);
+    assert.deepEqual(errorCodes(await graphql(url, REFRESH, { t: ana.refreshToken })), [
+      'UNAUTHENTICATED',
+    ]);
+    assert.deepEqual(errorCodes(await graphql(url, SIGN_IN, { e: ana.email, p: ana.password })), [
+      'UNAUTHENTICATED',
+    ]);
   });
 });

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { dropDatabase, errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import {
+  dropDatabase,
+  errorCodes,
+  graphql,
+  signUp,
+  startTestStack,
+  type TestStack,
+} from '@mindscape/test-kit';
 
-const REGISTER = 'mutation($k: DeviceKind!, $n: String!) { registerDevice(kind: $k, name: $n) { token device { id kind name } } }';
+const REGISTER =
+  'mutation($k: DeviceKind!, $n: String!) { registerDevice(kind: $k, name: $n) { token device { id kind name } } }';
 
 describe('devices and consent', () => {
   let stack: TestStack;
@@ -18,21 +26,15 @@ describe('devices and consent', () => {
 
   test('a device token acts for its owner until revoked; it cannot manage the account', async () => {
     const ana = await signUp(url);
-    const registered = await graphql<{ registerDevice: { token: string; device: { id: string; kind: string } } }>(
-      url,
-      REGISTER,
-      { k: 'WEARABLE', n: 'Polar H10' },
-      { token: ana.accessToken },
-    );
+    const registered = await graphql<{
+      registerDevice: { token: string; device: { id: string; kind: string } };
+    }>(url, REGISTER, { k: 'WEARABLE', n: 'Polar H10' }, { token: ana.accessToken });
     const { token, device } = registered.data!.registerDevice;
     assert.equal(device.kind, 'WEARABLE');
 
-    const me = await graphql<{ me: { id: string; devices: Array<{ id: string; lastSeenAt: string | null }> } }>(
-      url,
-      '{ me { id devices { id lastSeenAt } } }',
-      {},
-      { token },
-    );
+    const me = await graphql<{
+      me: { id: string; devices: Array<{ id: string; lastSeenAt: string | null }> };
+    }>(url, '{ me { id devices { id lastSeenAt } } }', {}, { token });
     assert.equal(me.data?.me.id, ana.userId);
     assert.equal(me.data?.me.devices[0]?.id, device.id);
     assert.ok(me.data?.me.devices[0]?.lastSeenAt, 'using the token marks the device as seen');
@@ -43,10 +45,19 @@ describe('devices and consent', () => {
       'mutation { deleteAccount(password: "lavender-morning-42") }',
       'mutation { grantConsent(scope: LIVE_STATE, granteeEmail: "x@example.com") { id } }',
     ]) {
-      assert.deepEqual(errorCodes(await graphql(url, mutation, {}, { token })), ['FORBIDDEN'], mutation);
+      assert.deepEqual(
+        errorCodes(await graphql(url, mutation, {}, { token })),
+        ['FORBIDDEN'],
+        mutation,
+      );
     }
 
-    const revoked = await graphql(url, 'mutation($id: ID!) { revokeDevice(id: $id) { id } }', { id: device.id }, { token: ana.accessToken });
+    const revoked = await graphql(
+      url,
+      'mutation($id: ID!) { revokeDevice(id: $id) { id } }',
+      { id: device.id },
+      { token: ana.accessToken },
+    );
     assert.deepEqual(revoked.data, { revokeDevice: { id: device.id } });
     const after = await graphql(url, '{ me { id } }', {}, { token });
     assert.equal(after.status, 401);
@@ -56,53 +67,103 @@ describe('devices and consent', () => {
   test("someone else's device cannot be revoked or seen", async () => {
     const ana = await signUp(url, 'Ana');
     const ben = await signUp(url, 'Ben');
-    const { data } = await graphql<{ registerDevice: { device: { id: string } } }>(url, REGISTER, { k: 'PHONE', n: 'Ana phone' }, { token: ana.accessToken });
+    const { data } = await graphql<{ registerDevice: { device: { id: string } } }>(
+      url,
+      REGISTER,
+      { k: 'PHONE', n: 'Ana phone' },
+      { token: ana.accessToken },
+    );
     const id = data!.registerDevice.device.id;
-    const attempt = await graphql(url, 'mutation($id: ID!) { revokeDevice(id: $id) { id } }', { id }, { token: ben.accessToken });
+    const attempt = await graphql(
+      url,
+      'mutation($id: ID!) { revokeDevice(id: $id) { id } }',
+      { id },
+      { token: ben.accessToken },
+    );
     assert.deepEqual(errorCodes(attempt), ['NOT_FOUND']);
-    const peek = await graphql(url, 'query($id: ID!) { user(id: $id) { devices { id } } }', { id: ana.userId }, { token: ben.accessToken });
+    const peek = await graphql(
+      url,
+      'query($id: ID!) { user(id: $id) { devices { id } } }',
+      { id: ana.userId },
+      { token: ben.accessToken },
+    );
     assert.deepEqual(errorCodes(peek), ['FORBIDDEN']);
   });
 
   test('device names are validated; a forged device token is UNAUTHENTICATED', async () => {
     const ana = await signUp(url);
-    const bad = await graphql(url, REGISTER, { k: 'WEARABLE', n: 'x'.repeat(61) }, { token: ana.accessToken });
+    const bad = await graphql(
+      url,
+      REGISTER,
+      { k: 'WEARABLE', n: 'x'.repeat(61) },
+      { token: ana.accessToken },
+    );
     assert.deepEqual(errorCodes(bad), ['BAD_USER_INPUT']);
     assert.equal(bad.errors![0]!.extensions!.field, 'name');
-    const wrongKind = await graphql(url, REGISTER, { k: 'TOASTER', n: 'x' }, { token: ana.accessToken });
+    const wrongKind = await graphql(
+      url,
+      REGISTER,
+      { k: 'TOASTER', n: 'x' },
+      { token: ana.accessToken },
+    );
     assert.deepEqual(errorCodes(wrongKind), ['BAD_USER_INPUT']);
-    const forged = await graphql(url, '{ me { id } }', {}, { token: `dt_0123456789abcdef01234567.${'A'.repeat(43)}` });
+    const forged = await graphql(
+      url,
+      '{ me { id } }',
+      {},
+      { token: `dt_0123456789abcdef01234567.${'A'.repeat(43)}` },
+    );
     assert.deepEqual(errorCodes(forged), ['UNAUTHENTICATED']);
   });
 
   test('consent: grant, see it from both sides, revoke; the audit trail keeps both', async () => {
     const ana = await signUp(url, 'Ana');
     const coach = await signUp(url, 'Coach');
-    const grant = 'mutation($e: String!) { grantConsent(scope: LIVE_STATE, granteeEmail: $e) { id scope grantee { id displayName } owner { id } } }';
-    const granted = await graphql<{ grantConsent: { id: string; grantee: { id: string; displayName: string } } }>(
+    const grant =
+      'mutation($e: String!) { grantConsent(scope: LIVE_STATE, granteeEmail: $e) { id scope grantee { id displayName } owner { id } } }';
+    const granted = await graphql<{
+      grantConsent: { id: string; grantee: { id: string; displayName: string } };
+    }>(url, grant, { e: coach.email }, { token: ana.accessToken });
+    assert.equal(granted.data?.grantConsent.grantee.id, coach.userId);
+    const again = await graphql<{ grantConsent: { id: string } }>(
       url,
       grant,
       { e: coach.email },
       { token: ana.accessToken },
     );
-    assert.equal(granted.data?.grantConsent.grantee.id, coach.userId);
-    const again = await graphql<{ grantConsent: { id: string } }>(url, grant, { e: coach.email }, { token: ana.accessToken });
-    assert.equal(again.data?.grantConsent.id, granted.data?.grantConsent.id, 'granting twice is idempotent');
-
-    const received = await graphql<{ me: { consentsReceived: Array<{ owner: { id: string }; scope: string }> } }>(
-      url,
-      '{ me { consentsReceived { scope owner { id } } } }',
-      {},
-      { token: coach.accessToken },
+    assert.equal(
+      again.data?.grantConsent.id,
+      granted.data?.grantConsent.id,
+      'granting twice is idempotent',
     );
-    assert.deepEqual(received.data?.me.consentsReceived, [{ scope: 'LIVE_STATE', owner: { id: ana.userId } }], JSON.stringify(received.errors));
+
+    const received = await graphql<{
+      me: { consentsReceived: Array<{ owner: { id: string }; scope: string }> };
+    }>(url, '{ me { consentsReceived { scope owner { id } } } }', {}, { token: coach.accessToken });
+    assert.deepEqual(
+      received.data?.me.consentsReceived,
+      [{ scope: 'LIVE_STATE', owner: { id: ana.userId } }],
+      JSON.stringify(received.errors),
+    );
 
     const id = granted.data!.grantConsent.id;
-    const byCoach = await graphql(url, 'mutation($id: ID!) { revokeConsent(id: $id) { id } }', { id }, { token: coach.accessToken });
+    const byCoach = await graphql(
+      url,
+      'mutation($id: ID!) { revokeConsent(id: $id) { id } }',
+      { id },
+      { token: coach.accessToken },
+    );
     assert.deepEqual(errorCodes(byCoach), ['NOT_FOUND'], 'only the owner revokes');
-    await graphql(url, 'mutation($id: ID!) { revokeConsent(id: $id) { id } }', { id }, { token: ana.accessToken });
+    await graphql(
+      url,
+      'mutation($id: ID!) { revokeConsent(id: $id) { id } }',
+      { id },
+      { token: ana.accessToken },
+    );
 
-    const state = await graphql<{ me: { consents: unknown[]; consentAudit: Array<{ action: string; granteeId: string }> } }>(
+    const state = await graphql<{
+      me: { consents: unknown[]; consentAudit: Array<{ action: string; granteeId: string }> };
+    }>(
       url,
       '{ me { consents { id } consentAudit { action granteeId scope at } } }',
       {},

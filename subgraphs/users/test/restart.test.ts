@@ -7,9 +7,18 @@ test('accounts and sessions survive a restart of the services', async () => {
   const ana = await signUp(first.gatewayUrl);
   await first.close();
 
-  const second = await startTestStack({ usersDb: first.usersDb, secret: first.secret, signingKey: first.signingKey });
+  const second = await startTestStack({
+    usersDb: first.usersDb,
+    secret: first.secret,
+    signingKey: first.signingKey,
+  });
   try {
-    const me = await graphql<{ me: { id: string } }>(second.gatewayUrl, '{ me { id } }', {}, { token: ana.accessToken });
+    const me = await graphql<{ me: { id: string } }>(
+      second.gatewayUrl,
+      '{ me { id } }',
+      {},
+      { token: ana.accessToken },
+    );
     assert.equal(me.data?.me.id, ana.userId, 'an access token from before the restart still works');
     const signIn = await graphql<{ signIn: { user: { id: string } } }>(
       second.gatewayUrl,

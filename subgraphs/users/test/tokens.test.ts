@@ -17,7 +17,14 @@ test('opaque tokens round-trip and only their own secret matches', () => {
 test('malformed tokens and other prefixes do not parse', () => {
   const token = formatToken('dt', new Types.ObjectId(), newSecret().secret);
   assert.equal(parseToken('rt', token), undefined);
-  for (const bad of ['', 'rt_', 'rt_zz.abc', `${token}x`, token.replace('.', ''), 'rt_' + 'a'.repeat(24) + '.' + "'; drop"]) {
+  for (const bad of [
+    '',
+    'rt_',
+    'rt_zz.abc',
+    `${token}x`,
+    token.replace('.', ''),
+    'rt_' + 'a'.repeat(24) + '.' + "'; drop",
+  ]) {
     assert.equal(parseToken('dt', bad), undefined, bad);
   }
 });

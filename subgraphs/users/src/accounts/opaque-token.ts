@@ -16,7 +16,8 @@ export function newSecret(): { secret: string; secretHash: string } {
   return { secret, secretHash: hashSecret(secret) };
 }
 
-export const formatToken = (prefix: string, id: Types.ObjectId, secret: string) => `${prefix}_${id.toHexString()}.${secret}`;
+export const formatToken = (prefix: string, id: Types.ObjectId, secret: string) =>
+  `${prefix}_${id.toHexString()}.${secret}`;
 
 /** Parses a token with the given prefix; undefined for anything malformed. */
 export function parseToken(prefix: string, token: string): OpaqueToken | undefined {

@@ -9,7 +9,10 @@ export const hashPassword = (password: string) => hash(password, options);
 // password", so response time does not reveal which emails have accounts.
 const decoy = hash('decoy password that matches nothing', options);
 
-export async function verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | undefined,
+  password: string,
+): Promise<boolean> {
   try {
     const ok = await verify(passwordHash ?? (await decoy), password);
     return passwordHash !== undefined && ok;

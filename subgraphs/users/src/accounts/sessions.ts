@@ -35,7 +35,8 @@ export class Sessions {
       throw unauthenticated('The refresh token is not valid; sign in again.');
     }
     if (stored.revokedAt) throw unauthenticated('This session has ended; sign in again.');
-    if (stored.expiresAt.getTime() <= Date.now()) throw unauthenticated('The refresh token has expired; sign in again.');
+    if (stored.expiresAt.getTime() <= Date.now())
+      throw unauthenticated('The refresh token has expired; sign in again.');
 
     const claimed = await this.models.refreshTokens.findOneAndUpdate(
       { _id: stored._id, usedAt: null, revokedAt: null },

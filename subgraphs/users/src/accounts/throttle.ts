@@ -13,7 +13,12 @@ export interface ThrottleLimits {
   maxBlockMs: number;
 }
 
-const defaults: ThrottleLimits = { perAccount: 5, perIp: 30, windowMs: 15 * 60_000, maxBlockMs: 15 * 60_000 };
+const defaults: ThrottleLimits = {
+  perAccount: 5,
+  perIp: 30,
+  windowMs: 15 * 60_000,
+  maxBlockMs: 15 * 60_000,
+};
 
 /**
  * Exponential backoff on failed sign-ins, per account and per IP, kept in the database so
@@ -30,13 +35,18 @@ export class SignInThrottle {
   }
 
   keys(email: string, ip: string | undefined) {
-    return [{ key: `account:${email}`, limit: this.limits.perAccount }, { key: `ip:${ip ?? 'unknown'}`, limit: this.limits.perIp }];
+    return [
+      { key: `account:${email}`, limit: this.limits.perAccount },
+      { key: `ip:${ip ?? 'unknown'}`, limit: this.limits.perIp },
+    ];
   }
 
   /** Throws TOO_MANY_REQUESTS while any key is blocked. */
   async check(email: string, ip: string | undefined): Promise<void> {
     const ids = this.keys(email, ip).map((k) => k.key);
-    const blocked = await this.failures.find({ _id: { $in: ids }, blockedUntil: { $gt: new Date() } }).lean();
+    const blocked = await this.failures
+      .find({ _id: { $in: ids }, blockedUntil: { $gt: new Date() } })
+      .lean();
     if (blocked.length === 0) return;
     const until = Math.max(...blocked.map((b) => b.blockedUntil!.getTime()));
     const seconds = Math.ceil((until - Date.now()) / 1000);
@@ -57,7 +67,10 @@ export class SignInThrottle {
       );
       if (row && row.failures >= limit) {
         const blockMs = Math.min(2 ** (row.failures - limit + 1) * 1000, this.limits.maxBlockMs);
-        await this.failures.updateOne({ _id: key }, { $set: { blockedUntil: new Date(now + blockMs) } });
+        await this.failures.updateOne(
+          { _id: key },
+          { $set: { blockedUntil: new Date(now + blockMs) } },
+        );
       }
     }
   }

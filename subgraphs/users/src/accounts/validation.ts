@@ -17,7 +17,11 @@ const controlCharacters = /\p{Cc}/u;
 export function normalizeEmail(value: string, field = 'email'): string {
   const email = value.trim().toLowerCase();
   if (email.length === 0 || email.length > EMAIL_MAX || !emailPattern.test(email)) {
-    throw badUserInput(field, 'That is not a valid email address.', `an address like name@example.com, at most ${EMAIL_MAX} characters`);
+    throw badUserInput(
+      field,
+      'That is not a valid email address.',
+      `an address like name@example.com, at most ${EMAIL_MAX} characters`,
+    );
   }
   return email;
 }
@@ -25,20 +29,36 @@ export function normalizeEmail(value: string, field = 'email'): string {
 export function checkNewPassword(password: string, field = 'password'): void {
   const allowed = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a commonly used password`;
   if (password.length < PASSWORD_MIN) {
-    throw badUserInput(field, `The password is too short: use at least ${PASSWORD_MIN} characters.`, allowed);
+    throw badUserInput(
+      field,
+      `The password is too short: use at least ${PASSWORD_MIN} characters.`,
+      allowed,
+    );
   }
   if (password.length > PASSWORD_MAX) {
-    throw badUserInput(field, `The password is too long: at most ${PASSWORD_MAX} characters.`, allowed);
+    throw badUserInput(
+      field,
+      `The password is too long: at most ${PASSWORD_MAX} characters.`,
+      allowed,
+    );
   }
   if (commonPasswords.has(password.toLowerCase())) {
-    throw badUserInput(field, 'That password is on lists of commonly used passwords; choose another.', allowed);
+    throw badUserInput(
+      field,
+      'That password is on lists of commonly used passwords; choose another.',
+      allowed,
+    );
   }
 }
 
 /** A password given to sign in: only bounded, so a huge one is refused before hashing. */
 export function checkGivenPassword(password: string, field = 'password'): void {
   if (password.length === 0 || password.length > PASSWORD_MAX) {
-    throw badUserInput(field, 'The password is empty or too long.', `1 to ${PASSWORD_MAX} characters`);
+    throw badUserInput(
+      field,
+      'The password is empty or too long.',
+      `1 to ${PASSWORD_MAX} characters`,
+    );
   }
 }
 
@@ -48,9 +68,16 @@ export function normalizeName(value: string, field: string, max: number): string
   const length = [...name].length;
   const allowed = `1 to ${max} characters, no control characters`;
   if (length === 0) throw badUserInput(field, `${label(field)} must not be empty.`, allowed);
-  if (length > max) throw badUserInput(field, `${label(field)} is too long (${length} characters).`, allowed);
-  if (controlCharacters.test(name)) throw badUserInput(field, `${label(field)} contains control characters.`, allowed);
+  if (length > max)
+    throw badUserInput(field, `${label(field)} is too long (${length} characters).`, allowed);
+  if (controlCharacters.test(name))
+    throw badUserInput(field, `${label(field)} contains control characters.`, allowed);
   return name;
 }
 
-const label = (field: string) => field.charAt(0).toUpperCase() + field.slice(1).replace(/([A-Z])/g, ' $1').toLowerCase();
+const label = (field: string) =>
+  field.charAt(0).toUpperCase() +
+  field
+    .slice(1)
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase();

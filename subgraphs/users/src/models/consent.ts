@@ -20,7 +20,8 @@ export interface ConsentDoc {
   grantedAt: Date;
   revokedAt: Date | null;
 }
-export const consentModel = (db: Connection) => db.model<ConsentDoc>('Consent', consentSchema, 'consents');
+export const consentModel = (db: Connection) =>
+  db.model<ConsentDoc>('Consent', consentSchema, 'consents');
 
 /**
  * The append-only record of every grant and revocation. It names people by id only and is
@@ -37,7 +38,15 @@ const consentAuditSchema = new Schema({
 const refuseChange = () => {
   throw new Error('The consent audit trail is append-only.');
 };
-for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'] as const) {
+for (const op of [
+  'updateOne',
+  'updateMany',
+  'findOneAndUpdate',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndDelete',
+] as const) {
   consentAuditSchema.pre(op, refuseChange);
 }
 

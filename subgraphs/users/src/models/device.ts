@@ -26,4 +26,5 @@ export interface DeviceDoc {
   lastSeenAt: Date | null;
   revokedAt: Date | null;
 }
-export const deviceModel = (db: Connection) => db.model<DeviceDoc>('Device', deviceSchema, 'devices');
+export const deviceModel = (db: Connection) =>
+  db.model<DeviceDoc>('Device', deviceSchema, 'devices');

@@ -10,5 +10,7 @@ const userSchema = new Schema(
   { timestamps: true },
 );
 
-export type UserDoc = InferSchemaType<typeof userSchema> & { _id: import('mongoose').Types.ObjectId };
+export type UserDoc = InferSchemaType<typeof userSchema> & {
+  _id: import('mongoose').Types.ObjectId;
+};
 export const userModel = (db: Connection) => db.model('User', userSchema, 'users');

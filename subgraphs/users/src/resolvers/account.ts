@@ -1,4 +1,9 @@
-import { badUserInput, requireIdentity, requireSignedInPerson, unauthenticated } from '@mindscape/platform';
+import {
+  badUserInput,
+  requireIdentity,
+  requireSignedInPerson,
+  unauthenticated,
+} from '@mindscape/platform';
 import { Types } from 'mongoose';
 import { hashPassword, verifyPassword } from '../accounts/passwords.js';
 import {
@@ -23,17 +28,28 @@ export const accountResolvers = {
     },
   },
   Mutation: {
-    async signUp(_: unknown, args: { email: string; password: string; displayName: string }, ctx: UsersContext) {
+    async signUp(
+      _: unknown,
+      args: { email: string; password: string; displayName: string },
+      ctx: UsersContext,
+    ) {
       const email = normalizeEmail(args.email);
       checkNewPassword(args.password);
       const displayName = normalizeName(args.displayName, 'displayName', DISPLAY_NAME_MAX);
       let user: UserDoc;
       try {
-        const created = await ctx.models.users.create({ email, displayName, passwordHash: await hashPassword(args.password) });
+        const created = await ctx.models.users.create({
+          email,
+          displayName,
+          passwordHash: await hashPassword(args.password),
+        });
         user = created.toObject() as UserDoc;
       } catch (error) {
         if ((error as { code?: number }).code === DUPLICATE_KEY) {
-          throw badUserInput('email', 'An account with this email already exists; sign in instead.');
+          throw badUserInput(
+            'email',
+            'An account with this email already exists; sign in instead.',
+          );
         }
         throw error;
       }
@@ -99,7 +115,14 @@ export const accountResolvers = {
       await ctx.models.users.deleteOne({ _id: id });
       if (active.length > 0) {
         await ctx.models.consentAudit.insertMany(
-          active.map((c) => ({ ownerId: id, granteeId: c.granteeId, consentId: c._id, scope: c.scope, action: 'REVOKED', at: now })),
+          active.map((c) => ({
+            ownerId: id,
+            granteeId: c.granteeId,
+            consentId: c._id,
+            scope: c.scope,
+            action: 'REVOKED',
+            at: now,
+          })),
         );
       }
       await ctx.models.consents.deleteMany({ $or: [{ ownerId: id }, { granteeId: id }] });

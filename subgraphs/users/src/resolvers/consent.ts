@@ -9,35 +9,60 @@ export const consentResolvers = {
   User: {
     consents(user: UserDoc, _: unknown, ctx: UsersContext) {
       requireAccountOwner(ctx, user._id.toHexString(), 'the consents an account has granted');
-      return ctx.models.consents.find({ ownerId: user._id, revokedAt: null }).sort({ grantedAt: 1 }).lean().exec();
+      return ctx.models.consents
+        .find({ ownerId: user._id, revokedAt: null })
+        .sort({ grantedAt: 1 })
+        .lean()
+        .exec();
     },
     consentsReceived(user: UserDoc, _: unknown, ctx: UsersContext) {
       requireAccountOwner(ctx, user._id.toHexString(), 'the consents an account has received');
-      return ctx.models.consents.find({ granteeId: user._id, revokedAt: null }).sort({ grantedAt: 1 }).lean().exec();
+      return ctx.models.consents
+        .find({ granteeId: user._id, revokedAt: null })
+        .sort({ grantedAt: 1 })
+        .lean()
+        .exec();
     },
     consentAudit(user: UserDoc, _: unknown, ctx: UsersContext) {
       requireAccountOwner(ctx, user._id.toHexString(), "an account's consent history");
-      return ctx.models.consentAudit.find({ ownerId: user._id }).sort({ at: 1, _id: 1 }).lean().exec();
+      return ctx.models.consentAudit
+        .find({ ownerId: user._id })
+        .sort({ at: 1, _id: 1 })
+        .lean()
+        .exec();
     },
   },
   Consent: {
     id: (consent: ConsentDoc) => consent._id.toHexString(),
     owner: (consent: ConsentDoc, _: unknown, ctx: UsersContext) => loadUser(ctx, consent.ownerId),
-    grantee: (consent: ConsentDoc, _: unknown, ctx: UsersContext) => loadUser(ctx, consent.granteeId),
+    grantee: (consent: ConsentDoc, _: unknown, ctx: UsersContext) =>
+      loadUser(ctx, consent.granteeId),
   },
   ConsentAuditEntry: { granteeId: (entry: ConsentAuditDoc) => entry.granteeId.toHexString() },
   Mutation: {
     /** Granting what is already granted returns the standing consent (no second audit row). */
-    async grantConsent(_: unknown, args: { scope: ConsentScope; granteeEmail: string }, ctx: UsersContext) {
+    async grantConsent(
+      _: unknown,
+      args: { scope: ConsentScope; granteeEmail: string },
+      ctx: UsersContext,
+    ) {
       const { userId } = requireSignedInPerson(ctx.assertion);
       const email = normalizeEmail(args.granteeEmail, 'granteeEmail');
       const grantee = await ctx.models.users.findOne({ email }).lean<UserDoc>();
       if (!grantee) throw badUserInput('granteeEmail', 'No MindScape account uses that email.');
-      if (grantee._id.toHexString() === userId) throw badUserInput('granteeEmail', 'You cannot grant consent to yourself.');
+      if (grantee._id.toHexString() === userId)
+        throw badUserInput('granteeEmail', 'You cannot grant consent to yourself.');
       const ownerId = new Types.ObjectId(userId);
-      const standing = await ctx.models.consents.findOne({ ownerId, granteeId: grantee._id, scope: args.scope, revokedAt: null }).lean();
+      const standing = await ctx.models.consents
+        .findOne({ ownerId, granteeId: grantee._id, scope: args.scope, revokedAt: null })
+        .lean();
       if (standing) return standing;
-      const consent = await ctx.models.consents.create({ ownerId, granteeId: grantee._id, scope: args.scope, grantedAt: new Date() });
+      const consent = await ctx.models.consents.create({
+        ownerId,
+        granteeId: grantee._id,
+        scope: args.scope,
+        grantedAt: new Date(),
+      });
       await audit(ctx, consent.toObject(), 'GRANTED');
       return consent.toObject();
     },
@@ -46,7 +71,11 @@ export const consentResolvers = {
       const { userId } = requireSignedInPerson(ctx.assertion);
       const id = parseId(args.id, 'id');
       const revoked = await ctx.models.consents
-        .findOneAndUpdate({ _id: id, ownerId: userId, revokedAt: null }, { $set: { revokedAt: new Date() } }, { new: true })
+        .findOneAndUpdate(
+          { _id: id, ownerId: userId, revokedAt: null },
+          { $set: { revokedAt: new Date() } },
+          { new: true },
+        )
         .lean();
       if (revoked) {
         await audit(ctx, revoked, 'REVOKED');
@@ -60,7 +89,13 @@ export const consentResolvers = {
 };
 
 async function loadUser(ctx: UsersContext, id: Types.ObjectId) {
-  return (await ctx.usersById.load(id.toHexString())) ?? { _id: id, displayName: '(deleted account)', createdAt: new Date(0) };
+  return (
+    (await ctx.usersById.load(id.toHexString())) ?? {
+      _id: id,
+      displayName: '(deleted account)',
+      createdAt: new Date(0),
+    }
+  );
 }
 
 async function audit(ctx: UsersContext, consent: ConsentDoc, action: 'GRANTED' | 'REVOKED') {

@@ -15,7 +15,11 @@ export const deviceResolvers = {
   User: {
     async devices(user: UserDoc, _: unknown, ctx: UsersContext) {
       requireAccountOwner(ctx, user._id.toHexString(), 'the devices of an account');
-      return ctx.models.devices.find({ userId: user._id, revokedAt: null }).sort({ createdAt: 1 }).lean().exec();
+      return ctx.models.devices
+        .find({ userId: user._id, revokedAt: null })
+        .sort({ createdAt: 1 })
+        .lean()
+        .exec();
     },
   },
   Device: { id: (device: DeviceDoc) => device._id.toHexString() },
@@ -25,10 +29,19 @@ export const deviceResolvers = {
       const name = normalizeName(args.name, 'name', DEVICE_NAME_MAX);
       const active = await ctx.models.devices.countDocuments({ userId, revokedAt: null });
       if (active >= MAX_ACTIVE_DEVICES) {
-        throw badUserInput('kind', `You already have ${active} devices; revoke one first.`, `at most ${MAX_ACTIVE_DEVICES} active devices`);
+        throw badUserInput(
+          'kind',
+          `You already have ${active} devices; revoke one first.`,
+          `at most ${MAX_ACTIVE_DEVICES} active devices`,
+        );
       }
       const { secret, secretHash } = newSecret();
-      const device = await ctx.models.devices.create({ userId: new Types.ObjectId(userId), kind: args.kind, name, secretHash });
+      const device = await ctx.models.devices.create({
+        userId: new Types.ObjectId(userId),
+        kind: args.kind,
+        name,
+        secretHash,
+      });
       return { device: device.toObject(), token: formatToken(PREFIX, device._id, secret) };
     },
 
@@ -38,7 +51,11 @@ export const deviceResolvers = {
       // Revoking twice is harmless: the second call returns the device as it already is.
       const device =
         (await ctx.models.devices
-          .findOneAndUpdate({ _id: id, userId, revokedAt: null }, { $set: { revokedAt: new Date() } }, { new: true })
+          .findOneAndUpdate(
+            { _id: id, userId, revokedAt: null },
+            { $set: { revokedAt: new Date() } },
+            { new: true },
+          )
           .lean()) ?? (await ctx.models.devices.findOne({ _id: id, userId }).lean());
       // Someone else's device looks exactly like a missing one, so ids reveal nothing.
       if (!device) throw notFound('That device');
@@ -55,10 +72,14 @@ export async function verifyDeviceToken(
   const parsed = parseToken(PREFIX, token);
   if (!parsed) return undefined;
   const device = await services.models.devices.findById(parsed.id).lean();
-  if (!device || device.revokedAt || !secretMatches(parsed.secret, device.secretHash)) return undefined;
+  if (!device || device.revokedAt || !secretMatches(parsed.secret, device.secretHash))
+    return undefined;
   const now = Date.now();
   if (!device.lastSeenAt || now - device.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await services.models.devices.updateOne({ _id: device._id }, { $set: { lastSeenAt: new Date(now) } });
+    await services.models.devices.updateOne(
+      { _id: device._id },
+      { $set: { lastSeenAt: new Date(now) } },
+    );
   }
   return { userId: device.userId.toHexString(), deviceId: device._id.toHexString() };
 }

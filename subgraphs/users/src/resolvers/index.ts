@@ -7,6 +7,7 @@ const parts = [userResolvers, accountResolvers, deviceResolvers, consentResolver
 
 /** Every resolver map merged type by type. */
 export const resolvers = parts.reduce<Record<string, Record<string, unknown>>>((merged, part) => {
-  for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...(fields as object) };
+  for (const [type, fields] of Object.entries(part))
+    merged[type] = { ...merged[type], ...(fields as object) };
   return merged;
 }, {});

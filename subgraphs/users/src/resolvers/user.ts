@@ -6,7 +6,8 @@ import type { UserDoc } from '../models/index.js';
 export const userResolvers = {
   DateTime: DateTimeScalar,
   Query: {
-    user: (_: unknown, args: { id: string }, ctx: UsersContext) => ctx.usersById.load(parseId(args.id, 'id').toHexString()),
+    user: (_: unknown, args: { id: string }, ctx: UsersContext) =>
+      ctx.usersById.load(parseId(args.id, 'id').toHexString()),
   },
   User: {
     /** Other subgraphs reference people by id; DataLoader makes N references one query. */
