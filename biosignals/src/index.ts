@@ -1,0 +1,2 @@
+export * from './heart-rate-measurement.js';
+export * from './hrv/index.js';
