@@ -4,6 +4,8 @@ export * from './event-bus.js';
 export * from './guards.js';
 export * from './http-shell.js';
 export * from './identity.js';
+export * from './internal-client.js';
 export * from './logger.js';
+export * from './resolvers.js';
 export * from './scalars.js';
 export * from './service.js';

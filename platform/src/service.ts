@@ -2,7 +2,10 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { Server } from 'node:http';
 import express, { type Express, type Request } from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createHttpShell } from './http-shell.js';
 import {
@@ -32,6 +35,11 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   routes?: (app: Express) => void;
   /** Largest accepted request body. @default '2mb' */
   bodyLimit?: string;
+  /**
+   * Serve subscriptions over graphql-ws on the same path. The gateway puts its assertion in
+   * `connectionParams['x-mindscape-assertion']`. @default false
+   */
+  subscriptions?: boolean;
 }
 
 export interface RunningService {
@@ -51,10 +59,16 @@ export async function startSubgraphService<TContext extends BaseContext>(
   const shell = createHttpShell(name, logger, options.readiness);
   options.routes?.(shell.app);
 
+  const websockets = options.subscriptions ? serveSubscriptions(shell.server, options) : undefined;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      {
+        serverWillStart: async () => ({
+          drainServer: async () => void (await websockets?.dispose()),
+        }),
+      },
       ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
       // Traces go to Apollo Studio, which MindScape does not use; skip the per-field cost.
       ApolloServerPluginInlineTraceDisabled(),
@@ -83,6 +97,31 @@ export async function startSubgraphService<TContext extends BaseContext>(
       await shell.close();
     },
   };
+}
+
+/** graphql-ws on the HTTP server's /graphql path; a connection without a valid assertion is refused. */
+function serveSubscriptions<TContext extends BaseContext>(
+  server: Server,
+  options: SubgraphServiceOptions<TContext>,
+) {
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  return useServer<Record<string, unknown> | undefined, { assertion?: RequestAssertion }>(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        const token = ctx.connectionParams?.[IDENTITY_HEADER];
+        try {
+          ctx.extra.assertion =
+            typeof token === 'string' ? await verifyAssertion(token, options.assertionSecret) : {};
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => options.context(ctx.extra.assertion ?? {}),
+    },
+    wss,
+  );
 }
 
 async function readAssertion(req: Request, secret: string): Promise<RequestAssertion> {

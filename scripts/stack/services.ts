@@ -26,6 +26,7 @@ export function serviceSpecs(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceSpec[] {
   const usersPort = Number(env.USERS_PORT ?? 4001);
+  const emotionsPort = Number(env.EMOTIONS_PORT ?? 4004);
   const gatewayPort = Number(env.GATEWAY_PORT ?? 4000);
   const shared = {
     ASSERTION_SECRET: env.ASSERTION_SECRET ?? secrets.assertionSecret,
@@ -41,6 +42,17 @@ export function serviceSpecs(
         PORT: String(usersPort),
         MONGODB_URI: engines.mongoUri,
         AUTH_SIGNING_KEY: env.AUTH_SIGNING_KEY ?? secrets.authSigningKey,
+      },
+    },
+    {
+      name: 'emotions',
+      dir: 'subgraphs/emotions',
+      port: emotionsPort,
+      env: {
+        ...shared,
+        PORT: String(emotionsPort),
+        MONGODB_URI: engines.mongoUri,
+        USERS_URL: `http://127.0.0.1:${usersPort}`,
       },
     },
   ];

@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import {
+  createEmotionsSubgraph,
+  emotionsConfigSchema,
+  type EmotionsSubgraph,
+} from '@mindscape/emotions';
 import { createGateway, gatewayConfigSchema, type RunningGateway } from '@mindscape/gateway';
 import { createLogger } from '@mindscape/platform';
 import { createUsersSubgraph, usersConfigSchema, type UsersSubgraph } from '@mindscape/users';
@@ -9,6 +14,7 @@ import { testEngines, uniqueName } from './engines.js';
 export interface TestStack {
   gatewayUrl: string;
   users: UsersSubgraph;
+  emotions: EmotionsSubgraph;
   gateway: RunningGateway;
   usersDb: string;
   secret: string;
@@ -17,12 +23,11 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+type SecondArg<F> = F extends (a: never, b?: infer B) => unknown ? NonNullable<B> : never;
+
 export interface TestStackOptions {
-  throttle?: Parameters<typeof createUsersSubgraph>[1] extends infer O
-    ? O extends { throttle?: infer T }
-      ? T
-      : never
-    : never;
+  throttle?: SecondArg<typeof createUsersSubgraph>['throttle'];
+  engine?: SecondArg<typeof createEmotionsSubgraph>['engine'];
   /** Reuse a database (to test that data survives a restart). */
   usersDb?: string;
   secret?: string;
@@ -32,7 +37,10 @@ export interface TestStackOptions {
 /** Service logs in tests: silent unless TEST_LOG_LEVEL asks for them. */
 const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
 
-/** Users subgraph + gateway in this process, on free ports, with a fresh database. */
+/**
+ * Every subgraph and the gateway in this process, on free ports, each subgraph with a fresh
+ * database (the emotions one is dropped on close; the users one is the caller's to drop).
+ */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const engines = testEngines();
   const secret = options.secret ?? randomUUID() + randomUUID();
@@ -49,10 +57,22 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     }),
     options.throttle ? { throttle: options.throttle } : {},
   );
+  const emotionsDb = uniqueName('test_emotions');
+  const emotions = await createEmotionsSubgraph(
+    emotionsConfigSchema.parse({
+      PORT: '0',
+      MONGODB_URI: engines.mongoUri,
+      EMOTIONS_DB: emotionsDb,
+      ASSERTION_SECRET: secret,
+      USERS_URL: new URL(users.url).origin,
+      LOG_LEVEL: logLevel,
+    }),
+    options.engine ? { engine: options.engine } : {},
+  );
   const gateway = await createGateway(
     gatewayConfigSchema.parse({
       PORT: '0',
-      SUBGRAPHS: `users=${users.url}`,
+      SUBGRAPHS: `users=${users.url},emotions=${emotions.url}`,
       ASSERTION_SECRET: secret,
       DEVICE_TOKEN_CACHE_MS: '0',
       LOG_LEVEL: logLevel,
@@ -62,13 +82,16 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   return {
     gatewayUrl: gateway.url,
     users,
+    emotions,
     gateway,
     usersDb,
     secret,
     signingKey,
     async close() {
       await gateway.close();
+      await emotions.close();
       await users.close();
+      await dropDatabase(emotionsDb);
     },
   };
 }

@@ -2,11 +2,12 @@ import { IDENTITY_HEADER, verifyAssertion, type Logger } from '@mindscape/platfo
 import express, { type Express } from 'express';
 import type { UsersServices } from './context.js';
 import type { AccessTokenIssuer } from './accounts/access-tokens.js';
+import { CONSENT_SCOPES } from './models/index.js';
 import { verifyDeviceToken } from './resolvers/devices.js';
 
 /**
- * Routes beside GraphQL: the public keys that verify access tokens, and the device-token check
- * the gateway calls. The latter answers only callers holding the gateway's assertion secret.
+ * Routes beside GraphQL: the public keys that verify access tokens, and what other services
+ * ask of accounts (device tokens and owners, consents).
  */
 export function internalRoutes(
   services: UsersServices,
@@ -19,13 +20,51 @@ export function internalRoutes(
       res.setHeader('cache-control', 'public, max-age=300');
       res.json(issuer.jwks);
     });
-    app.post('/internal/device-tokens/verify', express.json({ limit: '4kb' }), async (req, res) => {
+    // Everything under /internal answers only holders of the shared assertion secret.
+    app.use('/internal', express.json({ limit: '4kb' }), async (req, res, next) => {
       try {
         await verifyAssertion(String(req.headers[IDENTITY_HEADER] ?? ''), secret);
+        next();
       } catch {
-        res.status(401).json({ error: 'internal endpoint: gateway assertion required' });
+        res
+          .status(401)
+          .json({ error: 'internal endpoint: a MindScape service assertion is required' });
+      }
+    });
+    app.post('/internal/devices/owner', async (req, res) => {
+      const deviceId = (req.body as { deviceId?: unknown } | undefined)?.deviceId;
+      if (typeof deviceId !== 'string' || !/^[0-9a-f]{24}$/.test(deviceId)) {
+        res.json({ ownerId: null, revoked: false });
         return;
       }
+      const device = await services.models.devices.findById(deviceId).lean();
+      res.json({
+        ownerId: device?.userId.toHexString() ?? null,
+        revoked: Boolean(device?.revokedAt),
+      });
+    });
+    app.post('/internal/consents/check', async (req, res) => {
+      const { ownerId, granteeId, scope } = (req.body ?? {}) as Record<string, unknown>;
+      const ids = [ownerId, granteeId].every(
+        (id) => typeof id === 'string' && /^[0-9a-f]{24}$/.test(id),
+      );
+      if (
+        !ids ||
+        typeof scope !== 'string' ||
+        !(CONSENT_SCOPES as readonly string[]).includes(scope)
+      ) {
+        res.status(400).json({ error: 'body must be {"ownerId", "granteeId", "scope"}' });
+        return;
+      }
+      const granted = await services.models.consents.exists({
+        ownerId,
+        granteeId,
+        scope,
+        revokedAt: null,
+      });
+      res.json({ granted: Boolean(granted) });
+    });
+    app.post('/internal/device-tokens/verify', async (req, res) => {
       const token = (req.body as { token?: unknown } | undefined)?.token;
       if (typeof token !== 'string' || token.length > 200) {
         res.status(400).json({ error: 'body must be {"token": "<device token>"}' });

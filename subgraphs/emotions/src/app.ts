@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import {
+  InProcessEventBus,
+  InternalClient,
+  createLogger,
+  startSubgraphService,
+  type EventBus,
+  type RunningService,
+} from '@mindscape/platform';
+import { gql } from 'graphql-tag';
+import mongoose from 'mongoose';
+import type { EmotionsConfig } from './config.js';
+import { emotionsContext, type EmotionsServices } from './context.js';
+import { emotionsModels, syncIndexes } from './models/index.js';
+import { resolvers } from './resolvers/index.js';
+import { StateEngine, type StateEngineOptions } from './state/state-engine.js';
+
+const typeDefs = gql(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+
+export interface EmotionsSubgraph extends RunningService {
+  services: EmotionsServices;
+}
+
+export async function createEmotionsSubgraph(
+  config: EmotionsConfig,
+  options: { bus?: EventBus; engine?: Partial<StateEngineOptions> } = {},
+): Promise<EmotionsSubgraph> {
+  const logger = createLogger('emotions', config.LOG_LEVEL);
+  const db = await mongoose
+    .createConnection(config.MONGODB_URI, {
+      dbName: config.EMOTIONS_DB,
+      serverSelectionTimeoutMS: 10_000,
+    })
+    .asPromise();
+  const models = emotionsModels(db);
+  await syncIndexes(models);
+  const bus = options.bus ?? new InProcessEventBus();
+  const engine = new StateEngine(models, bus, logger, options.engine);
+  const services: EmotionsServices = {
+    models,
+    engine,
+    bus,
+    users: new InternalClient(config.USERS_URL, config.ASSERTION_SECRET),
+  };
+  const service = await startSubgraphService({
+    name: 'emotions',
+    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    assertionSecret: config.ASSERTION_SECRET,
+    context: (assertion) => emotionsContext(services, assertion),
+    logger,
+    host: config.HOST,
+    port: config.PORT,
+    subscriptions: true,
+    readiness: async () => {
+      await db.db!.admin().ping();
+    },
+  });
+  return {
+    ...service,
+    services,
+    async close() {
+      engine.close();
+      await service.close();
+      await bus.close();
+      await db.close();
+    },
+  };
+}

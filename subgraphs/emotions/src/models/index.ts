@@ -1,0 +1,128 @@
+import { Schema, type Connection } from 'mongoose';
+import type { HrvFeatures } from '@mindscape/biosignals';
+import type { Baseline } from '../state/stress-model.js';
+
+/**
+ * Biometric samples: one document per sample, unique on (person, device, timestamp), which is
+ * what makes a retried batch change nothing (see docs/decisions/0005).
+ */
+const sampleSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    deviceId: { type: String, required: true },
+    t: { type: Date, required: true },
+    heartRate: Number,
+    rr: { type: [Number], default: undefined },
+    respirationRate: Number,
+    spo2: Number,
+    skinTemperature: Number,
+    steps: Number,
+    receivedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+sampleSchema.index({ userId: 1, deviceId: 1, t: 1 }, { unique: true });
+sampleSchema.index({ userId: 1, t: -1 });
+
+export interface SampleDoc {
+  userId: string;
+  deviceId: string;
+  t: Date;
+  heartRate?: number;
+  rr?: number[];
+  respirationRate?: number;
+  spo2?: number;
+  skinTemperature?: number;
+  steps?: number;
+  receivedAt: Date;
+}
+
+export interface PhysioStateDoc {
+  userId: string;
+  /** End of the window: the newest sample's timestamp. */
+  at: Date;
+  heartRate: number | null;
+  hrv: HrvFeatures | null;
+  stress: number | null;
+  arousal: number | null;
+  valence: number | null;
+  coherence: number | null;
+  breathingRate: number | null;
+  label: string;
+  confidence: number;
+}
+
+/** Every published state, for history and charts. */
+const stateSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    at: { type: Date, required: true },
+    heartRate: Number,
+    hrv: Schema.Types.Mixed,
+    stress: Number,
+    arousal: Number,
+    valence: Number,
+    coherence: Number,
+    breathingRate: Number,
+    label: String,
+    confidence: Number,
+  },
+  { versionKey: false },
+);
+stateSchema.index({ userId: 1, at: 1 });
+
+/** The newest state per person, keyed by person, so a dashboard of N people is one query. */
+const latestStateSchema = new Schema(
+  { _id: String, state: Schema.Types.Mixed },
+  { versionKey: false },
+);
+
+/** A person's running baseline of physiological markers. */
+const baselineSchema = new Schema(
+  { _id: String, baseline: Schema.Types.Mixed, lastUpdateAt: Date },
+  { versionKey: false },
+);
+export interface BaselineDoc {
+  _id: string;
+  baseline: Baseline;
+  lastUpdateAt: Date;
+}
+
+const checkInSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    mood: { type: Number, required: true },
+    energy: { type: Number, required: true },
+    note: String,
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+checkInSchema.index({ userId: 1, createdAt: 1 });
+export interface CheckInDoc {
+  _id: import('mongoose').Types.ObjectId;
+  userId: string;
+  mood: number;
+  energy: number;
+  note?: string;
+  createdAt: Date;
+}
+
+export function emotionsModels(db: Connection) {
+  return {
+    samples: db.model<SampleDoc>('Sample', sampleSchema, 'samples'),
+    states: db.model<PhysioStateDoc>('PhysioState', stateSchema, 'states'),
+    latestStates: db.model<{ _id: string; state: PhysioStateDoc }>(
+      'LatestState',
+      latestStateSchema,
+      'latest_states',
+    ),
+    baselines: db.model<BaselineDoc>('Baseline', baselineSchema, 'baselines'),
+    checkIns: db.model<CheckInDoc>('CheckIn', checkInSchema, 'check_ins'),
+  };
+}
+export type EmotionsModels = ReturnType<typeof emotionsModels>;
+
+export async function syncIndexes(models: EmotionsModels): Promise<void> {
+  await Promise.all(Object.values(models).map((model) => model.init()));
+}

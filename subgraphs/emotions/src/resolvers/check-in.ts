@@ -1,0 +1,43 @@
+import { badUserInput, requireIdentity } from '@mindscape/platform';
+import type { EmotionsContext } from '../context.js';
+
+const NOTE_MAX = 1000;
+// Newlines and tabs are fine in a note; other control characters are not text.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export const checkInResolvers = {
+  Mutation: {
+    async recordCheckIn(
+      _: unknown,
+      args: { mood: number; energy: number; note?: string | null },
+      ctx: EmotionsContext,
+    ) {
+      const { userId } = requireIdentity(ctx.assertion);
+      for (const field of ['mood', 'energy'] as const) {
+        if (args[field] < 1 || args[field] > 5)
+          throw badUserInput(
+            field,
+            `${field} ${args[field]} is out of range.`,
+            'an integer from 1 to 5',
+          );
+      }
+      const note = args.note?.trim();
+      if (note && ([...note].length > NOTE_MAX || controlCharacters.test(note))) {
+        throw badUserInput(
+          'note',
+          'The note is too long or contains control characters.',
+          `at most ${NOTE_MAX} characters of text`,
+        );
+      }
+      const checkIn = await ctx.models.checkIns.create({
+        userId,
+        mood: args.mood,
+        energy: args.energy,
+        ...(note ? { note } : {}),
+        createdAt: new Date(),
+      });
+      ctx.engine.notify(userId);
+      return checkIn.toObject();
+    },
+  },
+};

@@ -1,0 +1,12 @@
+import { mergeResolvers } from '@mindscape/platform';
+import { checkInResolvers } from './check-in.js';
+import { ingestResolvers } from './ingest.js';
+import { subscriptionResolvers } from './subscriptions.js';
+import { userResolvers } from './user.js';
+
+export const resolvers = mergeResolvers([
+  userResolvers,
+  ingestResolvers,
+  checkInResolvers,
+  subscriptionResolvers,
+]);

@@ -1,0 +1,81 @@
+import { badUserInput, forbidden, requireIdentity, type Identity } from '@mindscape/platform';
+import type { EmotionsContext } from '../context.js';
+import { validateSample, type SampleInput } from '../ingest/validate-sample.js';
+import type { SampleDoc } from '../models/index.js';
+
+export const MAX_BATCH = 10_000;
+/** Samples recorded by a signed-in person without naming a device (manual entry, web). */
+const NO_DEVICE = 'direct';
+const DUPLICATE_KEY = 11000;
+
+interface BatchInput {
+  deviceId?: string | null;
+  samples: SampleInput[];
+}
+
+export const ingestResolvers = {
+  Mutation: {
+    /**
+     * Stores every valid sample and reports the rest by index. Samples already stored count
+     * as duplicates; the reply is sent only after the database acknowledged the writes.
+     */
+    async recordBiometrics(_: unknown, { input }: { input: BatchInput }, ctx: EmotionsContext) {
+      const identity = requireIdentity(ctx.assertion);
+      if (input.samples.length > MAX_BATCH) {
+        throw badUserInput(
+          'input.samples',
+          `The batch has ${input.samples.length} samples.`,
+          `at most ${MAX_BATCH} samples per batch`,
+        );
+      }
+      const deviceId = await recordingDevice(ctx, identity, input.deviceId ?? undefined);
+      const now = Date.now();
+      const rejected: Array<{ index: number; reason: string }> = [];
+      const docs: SampleDoc[] = [];
+      input.samples.forEach((sample, index) => {
+        const result = validateSample(sample, now);
+        if (typeof result === 'string') rejected.push({ index, reason: result });
+        else docs.push({ userId: identity.userId, deviceId, receivedAt: new Date(now), ...result });
+      });
+
+      let duplicates = 0;
+      if (docs.length > 0) {
+        try {
+          await ctx.models.samples.collection.insertMany(docs, { ordered: false });
+        } catch (error) {
+          const writeErrors = (
+            error as { writeErrors?: Array<{ code: number }> | { code: number } }
+          ).writeErrors;
+          const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+          if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+          duplicates = list.length;
+        }
+      }
+      const accepted = docs.length - duplicates;
+      if (accepted > 0) ctx.engine.notify(identity.userId);
+      return { accepted, duplicates, rejected };
+    },
+  },
+};
+
+/** The device the samples are recorded under; a device writes only for itself and its owner. */
+async function recordingDevice(
+  ctx: EmotionsContext,
+  identity: Identity,
+  deviceId: string | undefined,
+): Promise<string> {
+  if (identity.via === 'device') {
+    if (deviceId !== undefined && deviceId !== identity.deviceId)
+      throw forbidden('A device token can record only for its own device.');
+    return identity.deviceId!;
+  }
+  if (deviceId === undefined) return NO_DEVICE;
+  const { ownerId, revoked } = await ctx.users.post<{ ownerId: string | null; revoked: boolean }>(
+    '/internal/devices/owner',
+    { deviceId },
+  );
+  if (ownerId !== identity.userId) throw forbidden('That device is not one of yours.');
+  if (revoked)
+    throw forbidden('That device has been revoked; register it again to record from it.');
+  return deviceId;
+}

@@ -1,0 +1,89 @@
+import { beatsFromSamples, hrvFeatures } from '@mindscape/biosignals';
+import { DateTimeScalar, badUserInput } from '@mindscape/platform';
+import { requireReader } from '../access.js';
+import type { EmotionsContext } from '../context.js';
+import type { PhysioStateDoc } from '../models/index.js';
+import { downsample } from '../state/downsample.js';
+
+const DAY_MS = 24 * 3600_000;
+const MAX_HISTORY_MS = 366 * DAY_MS;
+const MAX_HRV_MS = DAY_MS;
+
+interface Range {
+  from: Date;
+  to: Date;
+}
+
+function checkRange({ from, to }: Range, maxMs: number, allowed: string): void {
+  if (to.getTime() <= from.getTime())
+    throw badUserInput('to', '`to` must be after `from`.', allowed);
+  if (to.getTime() - from.getTime() > maxMs)
+    throw badUserInput('from', 'The range is too long.', allowed);
+}
+
+export const userResolvers = {
+  DateTime: DateTimeScalar,
+  User: {
+    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+
+    async currentState(user: { id: string }, _: unknown, ctx: EmotionsContext) {
+      await requireReader(ctx.assertion, ctx.users, user.id, 'LIVE_STATE');
+      return ctx.latestState.load(user.id);
+    },
+
+    async stateHistory(
+      user: { id: string },
+      args: Range & { resolution?: number | null },
+      ctx: EmotionsContext,
+    ) {
+      await requireReader(ctx.assertion, ctx.users, user.id, 'HISTORY');
+      checkRange(args, MAX_HISTORY_MS, 'a range of at most 366 days, `from` before `to`');
+      const resolution = args.resolution ?? 200;
+      if (!Number.isInteger(resolution) || resolution < 1 || resolution > 2000) {
+        throw badUserInput(
+          'resolution',
+          `resolution ${resolution} is out of range.`,
+          'an integer from 1 to 2000',
+        );
+      }
+      const states = await ctx.models.states
+        .find({ userId: user.id, at: { $gte: args.from, $lte: args.to } })
+        .sort({ at: 1 })
+        .lean<PhysioStateDoc[]>()
+        .exec();
+      return downsample(states, args.from, args.to, resolution);
+    },
+
+    async hrv(user: { id: string }, args: Range, ctx: EmotionsContext) {
+      await requireReader(ctx.assertion, ctx.users, user.id, 'HISTORY');
+      checkRange(args, MAX_HRV_MS, 'a range of at most 24 hours, `from` before `to`');
+      const samples = await ctx.models.samples
+        .find(
+          { userId: user.id, t: { $gte: args.from, $lte: args.to }, rr: { $exists: true } },
+          { t: 1, rr: 1 },
+        )
+        .sort({ t: 1 })
+        .lean()
+        .exec();
+      if (samples.length === 0) return null;
+      return hrvFeatures(
+        beatsFromSamples(samples.map((s) => ({ timestamp: s.t.getTime(), rrIntervals: s.rr }))),
+      );
+    },
+
+    async checkIns(user: { id: string }, args: Range, ctx: EmotionsContext) {
+      await requireReader(ctx.assertion, ctx.users, user.id, 'HISTORY');
+      checkRange(args, MAX_HISTORY_MS, 'a range of at most 366 days, `from` before `to`');
+      return ctx.models.checkIns
+        .find({ userId: user.id, createdAt: { $gte: args.from, $lte: args.to } })
+        .sort({ createdAt: 1 })
+        .lean()
+        .exec();
+    },
+  },
+  PhysioState: {
+    user: (state: PhysioStateDoc) => ({ id: state.userId }),
+    updatedAt: (state: PhysioStateDoc) => state.at,
+  },
+  CheckIn: { id: (checkIn: { _id: { toHexString(): string } }) => checkIn._id.toHexString() },
+};

@@ -1,0 +1,200 @@
+import { beatsFromSamples, hrvFeatures } from '@mindscape/biosignals';
+import type { EventBus, Logger } from '@mindscape/platform';
+import type { EmotionsModels, PhysioStateDoc } from '../models/index.js';
+import { emptyBaseline, estimate, labelOf, markersOf, updateBaseline } from './stress-model.js';
+
+export interface StateEngineOptions {
+  /** Length of the analysis window, in sample time. @default 64000 */
+  windowMs: number;
+  /** At most one state event per person per this many ms of wall time. @default 1000 */
+  minIntervalMs: number;
+  /** The baseline learns from at most one window per this much sample time. @default 60000 */
+  baselineEveryMs: number;
+}
+
+const defaults: StateEngineOptions = {
+  windowMs: 64_000,
+  minIntervalMs: 1_000,
+  baselineEveryMs: 60_000,
+};
+export const stateTopic = (userId: string) => `state:${userId}`;
+
+/**
+ * Turns a person's newest samples into their physiological state. Called after each accepted
+ * batch; work per person is coalesced so a burst of batches makes one computation a second.
+ */
+export class StateEngine {
+  private readonly options: StateEngineOptions;
+  private readonly lastRun = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly models: EmotionsModels,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    options: Partial<StateEngineOptions> = {},
+  ) {
+    this.options = { ...defaults, ...options };
+  }
+
+  /** New samples arrived for this person. */
+  notify(userId: string): void {
+    if (this.pending.has(userId)) return;
+    const wait = Math.max(
+      0,
+      (this.lastRun.get(userId) ?? 0) + this.options.minIntervalMs - Date.now(),
+    );
+    const timer = setTimeout(() => {
+      this.pending.delete(userId);
+      const run = (this.running.get(userId) ?? Promise.resolve())
+        .then(async () => void (await this.update(userId)))
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, userId }, 'state update failed'),
+        );
+      this.running.set(userId, run);
+    }, wait);
+    this.pending.set(userId, timer);
+  }
+
+  /** Waits for every scheduled update (tests, shutdown). */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0 || this.running.size > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const [userId, run] of this.running) {
+        await run;
+        if (this.running.get(userId) === run) this.running.delete(userId);
+      }
+    }
+  }
+
+  close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  /** Computes, stores and publishes the person's state if it changed. */
+  async update(userId: string): Promise<PhysioStateDoc | undefined> {
+    this.lastRun.set(userId, Date.now());
+    const newest = await this.models.samples.findOne({ userId }).sort({ t: -1 }).lean().exec();
+    if (!newest) return undefined;
+    const since = new Date(newest.t.getTime() - this.options.windowMs);
+    const window = await this.models.samples
+      .find({ userId, t: { $gt: since, $lte: newest.t } })
+      .sort({ t: 1 })
+      .lean()
+      .exec();
+
+    const hrv = hrvFeatures(
+      beatsFromSamples(window.map((s) => ({ timestamp: s.t.getTime(), rrIntervals: s.rr }))),
+    );
+    const heartRate =
+      [...window].reverse().find((s) => s.heartRate !== undefined)?.heartRate ?? hrv.meanHr;
+    const measuredBreathing = [...window]
+      .reverse()
+      .find((s) => s.respirationRate !== undefined)?.respirationRate;
+    const state = await this.assess(
+      userId,
+      newest.t,
+      hrv,
+      heartRate,
+      measuredBreathing ?? hrv.breathingRate,
+    );
+
+    const previous = (await this.models.latestStates.findById(userId).lean().exec())?.state;
+    if (previous && sameReading(previous, state)) return undefined;
+    await this.models.states.create(state);
+    await this.models.latestStates.updateOne(
+      { _id: userId },
+      { $set: { state } },
+      { upsert: true },
+    );
+    await this.bus.publish(stateTopic(userId), state);
+    return state;
+  }
+
+  private async assess(
+    userId: string,
+    at: Date,
+    hrv: ReturnType<typeof hrvFeatures>,
+    heartRate: number | null,
+    breathingRate: number | null,
+  ): Promise<PhysioStateDoc> {
+    const stored = await this.models.baselines.findById(userId).lean().exec();
+    const baseline = stored?.baseline ?? emptyBaseline();
+    const markers = markersOf(hrv, heartRate);
+    const valence = await this.valence(userId, at);
+    const coverage = Math.min(1, hrv.durationSeconds / (this.options.windowMs / 1000));
+    const cleanShare = hrv.beats > 0 ? 1 - hrv.artefacts / hrv.beats : 0;
+
+    if (!markers) {
+      return {
+        userId,
+        at,
+        heartRate,
+        hrv: hrv.beats > 0 ? hrv : null,
+        stress: null,
+        arousal: null,
+        valence,
+        coherence: hrv.coherence,
+        breathingRate,
+        label: 'settling',
+        confidence: 0,
+      };
+    }
+    const { stress, arousal, baselineMaturity } = estimate(markers, baseline);
+    const due =
+      !stored ||
+      at.getTime() - new Date(stored.lastUpdateAt).getTime() >= this.options.baselineEveryMs;
+    if (due && coverage > 0.8 && cleanShare > 0.9) {
+      await this.models.baselines.updateOne(
+        { _id: userId },
+        { $set: { baseline: updateBaseline(baseline, markers), lastUpdateAt: at } },
+        { upsert: true },
+      );
+    }
+    return {
+      userId,
+      at,
+      heartRate,
+      hrv,
+      stress,
+      arousal,
+      valence,
+      coherence: hrv.coherence,
+      breathingRate,
+      label: labelOf(stress, arousal, valence),
+      confidence: round(
+        coverage * Math.max(0, cleanShare * 2 - 1) * (0.5 + 0.5 * baselineMaturity),
+        3,
+      ),
+    };
+  }
+
+  /** Mean of the last day's check-ins, mood 1..5 mapped to −1..1; 0 when there are none. */
+  private async valence(userId: string, at: Date): Promise<number> {
+    const recent = await this.models.checkIns
+      .find({ userId, createdAt: { $gte: new Date(at.getTime() - 24 * 3600_000) } })
+      .lean()
+      .exec();
+    if (recent.length === 0) return 0;
+    return round(recent.reduce((sum, c) => sum + (c.mood - 3) / 2, 0) / recent.length, 3);
+  }
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Two states read the same to a person if nothing they would see changed. */
+function sameReading(a: PhysioStateDoc, b: PhysioStateDoc): boolean {
+  const r = (x: number | null | undefined, d: number) =>
+    x === null || x === undefined ? null : round(x, d);
+  return (
+    r(a.heartRate, 0) === r(b.heartRate, 0) &&
+    r(a.stress, 2) === r(b.stress, 2) &&
+    r(a.arousal, 2) === r(b.arousal, 2) &&
+    r(a.hrv?.rmssd, 0) === r(b.hrv?.rmssd, 0) &&
+    r(a.coherence, 1) === r(b.coherence, 1) &&
+    r(a.breathingRate, 0) === r(b.breathingRate, 0) &&
+    a.label === b.label
+  );
+}
