@@ -1,2 +1,3 @@
 export * from './heart-rate-measurement.js';
 export * from './hrv/index.js';
+export * from './simulate.js';

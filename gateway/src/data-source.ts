@@ -5,6 +5,7 @@ import {
   signAssertion,
   type RequestAssertion,
 } from '@mindscape/platform';
+import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 
 /** Per-request state the gateway builds once and hands to every subgraph fetch. */
@@ -41,6 +42,35 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     ctx.signed ??= signAssertion(assertion, this.secret);
     request.http.headers.set(IDENTITY_HEADER, await ctx.signed);
     if (assertion.requestId) request.http.headers.set(REQUEST_ID_HEADER, assertion.requestId);
+  }
+
+  /**
+   * A subgraph's 4xx with GraphQL errors (e.g. a variable it could not coerce) is passed on
+   * with its own message and code; anything else becomes a plain SERVICE_UNAVAILABLE, so the
+   * subgraph's internal URL and raw body never reach a client.
+   */
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0],
+  ) {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = (
+      body as
+        { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | undefined
+    )?.errors?.[0];
+    if (
+      response.status < 500 &&
+      typeof first?.message === 'string' &&
+      typeof first.extensions?.code === 'string'
+    ) {
+      return new GraphQLError(first.message, { extensions: { ...first.extensions } });
+    }
+    return new GraphQLError(
+      `The ${this.subgraphName} service could not answer (${response.status}).`,
+      {
+        extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : 'SERVICE_UNAVAILABLE' },
+      },
+    );
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -15,7 +15,15 @@ export class InternalClient {
     private readonly cacheMs = 5_000,
   ) {}
 
-  async post<T>(path: string, body: Record<string, unknown>): Promise<T> {
+  /**
+   * POSTs `body` to `path`. Only answers `cacheWhen` accepts are cached, so a cached "yes"
+   * can lag a revocation by `cacheMs` while a "no" is always asked again.
+   */
+  async post<T>(
+    path: string,
+    body: Record<string, unknown>,
+    cacheWhen: (answer: T) => boolean = () => true,
+  ): Promise<T> {
     const key = `${path} ${JSON.stringify(body)}`;
     const hit = this.cache.get(key);
     if (hit && hit.until > Date.now()) return hit.value as T;
@@ -35,6 +43,7 @@ export class InternalClient {
     }
     if (!response.ok) throw unavailable(`${path} answered ${response.status}`);
     const value = (await response.json()) as T;
+    if (!cacheWhen(value)) return value;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, { value, until: Date.now() + this.cacheMs });
     return value;

@@ -19,11 +19,11 @@ export async function requireReader(
 ): Promise<void> {
   const { userId } = requireIdentity(assertion);
   if (userId === ownerId) return;
-  const { granted } = await users.post<{ granted: boolean }>('/internal/consents/check', {
-    ownerId,
-    granteeId: userId,
-    scope,
-  });
+  const { granted } = await users.post<{ granted: boolean }>(
+    '/internal/consents/check',
+    { ownerId, granteeId: userId, scope },
+    (answer) => answer.granted,
+  );
   if (!granted)
     throw forbidden(`Only the person, or someone they granted ${scope} consent, can see this.`);
 }

@@ -73,6 +73,8 @@ async function recordingDevice(
   const { ownerId, revoked } = await ctx.users.post<{ ownerId: string | null; revoked: boolean }>(
     '/internal/devices/owner',
     { deviceId },
+    // Only final answers are cached (revoked or unknown stays so), so a revocation applies at once.
+    (answer) => answer.revoked || answer.ownerId === null,
   );
   if (ownerId !== identity.userId) throw forbidden('That device is not one of yours.');
   if (revoked)
