@@ -1,3 +1,4 @@
 export * from './client.js';
 export * from './engines.js';
 export * from './stack.js';
+export * from './ws.js';

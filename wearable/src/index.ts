@@ -1,0 +1,3 @@
+export * from './graph-client.js';
+export * from './recording.js';
+export * from './stream.js';

@@ -1,0 +1,72 @@
+import { samplesFromBeats, type Beat } from '@mindscape/biosignals';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { GraphError, type GraphClient } from './graph-client.js';
+
+const RECORD =
+  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted duplicates rejected { index reason } } }';
+
+export interface StreamOptions {
+  /** Seconds of data per batch. @default 5 */
+  batchSeconds?: number;
+  /** 1 = real time, 10 = ten times faster, 0 = as fast as the graph takes it. @default 1 */
+  speed?: number;
+  onBatch?: (report: {
+    sent: number;
+    of: number;
+    accepted: number;
+    duplicates: number;
+    rejected: number;
+  }) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends beats as one-second samples in batches. A batch that fails on the network is sent
+ * again with backoff: ingest is idempotent, so a retry never duplicates a sample.
+ */
+export async function streamBeats(
+  client: GraphClient,
+  beats: readonly Beat[],
+  options: StreamOptions = {},
+) {
+  const { batchSeconds = 5, speed = 1, onBatch, signal } = options;
+  const samples = samplesFromBeats(beats);
+  const totals = { accepted: 0, duplicates: 0, rejected: 0 };
+  const began = Date.now();
+  const firstTimestamp = samples[0]?.timestamp ?? 0;
+  for (let i = 0; i < samples.length && !signal?.aborted; i += batchSeconds) {
+    const batch = samples.slice(i, i + batchSeconds);
+    if (speed > 0) {
+      const due = began + (batch.at(-1)!.timestamp - firstTimestamp) / speed;
+      if (due > Date.now())
+        await sleep(due - Date.now(), undefined, { signal }).catch(() => undefined);
+    }
+    const input = {
+      samples: batch.map((s) => ({ ...s, timestamp: new Date(s.timestamp).toISOString() })),
+    };
+    const result = await withRetry(
+      () =>
+        client.request<{
+          recordBiometrics: { accepted: number; duplicates: number; rejected: unknown[] };
+        }>(RECORD, { input }),
+      signal,
+    );
+    totals.accepted += result.recordBiometrics.accepted;
+    totals.duplicates += result.recordBiometrics.duplicates;
+    totals.rejected += result.recordBiometrics.rejected.length;
+    onBatch?.({ sent: Math.min(i + batchSeconds, samples.length), of: samples.length, ...totals });
+  }
+  return totals;
+}
+
+async function withRetry<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      // The graph said no (bad token, bad input): retrying would not change its mind.
+      if (error instanceof GraphError || attempt >= 6 || signal?.aborted) throw error;
+      await sleep(Math.min(250 * 2 ** attempt, 10_000));
+    }
+  }
+}
