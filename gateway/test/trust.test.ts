@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '@mindscape/platform';
-import {
-  dropDatabase,
-  errorCodes,
-  graphql,
-  signUp,
-  startTestStack,
-  type TestStack,
-} from '@mindscape/test-kit';
+import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 
 describe('the trust boundary between clients, gateway and subgraphs', () => {
   let stack: TestStack;
   before(async () => {
     stack = await startTestStack();
   });
-  after(async () => {
-    await stack.close();
-    await dropDatabase(stack.usersDb);
-  });
+  after(() => stack.close());
 
   test('a subgraph called directly treats the caller as anonymous', async () => {
     const response = await graphql(stack.users.url, '{ me { id } }');

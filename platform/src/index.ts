@@ -1,4 +1,5 @@
 export * from './config.js';
+export * from './database.js';
 export * from './errors.js';
 export * from './event-bus.js';
 export * from './guards.js';
@@ -7,5 +8,6 @@ export * from './identity.js';
 export * from './internal-client.js';
 export * from './logger.js';
 export * from './resolvers.js';
+export * from './run-service.js';
 export * from './scalars.js';
 export * from './service.js';

@@ -30,6 +30,8 @@ export interface TestStackOptions {
   engine?: SecondArg<typeof createEmotionsSubgraph>['engine'];
   /** Reuse a database (to test that data survives a restart). */
   usersDb?: string;
+  /** Keep the users database on close (the next stack of a restart test reuses it). */
+  keepData?: boolean;
   secret?: string;
   signingKey?: string;
 }
@@ -39,7 +41,7 @@ const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
 
 /**
  * Every subgraph and the gateway in this process, on free ports, each subgraph with a fresh
- * database (the emotions one is dropped on close; the users one is the caller's to drop).
+ * database, dropped on close (unless `keepData`).
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const engines = testEngines();
@@ -92,6 +94,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await emotions.close();
       await users.close();
       await dropDatabase(emotionsDb);
+      if (!options.keepData) await dropDatabase(usersDb);
     },
   };
 }

@@ -4,12 +4,13 @@ import {
   InProcessEventBus,
   InternalClient,
   createLogger,
+  openDatabase,
+  pingDatabase,
   startSubgraphService,
   type EventBus,
   type RunningService,
 } from '@mindscape/platform';
 import { gql } from 'graphql-tag';
-import mongoose from 'mongoose';
 import type { EmotionsConfig } from './config.js';
 import { emotionsContext, type EmotionsServices } from './context.js';
 import { emotionsModels, syncIndexes } from './models/index.js';
@@ -27,12 +28,7 @@ export async function createEmotionsSubgraph(
   options: { bus?: EventBus; engine?: Partial<StateEngineOptions> } = {},
 ): Promise<EmotionsSubgraph> {
   const logger = createLogger('emotions', config.LOG_LEVEL);
-  const db = await mongoose
-    .createConnection(config.MONGODB_URI, {
-      dbName: config.EMOTIONS_DB,
-      serverSelectionTimeoutMS: 10_000,
-    })
-    .asPromise();
+  const db = await openDatabase(config.MONGODB_URI, config.EMOTIONS_DB);
   const models = emotionsModels(db);
   await syncIndexes(models);
   const bus = options.bus ?? new InProcessEventBus();
@@ -52,9 +48,7 @@ export async function createEmotionsSubgraph(
     host: config.HOST,
     port: config.PORT,
     subscriptions: true,
-    readiness: async () => {
-      await db.db!.admin().ping();
-    },
+    readiness: () => pingDatabase(db),
   });
   return {
     ...service,

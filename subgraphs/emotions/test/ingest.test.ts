@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HEART_PHASES, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
-import {
-  dropDatabase,
-  errorCodes,
-  graphql,
-  signUp,
-  startTestStack,
-  type TestStack,
-} from '@mindscape/test-kit';
+import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 
 const RECORD = `mutation($input: BiometricBatchInput!) {
   recordBiometrics(input: $input) { accepted duplicates rejected { index reason } }
@@ -30,10 +23,7 @@ describe('recordBiometrics through the gateway', () => {
     stack = await startTestStack();
     url = stack.gatewayUrl;
   });
-  after(async () => {
-    await stack.close();
-    await dropDatabase(stack.usersDb);
-  });
+  after(() => stack.close());
 
   test('valid samples are kept, each invalid one is reported by index; a retry changes no count', async () => {
     const ana = await signUp(url);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { SCENARIOS, samplesFromBeats, simulateHeart, type HeartPhase } from '@mindscape/biosignals';
-import { dropDatabase, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 
 const RECORD =
   'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted duplicates } }';
@@ -11,10 +11,7 @@ let stack: TestStack;
 before(async () => {
   stack = await startTestStack({ engine: { minIntervalMs: 0 } });
 });
-after(async () => {
-  await stack.close();
-  await dropDatabase(stack.usersDb);
-});
+after(() => stack.close());
 
 /** Streams a scenario in 5 s batches (as a wearable would, but faster than real time). */
 async function stream(token: string, phases: HeartPhase[], userId: string) {

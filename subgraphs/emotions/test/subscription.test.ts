@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { HEART_PHASES, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
 import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
 import {
-  dropDatabase,
   graphql,
   graphqlWsClient,
   signUp,
@@ -23,10 +22,7 @@ describe('stateChanged on the emotions subgraph (graphql-ws)', () => {
   before(async () => {
     stack = await startTestStack({ engine: { minIntervalMs: 50 } });
   });
-  after(async () => {
-    await stack.close();
-    await dropDatabase(stack.usersDb);
-  });
+  after(() => stack.close());
 
   test('the person receives their state as samples arrive', async () => {
     const ana = await signUp(stack.gatewayUrl);

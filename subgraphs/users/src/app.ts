@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, startSubgraphService, type RunningService } from '@mindscape/platform';
+import {
+  createLogger,
+  openDatabase,
+  pingDatabase,
+  startSubgraphService,
+  type RunningService,
+} from '@mindscape/platform';
 import { gql } from 'graphql-tag';
-import mongoose from 'mongoose';
 import { accessTokenIssuer } from './accounts/access-tokens.js';
 import { Sessions } from './accounts/sessions.js';
 import { SignInThrottle, type ThrottleLimits } from './accounts/throttle.js';
@@ -24,12 +29,7 @@ export async function createUsersSubgraph(
   options: { throttle?: Partial<ThrottleLimits> } = {},
 ): Promise<UsersSubgraph> {
   const logger = createLogger('users', config.LOG_LEVEL);
-  const db = await mongoose
-    .createConnection(config.MONGODB_URI, {
-      dbName: config.USERS_DB,
-      serverSelectionTimeoutMS: 10_000,
-    })
-    .asPromise();
+  const db = await openDatabase(config.MONGODB_URI, config.USERS_DB);
   const models = usersModels(db);
   await syncIndexes(models);
   const issuer = await accessTokenIssuer(config.AUTH_SIGNING_KEY);
@@ -46,9 +46,7 @@ export async function createUsersSubgraph(
     logger,
     host: config.HOST,
     port: config.PORT,
-    readiness: async () => {
-      await db.db!.admin().ping();
-    },
+    readiness: () => pingDatabase(db),
     routes: internalRoutes(services, issuer, config.ASSERTION_SECRET, logger),
   });
   return {

@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  dropDatabase,
-  errorCodes,
-  graphql,
-  signUp,
-  startTestStack,
-  type TestStack,
-} from '@mindscape/test-kit';
+import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 
 const ME = '{ me { id email displayName createdAt } }';
 const REFRESH =
@@ -22,10 +15,7 @@ describe('accounts through the gateway', () => {
     stack = await startTestStack();
     url = stack.gatewayUrl;
   });
-  after(async () => {
-    await stack.close();
-    await dropDatabase(stack.usersDb);
-  });
+  after(() => stack.close());
 
   test('signUp → signIn → me, with email visible to its owner', async () => {
     const ana = await signUp(url, 'Ana');

@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { SignJWT, importJWK, type JWK } from 'jose';
 import mongoose from 'mongoose';
 import {
-  dropDatabase,
   errorCodes,
   graphql,
   signUp,
@@ -32,7 +31,6 @@ describe('bad input gets a coded error naming the field, and writes nothing', ()
   after(async () => {
     await closeDb();
     await stack.close();
-    await dropDatabase(stack.usersDb);
   });
 
   const cases: Array<[string, Record<string, unknown>, string]> = [

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dropDatabase, graphql, signUp, startTestStack } from '@mindscape/test-kit';
+import { graphql, signUp, startTestStack } from '@mindscape/test-kit';
 
 test('accounts and sessions survive a restart of the services', async () => {
-  const first = await startTestStack();
+  const first = await startTestStack({ keepData: true });
   const ana = await signUp(first.gatewayUrl);
   await first.close();
 
@@ -28,6 +28,5 @@ test('accounts and sessions survive a restart of the services', async () => {
     assert.equal(signIn.data?.signIn.user.id, ana.userId);
   } finally {
     await second.close();
-    await dropDatabase(first.usersDb);
   }
 });

@@ -3,7 +3,7 @@ import type { EmotionsContext } from '../context.js';
 
 const NOTE_MAX = 1000;
 // Newlines and tabs are fine in a note; other control characters are not text.
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const controlCharacters = /[^\P{Cc}\n\r\t]/u;
 
 export const checkInResolvers = {
   Mutation: {

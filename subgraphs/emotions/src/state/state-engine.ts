@@ -27,6 +27,7 @@ export class StateEngine {
   private readonly options: StateEngineOptions;
   private readonly lastRun = new Map<string, number>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** The tail of each person's chain of updates; it never rejects. */
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(
@@ -38,7 +39,7 @@ export class StateEngine {
     this.options = { ...defaults, ...options };
   }
 
-  /** New samples arrived for this person. */
+  /** New samples arrived for this person: update soon, at most once per interval. */
   notify(userId: string): void {
     if (this.pending.has(userId)) return;
     const wait = Math.max(
@@ -47,12 +48,9 @@ export class StateEngine {
     );
     const timer = setTimeout(() => {
       this.pending.delete(userId);
-      const run = (this.running.get(userId) ?? Promise.resolve())
-        .then(async () => void (await this.update(userId)))
-        .catch((error: unknown) =>
-          this.logger.error({ err: error, userId }, 'state update failed'),
-        );
-      this.running.set(userId, run);
+      this.update(userId).catch((error: unknown) =>
+        this.logger.error({ err: error, userId }, 'state update failed'),
+      );
     }, wait);
     this.pending.set(userId, timer);
   }
@@ -60,11 +58,10 @@ export class StateEngine {
   /** Waits for every scheduled update (tests, shutdown). */
   async settle(): Promise<void> {
     while (this.pending.size > 0 || this.running.size > 0) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      for (const [userId, run] of this.running) {
-        await run;
-        if (this.running.get(userId) === run) this.running.delete(userId);
-      }
+      await Promise.all([
+        ...this.running.values(),
+        new Promise((resolve) => setTimeout(resolve, 20)),
+      ]);
     }
   }
 
@@ -73,8 +70,25 @@ export class StateEngine {
     this.pending.clear();
   }
 
-  /** Computes, stores and publishes the person's state if it changed. */
-  async update(userId: string): Promise<PhysioStateDoc | undefined> {
+  /**
+   * Computes, stores and publishes the person's state if it changed. Updates of one person
+   * run one after another, so two never race on the same rows.
+   */
+  update(userId: string): Promise<PhysioStateDoc | undefined> {
+    const previous = this.running.get(userId) ?? Promise.resolve();
+    const run = previous.then(() => this.compute(userId));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.set(userId, tail);
+    void tail.then(() => {
+      if (this.running.get(userId) === tail) this.running.delete(userId);
+    });
+    return run;
+  }
+
+  private async compute(userId: string): Promise<PhysioStateDoc | undefined> {
     this.lastRun.set(userId, Date.now());
     const newest = await this.models.samples.findOne({ userId }).sort({ t: -1 }).lean().exec();
     if (!newest) return undefined;
@@ -104,10 +118,8 @@ export class StateEngine {
     const previous = (await this.models.latestStates.findById(userId).lean().exec())?.state;
     if (previous && sameReading(previous, state)) return undefined;
     await this.models.states.create(state);
-    await this.models.latestStates.updateOne(
-      { _id: userId },
-      { $set: { state } },
-      { upsert: true },
+    await retryOnDuplicate(() =>
+      this.models.latestStates.updateOne({ _id: userId }, { $set: { state } }, { upsert: true }),
     );
     await this.bus.publish(stateTopic(userId), state);
     return state;
@@ -147,10 +159,12 @@ export class StateEngine {
       !stored ||
       at.getTime() - new Date(stored.lastUpdateAt).getTime() >= this.options.baselineEveryMs;
     if (due && coverage > 0.8 && cleanShare > 0.9) {
-      await this.models.baselines.updateOne(
-        { _id: userId },
-        { $set: { baseline: updateBaseline(baseline, markers), lastUpdateAt: at } },
-        { upsert: true },
+      await retryOnDuplicate(() =>
+        this.models.baselines.updateOne(
+          { _id: userId },
+          { $set: { baseline: updateBaseline(baseline, markers), lastUpdateAt: at } },
+          { upsert: true },
+        ),
       );
     }
     return {
@@ -179,6 +193,19 @@ export class StateEngine {
       .exec();
     if (recent.length === 0) return 0;
     return round(recent.reduce((sum, c) => sum + (c.mood - 3) / 2, 0) / recent.length, 3);
+  }
+}
+
+/**
+ * Two upserts of a missing row can both try to insert it (another instance of this subgraph,
+ * say); the loser's retry finds the row and updates it.
+ */
+async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return write();
   }
 }
 
