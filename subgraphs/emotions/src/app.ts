@@ -10,6 +10,7 @@ import {
   type EventBus,
   type RunningService,
 } from '@mindscape/platform';
+import { TextEmotionReader } from '@mindscape/ml';
 import { gql } from 'graphql-tag';
 import type { EmotionsConfig } from './config.js';
 import { emotionsContext, type EmotionsServices } from './context.js';
@@ -38,6 +39,7 @@ export async function createEmotionsSubgraph(
     engine,
     bus,
     users: new InternalClient(config.USERS_URL, config.ASSERTION_SECRET),
+    reader: await TextEmotionReader.load(),
   };
   const service = await startSubgraphService({
     name: 'emotions',
@@ -55,6 +57,7 @@ export async function createEmotionsSubgraph(
     services,
     async close() {
       engine.close();
+      services.reader.dispose();
       await service.close();
       await bus.close();
       await db.close();

@@ -1,4 +1,5 @@
 import type { EventBus, InternalClient, RequestAssertion } from '@mindscape/platform';
+import type { TextEmotionReader } from '@mindscape/ml';
 import DataLoader from 'dataloader';
 import type { EmotionsModels, PhysioStateDoc } from './models/index.js';
 import type { StateEngine } from './state/state-engine.js';
@@ -9,6 +10,8 @@ export interface EmotionsServices {
   bus: EventBus;
   /** The users subgraph's internal routes: device owners, consents. */
   users: InternalClient;
+  /** The text-emotion models (ml/), English and Korean. */
+  reader: TextEmotionReader;
 }
 
 export interface EmotionsContext extends EmotionsServices {

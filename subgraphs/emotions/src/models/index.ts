@@ -108,6 +108,31 @@ export interface CheckInDoc {
   createdAt: Date;
 }
 
+/** Journal entries with their emotion reading. */
+const emotionReadingSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    text: { type: String, required: true },
+    labels: [{ _id: false, label: String, score: Number }],
+    valence: Number,
+    arousal: Number,
+    language: String,
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+emotionReadingSchema.index({ userId: 1, createdAt: 1 });
+export interface EmotionReadingDoc {
+  _id: import('mongoose').Types.ObjectId;
+  userId: string;
+  text: string;
+  labels: Array<{ label: string; score: number }>;
+  valence: number;
+  arousal: number;
+  language: string;
+  createdAt: Date;
+}
+
 export function emotionsModels(db: Connection) {
   return {
     samples: db.model<SampleDoc>('Sample', sampleSchema, 'samples'),
@@ -119,6 +144,11 @@ export function emotionsModels(db: Connection) {
     ),
     baselines: db.model<BaselineDoc>('Baseline', baselineSchema, 'baselines'),
     checkIns: db.model<CheckInDoc>('CheckIn', checkInSchema, 'check_ins'),
+    emotionReadings: db.model<EmotionReadingDoc>(
+      'EmotionReading',
+      emotionReadingSchema,
+      'emotion_readings',
+    ),
   };
 }
 export type EmotionsModels = ReturnType<typeof emotionsModels>;

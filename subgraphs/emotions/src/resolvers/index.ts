@@ -1,5 +1,6 @@
 import { mergeResolvers } from '@mindscape/platform';
 import { checkInResolvers } from './check-in.js';
+import { emotionResolvers } from './emotion.js';
 import { ingestResolvers } from './ingest.js';
 import { subscriptionResolvers } from './subscriptions.js';
 import { userResolvers } from './user.js';
@@ -9,4 +10,5 @@ export const resolvers = mergeResolvers([
   ingestResolvers,
   checkInResolvers,
   subscriptionResolvers,
+  emotionResolvers,
 ]);

@@ -185,14 +185,19 @@ export class StateEngine {
     };
   }
 
-  /** Mean of the last day's check-ins, mood 1..5 mapped to −1..1; 0 when there are none. */
+  /**
+   * Valence over the last day: check-ins (mood 1..5 mapped to −1..1) and journal readings,
+   * each counting once; 0 when there are none.
+   */
   private async valence(userId: string, at: Date): Promise<number> {
-    const recent = await this.models.checkIns
-      .find({ userId, createdAt: { $gte: new Date(at.getTime() - 24 * 3600_000) } })
-      .lean()
-      .exec();
-    if (recent.length === 0) return 0;
-    return round(recent.reduce((sum, c) => sum + (c.mood - 3) / 2, 0) / recent.length, 3);
+    const since = { $gte: new Date(at.getTime() - 24 * 3600_000) };
+    const [checkIns, readings] = await Promise.all([
+      this.models.checkIns.find({ userId, createdAt: since }, { mood: 1 }).lean().exec(),
+      this.models.emotionReadings.find({ userId, createdAt: since }, { valence: 1 }).lean().exec(),
+    ]);
+    const values = [...checkIns.map((c) => (c.mood - 3) / 2), ...readings.map((r) => r.valence)];
+    if (values.length === 0) return 0;
+    return round(values.reduce((sum, v) => sum + v, 0) / values.length, 3);
   }
 }
 

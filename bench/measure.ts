@@ -1,0 +1,33 @@
+/** Small helpers for benchmarks: timing, percentiles, a table. Figures only; nothing asserts. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Runs `fn` until `minMs` has passed (after one warm-up), returns ms per call. */
+export async function timePerCall(fn: () => unknown, minMs = 1500): Promise<number> {
+  await fn();
+  let calls = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs) {
+    await fn();
+    calls++;
+  }
+  return (performance.now() - start) / calls;
+}
+
+export function table(title: string, header: string[], rows: Array<Array<string | number>>): void {
+  const cells = [
+    header,
+    ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c))),
+  ];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
+  console.log(`\n${title}`);
+  for (const [i, row] of cells.entries()) {
+    console.log(row.map((c, j) => String(c).padEnd(widths[j]!)).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+const formatNumber = (n: number) =>
+  Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3);

@@ -1,0 +1,3 @@
+export { detectLanguage, textFeatures, MAX_TEXT_CHARS, type Language } from './text/features.js';
+export { AFFECT, EMOTION_LABELS, type EmotionLabel } from './text/labels.js';
+export { TextEmotionModel, TextEmotionReader, type EmotionReading } from './text/model.js';

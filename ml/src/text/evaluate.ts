@@ -1,0 +1,30 @@
+import type { LabelledText } from './dataset.js';
+import { EKMAN, EMOTION_LABELS, SENTIMENT } from './labels.js';
+import { decide, group, multiLabelMetrics, type Metrics } from './metrics.js';
+import type { TextEmotionModel } from './model.js';
+
+export interface Evaluation {
+  labels: Metrics;
+  ekman: Metrics;
+  sentiment: Metrics;
+  examples: number;
+}
+
+/** The model on a held-out split, with its own (dev-tuned) thresholds, for 28 labels and both groupings. */
+export async function evaluate(model: TextEmotionModel, data: LabelledText[]): Promise<Evaluation> {
+  const scores = await model.scores(data.map((d) => d.text));
+  const predicted = decide(scores, model.params.thresholds);
+  const gold = data.map((d) => new Set(d.labels));
+  const grouped = (grouping: Record<string, readonly string[]>) =>
+    multiLabelMetrics(
+      Object.keys(grouping),
+      group(predicted, EMOTION_LABELS, grouping),
+      group(gold, EMOTION_LABELS, grouping),
+    );
+  return {
+    labels: multiLabelMetrics(EMOTION_LABELS, predicted, gold),
+    ekman: grouped(EKMAN),
+    sentiment: grouped(SENTIMENT),
+    examples: data.length,
+  };
+}

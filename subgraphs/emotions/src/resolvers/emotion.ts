@@ -1,0 +1,80 @@
+import { badUserInput, requireIdentity } from '@mindscape/platform';
+import { requireReader } from '../access.js';
+import type { EmotionsContext } from '../context.js';
+import type { EmotionReadingDoc } from '../models/index.js';
+
+export const TEXT_MAX = 5000;
+export const emotionTopic = (userId: string) => `emotion:${userId}`;
+const controlCharacters = /[^\P{Cc}\n\r\t]/u;
+const allowed = `1 to ${TEXT_MAX} characters of UTF-8 text`;
+
+/** Journal text as people write it; anything else is refused before the model sees it. */
+export function checkJournalText(raw: string): string {
+  const text = raw.trim();
+  if (text.length === 0) throw badUserInput('text', 'The text is empty.', allowed);
+  if ([...text].length > TEXT_MAX)
+    throw badUserInput('text', `The text is longer than ${TEXT_MAX} characters.`, allowed);
+  // A lone surrogate, or U+FFFD where a decoder met bytes that were not UTF-8: not text.
+  if (!text.isWellFormed() || text.includes('\uFFFD'))
+    throw badUserInput('text', 'The text is not valid UTF-8.', allowed);
+  if (controlCharacters.test(text))
+    throw badUserInput('text', 'The text contains control characters.', allowed);
+  return text;
+}
+
+export const emotionResolvers = {
+  Mutation: {
+    async recordEmotion(_: unknown, args: { text: string }, ctx: EmotionsContext) {
+      const { userId } = requireIdentity(ctx.assertion);
+      const text = checkJournalText(args.text);
+      const reading = await ctx.reader.read(text);
+      const doc = (
+        await ctx.models.emotionReadings.create({ userId, text, ...reading, createdAt: new Date() })
+      ).toObject();
+      await ctx.bus.publish(emotionTopic(userId), doc);
+      ctx.engine.notify(userId);
+      return doc;
+    },
+  },
+  User: {
+    async emotionReadings(
+      user: { id: string },
+      args: { from: Date; to: Date },
+      ctx: EmotionsContext,
+    ) {
+      await requireReader(ctx.assertion, ctx.users, user.id, 'JOURNAL');
+      if (args.to <= args.from)
+        throw badUserInput('to', '`to` must be after `from`.', '`from` before `to`');
+      return ctx.models.emotionReadings
+        .find({ userId: user.id, createdAt: { $gte: args.from, $lte: args.to } })
+        .sort({ createdAt: 1 })
+        .limit(10_000)
+        .lean()
+        .exec();
+    },
+  },
+  EmotionReading: {
+    id: (doc: EmotionReadingDoc) => doc._id.toHexString(),
+    user: (doc: EmotionReadingDoc) => ({ id: doc.userId }),
+  },
+  Subscription: {
+    emotionRecorded: {
+      async *subscribe(_: unknown, args: { userId?: string | null }, ctx: EmotionsContext) {
+        const { userId: self } = requireIdentity(ctx.assertion);
+        const target = args.userId ?? self;
+        await requireReader(ctx.assertion, ctx.users, target, 'JOURNAL');
+        const stop = new AbortController();
+        try {
+          for await (const doc of ctx.bus.subscribe<EmotionReadingDoc>(
+            emotionTopic(target),
+            stop.signal,
+          )) {
+            yield { emotionRecorded: doc };
+          }
+        } finally {
+          stop.abort();
+        }
+      },
+    },
+  },
+};

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
+import {
+  errorCodes,
+  graphql,
+  graphqlWsClient,
+  signUp,
+  startTestStack,
+  type TestStack,
+} from '@mindscape/test-kit';
+
+const RECORD =
+  'mutation($t: String!) { recordEmotion(text: $t) { id language valence arousal labels { label score } user { displayName } } }';
+type Reading = {
+  recordEmotion: {
+    id: string;
+    language: string;
+    valence: number;
+    labels: Array<{ label: string; score: number }>;
+    user: { displayName: string };
+  };
+};
+
+describe('recordEmotion and emotionRecorded', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack({ engine: { minIntervalMs: 0 } });
+  });
+  after(() => stack.close());
+
+  test('a journal line is read, stored, and spans subgraphs', async () => {
+    const ana = await signUp(stack.gatewayUrl, 'Ana');
+    const response = await graphql<Reading>(
+      stack.gatewayUrl,
+      RECORD,
+      { t: 'Thank you, I feel so much better today!' },
+      { token: ana.accessToken },
+    );
+    const reading = response.data!.recordEmotion;
+    assert.equal(reading.language, 'en');
+    assert.equal(reading.labels[0]!.label, 'gratitude');
+    assert.equal(reading.user.displayName, 'Ana');
+    const stored = await graphql<{ me: { emotionReadings: Array<{ text: string }> } }>(
+      stack.gatewayUrl,
+      'query($from: DateTime!, $to: DateTime!) { me { emotionReadings(from: $from, to: $to) { text } } }',
+      {
+        from: new Date(Date.now() - 60_000).toISOString(),
+        to: new Date(Date.now() + 60_000).toISOString(),
+      },
+      { token: ana.accessToken },
+    );
+    assert.deepEqual(stored.data?.me.emotionReadings, [
+      { text: 'Thank you, I feel so much better today!' },
+    ]);
+  });
+
+  test('empty, 100 KB, control characters and broken UTF-16 are refused; nothing is stored', async () => {
+    const ana = await signUp(stack.gatewayUrl);
+    for (const t of [
+      '   ',
+      'x'.repeat(100_000),
+      'bell\u0007',
+      'half \ud83d surrogate',
+      'decoded \ufffd garbage',
+    ]) {
+      const response = await graphql(stack.gatewayUrl, RECORD, { t }, { token: ana.accessToken });
+      assert.deepEqual(errorCodes(response), ['BAD_USER_INPUT'], JSON.stringify(t.slice(0, 20)));
+      assert.equal(response.errors![0]!.extensions!.field, 'text');
+    }
+    assert.equal(
+      await stack.emotions.services.models.emotionReadings.countDocuments({ userId: ana.userId }),
+      0,
+    );
+  });
+
+  test('readings reach the person live; a stranger is FORBIDDEN', async () => {
+    const ana = await signUp(stack.gatewayUrl, 'Ana');
+    const ben = await signUp(stack.gatewayUrl, 'Ben');
+    const client = graphqlWsClient(stack.emotions.url, {
+      [IDENTITY_HEADER]: await signAssertion(
+        { identity: { userId: ana.userId, via: 'session' } },
+        stack.secret,
+      ),
+    });
+    const next = new Promise<{ language: string }>((resolve, reject) => {
+      client.subscribe<{ emotionRecorded: { language: string } }>(
+        { query: 'subscription { emotionRecorded { language labels { label } } }' },
+        { next: ({ data }) => resolve(data!.emotionRecorded), error: reject, complete: () => {} },
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await graphql(
+      stack.gatewayUrl,
+      RECORD,
+      { t: '오늘 정말 행복해요!' },
+      { token: ana.accessToken },
+    );
+    assert.equal((await next).language, 'ko');
+    await client.dispose();
+
+    const peek = await graphql(
+      stack.gatewayUrl,
+      'query($id: ID!, $from: DateTime!, $to: DateTime!) { user(id: $id) { emotionReadings(from: $from, to: $to) { text } } }',
+      {
+        id: ana.userId,
+        from: new Date(Date.now() - 60_000).toISOString(),
+        to: new Date().toISOString(),
+      },
+      { token: ben.accessToken },
+    );
+    assert.deepEqual(errorCodes(peek), ['FORBIDDEN']);
+  });
+});
