@@ -7,6 +7,7 @@ export * from './http-shell.js';
 export * from './identity.js';
 export * from './internal-client.js';
 export * from './logger.js';
+export * from './redis-event-bus.js';
 export * from './resolvers.js';
 export * from './run-service.js';
 export * from './scalars.js';

@@ -17,6 +17,7 @@ export interface TestStack {
   emotions: EmotionsSubgraph;
   gateway: RunningGateway;
   usersDb: string;
+  emotionsDb: string;
   secret: string;
   /** The private JWK the users subgraph signs access tokens with. */
   signingKey: string;
@@ -32,6 +33,8 @@ export interface TestStackOptions {
   usersDb?: string;
   /** Keep the users database on close (the next stack of a restart test reuses it). */
   keepData?: boolean;
+  /** Carry state events over this Redis instead of in-process. */
+  redisUrl?: string;
   secret?: string;
   signingKey?: string;
 }
@@ -67,6 +70,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       EMOTIONS_DB: emotionsDb,
       ASSERTION_SECRET: secret,
       USERS_URL: new URL(users.url).origin,
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
       LOG_LEVEL: logLevel,
     }),
     options.engine ? { engine: options.engine } : {},
@@ -87,6 +91,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     emotions,
     gateway,
     usersDb,
+    emotionsDb,
     secret,
     signingKey,
     async close() {

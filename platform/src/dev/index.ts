@@ -1,3 +1,4 @@
 export * from './child.js';
 export * from './progress.js';
 export * from './wait.js';
+export * from './redis-server.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  InProcessEventBus,
+  eventBusFor,
   InternalClient,
   createLogger,
   openDatabase,
@@ -32,7 +32,7 @@ export async function createEmotionsSubgraph(
   const db = await openDatabase(config.MONGODB_URI, config.EMOTIONS_DB);
   const models = emotionsModels(db);
   await syncIndexes(models);
-  const bus = options.bus ?? new InProcessEventBus();
+  const bus = options.bus ?? (await eventBusFor(config.REDIS_URL));
   const engine = new StateEngine(models, bus, logger, options.engine);
   const services: EmotionsServices = {
     models,

@@ -9,6 +9,8 @@ export const emotionsConfigSchema = z.object({
   ASSERTION_SECRET: secretVar(),
   /** Where the users subgraph answers internal questions (device owners, consents). */
   USERS_URL: z.url().default('http://127.0.0.1:4001'),
+  /** Set when several instances run: state events then travel over Redis. */
+  REDIS_URL: z.string().optional(),
   LOG_LEVEL: logLevelVar(),
 });
 
