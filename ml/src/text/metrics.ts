@@ -53,7 +53,10 @@ export function tuneThresholds(
   return Array.from({ length: labels }, (_, c) => {
     let best = 0.5;
     let bestF1 = -1;
-    for (let t = 0.02; t <= 0.9; t += 0.01) {
+    // Whole hundredths: summing 0.01 drifts (0.30000000000000004), and the rounded threshold
+    // kept below would then no longer be the one that was scored.
+    for (let k = 2; k <= 90; k++) {
+      const t = k / 100;
       let tp = 0;
       let fp = 0;
       let fn = 0;
@@ -67,7 +70,7 @@ export function tuneThresholds(
       const f1 = f1Of(tp, fp, fn);
       if (f1 > bestF1) [best, bestF1] = [t, f1];
     }
-    return Math.round(best * 100) / 100;
+    return best;
   });
 }
 
