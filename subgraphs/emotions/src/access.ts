@@ -1,6 +1,7 @@
 import {
   forbidden,
   requireIdentity,
+  type EventBus,
   type InternalClient,
   type RequestAssertion,
 } from '@mindscape/platform';
@@ -26,4 +27,27 @@ export async function requireReader(
   );
   if (!granted)
     throw forbidden(`Only the person, or someone they granted ${scope} consent, can see this.`);
+}
+
+/**
+ * A live stream of one person's events for a subscription field: the caller's own when
+ * `userId` is omitted, anyone else's only with the person's consent for `scope`.
+ */
+export async function* personalStream<T>(
+  ctx: { assertion: RequestAssertion; users: InternalClient; bus: EventBus },
+  userId: string | null | undefined,
+  scope: ConsentScope,
+  topicOf: (userId: string) => string,
+  field: string,
+): AsyncGenerator<Record<string, T>> {
+  const { userId: self } = requireIdentity(ctx.assertion);
+  const target = userId ?? self;
+  await requireReader(ctx.assertion, ctx.users, target, scope);
+  const stop = new AbortController();
+  try {
+    for await (const event of ctx.bus.subscribe<T>(topicOf(target), stop.signal))
+      yield { [field]: event };
+  } finally {
+    stop.abort();
+  }
 }

@@ -1,5 +1,5 @@
 import { badUserInput, requireIdentity } from '@mindscape/platform';
-import { requireReader } from '../access.js';
+import { personalStream, requireReader } from '../access.js';
 import type { EmotionsContext } from '../context.js';
 import type { EmotionReadingDoc } from '../models/index.js';
 
@@ -59,22 +59,14 @@ export const emotionResolvers = {
   },
   Subscription: {
     emotionRecorded: {
-      async *subscribe(_: unknown, args: { userId?: string | null }, ctx: EmotionsContext) {
-        const { userId: self } = requireIdentity(ctx.assertion);
-        const target = args.userId ?? self;
-        await requireReader(ctx.assertion, ctx.users, target, 'JOURNAL');
-        const stop = new AbortController();
-        try {
-          for await (const doc of ctx.bus.subscribe<EmotionReadingDoc>(
-            emotionTopic(target),
-            stop.signal,
-          )) {
-            yield { emotionRecorded: doc };
-          }
-        } finally {
-          stop.abort();
-        }
-      },
+      subscribe: (_: unknown, args: { userId?: string | null }, ctx: EmotionsContext) =>
+        personalStream<EmotionReadingDoc>(
+          ctx,
+          args.userId,
+          'JOURNAL',
+          emotionTopic,
+          'emotionRecorded',
+        ),
     },
   },
 };
