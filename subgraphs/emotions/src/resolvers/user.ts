@@ -3,7 +3,7 @@ import { DateTimeScalar, badUserInput } from '@mindscape/platform';
 import { requireReader } from '../access.js';
 import type { EmotionsContext } from '../context.js';
 import type { PhysioStateDoc } from '../models/index.js';
-import { downsample } from '../state/downsample.js';
+import { stateHistory } from '../state/history.js';
 
 const DAY_MS = 24 * 3600_000;
 const MAX_HISTORY_MS = 366 * DAY_MS;
@@ -46,12 +46,7 @@ export const userResolvers = {
           'an integer from 1 to 2000',
         );
       }
-      const states = await ctx.models.states
-        .find({ userId: user.id, at: { $gte: args.from, $lte: args.to } })
-        .sort({ at: 1 })
-        .lean<PhysioStateDoc[]>()
-        .exec();
-      return downsample(states, args.from, args.to, resolution);
+      return stateHistory(ctx.models, user.id, args.from, args.to, resolution);
     },
 
     async hrv(user: { id: string }, args: Range, ctx: EmotionsContext) {
@@ -60,14 +55,22 @@ export const userResolvers = {
       const samples = await ctx.models.samples
         .find(
           { userId: user.id, t: { $gte: args.from, $lte: args.to }, rr: { $exists: true } },
-          { t: 1, rr: 1 },
+          { t: 1, rr: 1, deviceId: 1 },
         )
         .sort({ t: 1 })
         .lean()
         .exec();
       if (samples.length === 0) return null;
+      // The device with the most RR data in the range: beats of two devices do not mix.
+      const perDevice = new Map<string, typeof samples>();
+      for (const s of samples) {
+        const list = perDevice.get(s.deviceId);
+        if (list) list.push(s);
+        else perDevice.set(s.deviceId, [s]);
+      }
+      const chosen = [...perDevice.values()].sort((a, b) => b.length - a.length)[0]!;
       return hrvFeatures(
-        beatsFromSamples(samples.map((s) => ({ timestamp: s.t.getTime(), rrIntervals: s.rr }))),
+        beatsFromSamples(chosen.map((s) => ({ timestamp: s.t.getTime(), rrIntervals: s.rr }))),
       );
     },
 

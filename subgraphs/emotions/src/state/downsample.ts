@@ -28,7 +28,9 @@ export function downsample(
       points - 1,
       Math.floor(((state.at.getTime() - from.getTime()) / span) * points),
     );
-    buckets.set(bucket, [...(buckets.get(bucket) ?? []), state]);
+    const group = buckets.get(bucket);
+    if (group) group.push(state);
+    else buckets.set(bucket, [state]);
   }
   return [...buckets.values()].map((group) => {
     const last = group.at(-1)!;

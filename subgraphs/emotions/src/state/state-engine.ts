@@ -93,8 +93,9 @@ export class StateEngine {
     const newest = await this.models.samples.findOne({ userId }).sort({ t: -1 }).lean().exec();
     if (!newest) return undefined;
     const since = new Date(newest.t.getTime() - this.options.windowMs);
+    // One device's beats: two straps worn at once would interleave into a nonsense rhythm.
     const window = await this.models.samples
-      .find({ userId, t: { $gt: since, $lte: newest.t } })
+      .find({ userId, deviceId: newest.deviceId, t: { $gt: since, $lte: newest.t } })
       .sort({ t: 1 })
       .lean()
       .exec();
