@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PhysioStateDoc } from '../src/models/index.js';
 import { downsample } from '../src/state/downsample.js';
+import { mergeWindow } from '../src/state/recent-window.js';
 import {
   emptyBaseline,
   estimate,
@@ -93,4 +94,23 @@ test('downsampling averages each time bucket and keeps its last label', () => {
     ],
   );
   assert.equal(downsample(states, from, to, 10), states, 'fewer states than points pass through');
+});
+
+test('the recent window merges out-of-order batches, drops duplicates and what is too old', () => {
+  const s = (ms: number, deviceId = 'd') => ({ deviceId, t: new Date(ms), heartRate: 60 });
+  const merged = mergeWindow([s(10_000), s(20_000)], [s(15_000), s(20_000), s(100_000)], 64_000);
+  assert.deepEqual(
+    merged.map((x) => x.t.getTime()),
+    [100_000],
+    'older than 64 s + margin is dropped',
+  );
+  const kept = mergeWindow(
+    [s(40_000), s(50_000)],
+    [s(45_000), s(50_000), s(50_000, 'other')],
+    64_000,
+  );
+  assert.deepEqual(
+    kept.map((x) => `${x.deviceId}@${x.t.getTime()}`),
+    ['d@40000', 'd@45000', 'd@50000', 'other@50000'],
+  );
 });

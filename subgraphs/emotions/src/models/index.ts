@@ -133,6 +133,22 @@ export interface EmotionReadingDoc {
   createdAt: Date;
 }
 
+/**
+ * The last minute or so of each person's samples, in one document found by id. The live state
+ * reads this instead of querying `samples`: FerretDB v1 does not use the compound index for
+ * that range query and would scan the collection on every update.
+ */
+const recentWindowSchema = new Schema(
+  { _id: String, version: { type: Number, required: true }, samples: [Schema.Types.Mixed] },
+  { versionKey: false },
+);
+export type WindowSample = Omit<SampleDoc, 'userId' | 'receivedAt'>;
+export interface RecentWindowDoc {
+  _id: string;
+  version: number;
+  samples: WindowSample[];
+}
+
 export function emotionsModels(db: Connection) {
   return {
     samples: db.model<SampleDoc>('Sample', sampleSchema, 'samples'),
@@ -144,6 +160,7 @@ export function emotionsModels(db: Connection) {
     ),
     baselines: db.model<BaselineDoc>('Baseline', baselineSchema, 'baselines'),
     checkIns: db.model<CheckInDoc>('CheckIn', checkInSchema, 'check_ins'),
+    recentWindows: db.model<RecentWindowDoc>('RecentWindow', recentWindowSchema, 'recent_windows'),
     emotionReadings: db.model<EmotionReadingDoc>(
       'EmotionReading',
       emotionReadingSchema,

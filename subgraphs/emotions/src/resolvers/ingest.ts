@@ -52,7 +52,10 @@ export const ingestResolvers = {
         }
       }
       const accepted = docs.length - duplicates;
-      if (accepted > 0) ctx.engine.notify(identity.userId);
+      if (docs.length > 0) {
+        await ctx.engine.record(identity.userId, docs);
+        ctx.engine.notify(identity.userId);
+      }
       return { accepted, duplicates, rejected };
     },
   },

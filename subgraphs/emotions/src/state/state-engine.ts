@@ -1,6 +1,7 @@
 import { beatsFromSamples, hrvFeatures } from '@mindscape/biosignals';
 import type { EventBus, Logger } from '@mindscape/platform';
-import type { EmotionsModels, PhysioStateDoc } from '../models/index.js';
+import type { EmotionsModels, PhysioStateDoc, SampleDoc } from '../models/index.js';
+import { appendToWindow } from './recent-window.js';
 import { emptyBaseline, estimate, labelOf, markersOf, updateBaseline } from './stress-model.js';
 
 export interface StateEngineOptions {
@@ -37,6 +38,11 @@ export class StateEngine {
     options: Partial<StateEngineOptions> = {},
   ) {
     this.options = { ...defaults, ...options };
+  }
+
+  /** Keeps accepted samples in the person's live window (before `notify`). */
+  record(userId: string, samples: SampleDoc[]): Promise<void> {
+    return appendToWindow(this.models, userId, samples, this.options.windowMs);
   }
 
   /** New samples arrived for this person: update soon, at most once per interval. */
@@ -90,15 +96,12 @@ export class StateEngine {
 
   private async compute(userId: string): Promise<PhysioStateDoc | undefined> {
     this.lastRun.set(userId, Date.now());
-    const newest = await this.models.samples.findOne({ userId }).sort({ t: -1 }).lean().exec();
+    const recent = (await this.models.recentWindows.findById(userId).lean().exec())?.samples ?? [];
+    const newest = recent.at(-1);
     if (!newest) return undefined;
-    const since = new Date(newest.t.getTime() - this.options.windowMs);
+    const since = newest.t.getTime() - this.options.windowMs;
     // One device's beats: two straps worn at once would interleave into a nonsense rhythm.
-    const window = await this.models.samples
-      .find({ userId, deviceId: newest.deviceId, t: { $gt: since, $lte: newest.t } })
-      .sort({ t: 1 })
-      .lean()
-      .exec();
+    const window = recent.filter((s) => s.deviceId === newest.deviceId && s.t.getTime() > since);
 
     const hrv = hrvFeatures(
       beatsFromSamples(window.map((s) => ({ timestamp: s.t.getTime(), rrIntervals: s.rr }))),

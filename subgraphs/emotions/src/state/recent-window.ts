@@ -1,0 +1,51 @@
+import type { EmotionsModels, SampleDoc, WindowSample } from '../models/index.js';
+
+/** Beyond the analysis window, a margin for samples that arrive a little out of order. */
+const MARGIN_MS = 15_000;
+const ATTEMPTS = 8;
+
+/** Adds samples to the window, drops duplicates (same device and instant) and what is too old. */
+export function mergeWindow(
+  current: WindowSample[],
+  added: WindowSample[],
+  windowMs: number,
+): WindowSample[] {
+  const byKey = new Map<string, WindowSample>();
+  for (const s of [...current, ...added])
+    byKey.set(`${s.deviceId}|${new Date(s.t).getTime()}`, { ...s, t: new Date(s.t) });
+  const merged = [...byKey.values()].sort((a, b) => a.t.getTime() - b.t.getTime());
+  const newest = merged.at(-1)?.t.getTime() ?? 0;
+  return merged.filter((s) => s.t.getTime() > newest - windowMs - MARGIN_MS);
+}
+
+/**
+ * Records accepted samples in the person's window document. Optimistic concurrency (a version
+ * number) keeps two instances of the subgraph from overwriting each other's additions.
+ */
+export async function appendToWindow(
+  models: EmotionsModels,
+  userId: string,
+  samples: SampleDoc[],
+  windowMs: number,
+): Promise<void> {
+  const added = samples.map(({ userId: _u, receivedAt: _r, ...rest }) => rest);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const current = await models.recentWindows.findById(userId).lean().exec();
+    const merged = mergeWindow(current?.samples ?? [], added, windowMs);
+    if (!current) {
+      try {
+        await models.recentWindows.create({ _id: userId, version: 1, samples: merged });
+        return;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+        continue;
+      }
+    }
+    const result = await models.recentWindows.updateOne(
+      { _id: userId, version: current.version },
+      { $set: { samples: merged, version: current.version + 1 } },
+    );
+    if (result.matchedCount === 1) return;
+  }
+  throw new Error(`the recent window of ${userId} stayed busy after ${ATTEMPTS} attempts`);
+}
