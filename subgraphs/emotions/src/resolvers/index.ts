@@ -1,6 +1,7 @@
 import { mergeResolvers } from '@mindscape/platform';
 import { checkInResolvers } from './check-in.js';
 import { emotionResolvers } from './emotion.js';
+import { forecastResolvers } from './forecast.js';
 import { ingestResolvers } from './ingest.js';
 import { subscriptionResolvers } from './subscriptions.js';
 import { userResolvers } from './user.js';
@@ -11,4 +12,5 @@ export const resolvers = mergeResolvers([
   checkInResolvers,
   subscriptionResolvers,
   emotionResolvers,
+  forecastResolvers,
 ]);
