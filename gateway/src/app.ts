@@ -12,10 +12,13 @@ import {
 } from '@mindscape/platform';
 import { isHttpOk } from '@mindscape/platform/dev';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { Gauge, Histogram } from 'prom-client';
 import { createAuthenticator } from './authenticate.js';
 import type { GatewayConfig } from './config.js';
 import { AssertingDataSource, type GatewayContext } from './data-source.js';
+import { SupergraphPlans } from './subscriptions/plans.js';
+import { serveFederatedSubscriptions } from './subscriptions/server.js';
 
 export interface RunningGateway {
   url: string;
@@ -65,6 +68,20 @@ export async function createGateway(
       new AssertingDataSource({ name, url: url ?? '' }, config.ASSERTION_SECRET, latency),
     logger,
   });
+  // Subscriptions: plans from the same supergraph, kept in step with every schema load.
+  let plans: SupergraphPlans | undefined;
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema, coreSupergraphSdl }) => {
+    apiSchema = schema;
+    plans = new SupergraphPlans(coreSupergraphSdl);
+  });
+  const serviceMap = Object.fromEntries(
+    config.SUBGRAPHS.map(({ name, url }) => [
+      name,
+      new AssertingDataSource({ name, url }, config.ASSERTION_SECRET, latency),
+    ]),
+  );
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -102,6 +119,13 @@ export async function createGateway(
       },
     }),
   );
+  const subscriptions = serveFederatedSubscriptions(shell.server, authenticator, () => apiSchema!, {
+    plans: () => plans!,
+    apiSchema: () => apiSchema!,
+    serviceMap,
+    subgraphUrls: Object.fromEntries(config.SUBGRAPHS.map(({ name, url }) => [name, url])),
+    assertionSecret: config.ASSERTION_SECRET,
+  });
   const port = await shell.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST}:${port}/graphql`;
   logger.info({ url, subgraphs: config.SUBGRAPHS.map((s) => s.name) }, 'gateway listening');
@@ -109,6 +133,7 @@ export async function createGateway(
     url,
     port,
     async close() {
+      await subscriptions.dispose();
       await apollo.stop();
       await shell.close();
     },
