@@ -1,5 +1,5 @@
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
@@ -15,6 +15,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Gauge, Histogram } from 'prom-client';
 import { createAuthenticator } from './authenticate.js';
+import { queryLimits } from './limits.js';
 import type { GatewayConfig } from './config.js';
 import { AssertingDataSource, type GatewayContext } from './data-source.js';
 import { SupergraphPlans } from './subscriptions/plans.js';
@@ -82,13 +83,19 @@ export async function createGateway(
     ]),
   );
 
+  const limits = queryLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     introspection: process.env.NODE_ENV !== 'production',
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
       logUnexpectedErrors(logger),
+      // graphql-armor's plugins never read the context.
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
     formatError: maskUnexpected,
   });
@@ -125,6 +132,8 @@ export async function createGateway(
     serviceMap,
     subgraphUrls: Object.fromEntries(config.SUBGRAPHS.map(({ name, url }) => [name, url])),
     assertionSecret: config.ASSERTION_SECRET,
+    validationRules: limits.validationRules,
+    maxTokens: config.MAX_TOKENS,
   });
   const port = await shell.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST}:${port}/graphql`;

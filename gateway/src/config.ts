@@ -36,6 +36,12 @@ export const gatewayConfigSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   /** How long a verified device token is trusted before it is checked again (revocation delay). */
   DEVICE_TOKEN_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** Query limits (docs/decisions/0011): deepest nesting, aliases, tokens, cost, root fields. */
+  MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(5000),
+  MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(100).default(20),
   LOG_LEVEL: logLevelVar(),
 });
 

@@ -7,6 +7,7 @@ import {
   type ExecutionResult,
   type FormattedExecutionResult,
   type GraphQLSchema,
+  type ValidationRule,
 } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -21,6 +22,9 @@ export interface FederatedSubscriptionDeps {
   serviceMap: ServiceMap;
   subgraphUrls: Record<string, string>;
   assertionSecret: string;
+  /** Applied to subscriptions as to HTTP operations (limits.ts). */
+  validationRules: ValidationRule[];
+  maxTokens: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Identity } from '@mindscape/platform';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../authenticate.js';
@@ -24,6 +24,24 @@ export function serveFederatedSubscriptions(
   >(
     {
       schema: () => schema(),
+      // Parsed with the token limit and validated with the same rules as HTTP operations.
+      onSubscribe: (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: deps.maxTokens });
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema(), document, [...specifiedRules, ...deps.validationRules]);
+        if (errors.length > 0) return errors;
+        return {
+          schema: schema(),
+          document,
+          variableValues: payload.variables ?? {},
+          operationName: payload.operationName ?? null,
+          contextValue: { identity: ctx.extra.identity },
+        };
+      },
       onConnect: async (ctx) => {
         try {
           const authorization = ctx.connectionParams?.authorization;
