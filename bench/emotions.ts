@@ -4,14 +4,20 @@
  * latency. Starts the engines like npm test does. Prints figures and ratios; asserts nothing.
  */
 import os from 'node:os';
-import { HEART_PHASES, hrvFeatures, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import {
+  HEART_PHASES,
+  hrvFeatures,
+  samplesFromBeats,
+  simulateHeart,
+  sampleInputs,
+} from '@mindscape/biosignals';
 import { TextEmotionReader } from '@mindscape/ml';
 import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
 import { graphql, graphqlWsClient, signUp, startTestStack } from '@mindscape/test-kit';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
-import { startEngines } from '../scripts/stack/engines.js';
+import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
 import { percentile, table, timePerCall } from './measure.js';
 
 console.log(
@@ -59,12 +65,7 @@ table(
 
 // --- Ingest and live state, on the real engines.
 const engines = await startEngines(await loadDevSecrets());
-Object.assign(process.env, {
-  MONGODB_URI: engines.mongoUri,
-  NEO4J_URI: engines.neo4j.uri,
-  NEO4J_USER: engines.neo4j.user,
-  NEO4J_PASSWORD: engines.neo4j.password,
-});
+Object.assign(process.env, engineEnvironment(engines));
 const stack = await startTestStack();
 try {
   const RECORD =
@@ -86,12 +87,14 @@ try {
                 stack.secret,
               ),
             };
-      const samples = samplesFromBeats(
-        simulateHeart([{ ...HEART_PHASES.rest, seconds: 6000 }], {
-          start: Date.now() - 6_100_000,
-          seed: 2,
-        }),
-      ).map((s) => ({ ...s, timestamp: new Date(s.timestamp).toISOString() }));
+      const samples = sampleInputs(
+        samplesFromBeats(
+          simulateHeart([{ ...HEART_PHASES.rest, seconds: 6000 }], {
+            start: Date.now() - 6_100_000,
+            seed: 2,
+          }),
+        ),
+      );
       const began = performance.now();
       let sent = 0;
       for (
@@ -133,9 +136,7 @@ try {
       { start: Date.now() - 130_000, seed: 3 },
     ),
   );
-  const warm = beats
-    .slice(0, 70)
-    .map((s) => ({ ...s, timestamp: new Date(s.timestamp).toISOString() }));
+  const warm = sampleInputs(beats.slice(0, 70));
   await graphql(
     stack.gatewayUrl,
     RECORD,
@@ -161,7 +162,7 @@ try {
     await graphql(
       stack.gatewayUrl,
       RECORD,
-      { input: { samples: [{ ...sample, timestamp: new Date(sample.timestamp).toISOString() }] } },
+      { input: { samples: sampleInputs([sample]) } },
       { token: person.accessToken },
     );
     const deadline = sent + 3000;

@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { progress, supervise } from '@mindscape/platform/dev';
 import { loadDevSecrets, repoRoot } from './stack/dev-secrets.js';
-import { startEngines } from './stack/engines.js';
+import { engineEnvironment, startEngines } from './stack/engines.js';
 
 const skipStatic = process.argv.includes('--skip-static');
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -62,10 +62,7 @@ try {
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
     {
       ...process.env,
-      MONGODB_URI: engines.mongoUri,
-      NEO4J_URI: engines.neo4j.uri,
-      NEO4J_USER: engines.neo4j.user,
-      NEO4J_PASSWORD: engines.neo4j.password,
+      ...engineEnvironment(engines),
       LOG_LEVEL: 'silent',
     },
   );

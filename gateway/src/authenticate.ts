@@ -1,11 +1,10 @@
-import { IDENTITY_HEADER, signAssertion, type Identity } from '@mindscape/platform';
+import { InternalClient, type Identity } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
 
 const ACCESS_TOKEN_ISSUER = 'mindscape-users';
 const ACCESS_TOKEN_AUDIENCE = 'mindscape';
 const DEVICE_TOKEN_PREFIX = 'dt_';
-const DEVICE_CACHE_LIMIT = 10_000;
 
 export interface Authenticator {
   /**
@@ -27,7 +26,7 @@ export function createAuthenticator(
   const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', usersOrigin), {
     cooldownDuration: 30_000,
   });
-  const deviceCache = new Map<string, { identity: Identity; until: number }>();
+  const users = new InternalClient(usersOrigin, assertionSecret, deviceCacheMs);
 
   async function verifyAccessToken(token: string): Promise<Identity> {
     try {
@@ -51,29 +50,19 @@ export function createAuthenticator(
   }
 
   async function verifyDeviceToken(token: string): Promise<Identity> {
-    const cached = deviceCache.get(token);
-    if (cached && cached.until > Date.now()) return cached.identity;
-    const response = await fetch(new URL('/internal/device-tokens/verify', usersOrigin), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [IDENTITY_HEADER]: await signAssertion({}, assertionSecret),
-      },
-      body: JSON.stringify({ token }),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (response.status === 401)
-      throw rejected('The device token is not valid or has been revoked.');
-    if (!response.ok) {
+    let answer: { valid: boolean; userId?: string; deviceId?: string };
+    try {
+      // Only a valid token is cached: a revoked one is asked about again every time.
+      answer = await users.post('/internal/device-tokens/verify', { token }, (a) => a.valid);
+    } catch {
       throw new GraphQLError('Device tokens cannot be checked right now; try again shortly.', {
         extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
       });
     }
-    const { userId, deviceId } = (await response.json()) as { userId: string; deviceId: string };
-    const identity: Identity = { userId, via: 'device', deviceId };
-    if (deviceCache.size >= DEVICE_CACHE_LIMIT) deviceCache.clear();
-    deviceCache.set(token, { identity, until: Date.now() + deviceCacheMs });
-    return identity;
+    if (!answer.valid || !answer.userId || !answer.deviceId) {
+      throw rejected('The device token is not valid or has been revoked.');
+    }
+    return { userId: answer.userId, via: 'device', deviceId: answer.deviceId };
   }
 
   return {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HEART_PHASES, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
 import {
   graphql,
   graphqlWsClient,
@@ -78,9 +78,7 @@ describe('federated subscriptions through the gateway (graphql-ws)', () => {
       }),
     );
     for (let i = 0; i < samples.length; i += 30) {
-      const batch = samples
-        .slice(i, i + 30)
-        .map((s) => ({ ...s, timestamp: new Date(s.timestamp).toISOString() }));
+      const batch = sampleInputs(samples.slice(i, i + 30));
       await graphql(
         stack.gatewayUrl,
         RECORD,

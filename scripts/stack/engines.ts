@@ -61,3 +61,13 @@ export async function startEngines(
     throw error;
   }
 }
+
+/** How a child process (tests, benchmarks) is told where the engines are. */
+export function engineEnvironment(engines: Engines): Record<string, string> {
+  return {
+    MONGODB_URI: engines.mongoUri,
+    NEO4J_URI: engines.neo4j.uri,
+    NEO4J_USER: engines.neo4j.user,
+    NEO4J_PASSWORD: engines.neo4j.password,
+  };
+}

@@ -5,10 +5,9 @@ import {
   type EmotionsSubgraph,
 } from '@mindscape/emotions';
 import { createGateway, gatewayConfigSchema, type RunningGateway } from '@mindscape/gateway';
-import { createLogger } from '@mindscape/platform';
+import { createLogger, openDatabase } from '@mindscape/platform';
 import { createUsersSubgraph, usersConfigSchema, type UsersSubgraph } from '@mindscape/users';
 import { exportJWK, generateKeyPair } from 'jose';
-import mongoose from 'mongoose';
 import { testEngines, uniqueName } from './engines.js';
 
 export interface TestStack {
@@ -111,7 +110,7 @@ export async function newSigningKey(): Promise<string> {
 
 /** Drops a test database. */
 export async function dropDatabase(name: string): Promise<void> {
-  const db = await mongoose.createConnection(testEngines().mongoUri, { dbName: name }).asPromise();
+  const db = await openDatabase(testEngines().mongoUri, name);
   await db.dropDatabase();
   await db.close();
 }

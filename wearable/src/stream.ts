@@ -1,4 +1,4 @@
-import { samplesFromBeats, type Beat } from '@mindscape/biosignals';
+import { samplesFromBeats, type Beat, sampleInputs } from '@mindscape/biosignals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphError, type GraphClient } from './graph-client.js';
 
@@ -42,7 +42,7 @@ export async function streamBeats(
         await sleep(due - Date.now(), undefined, { signal }).catch(() => undefined);
     }
     const input = {
-      samples: batch.map((s) => ({ ...s, timestamp: new Date(s.timestamp).toISOString() })),
+      samples: sampleInputs(batch),
     };
     const result = await withRetry(
       () =>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HEART_PHASES, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
 import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 
 const RECORD = `mutation($input: BiometricBatchInput!) {
@@ -221,7 +221,7 @@ describe('recordBiometrics through the gateway', () => {
       start: Date.now() - 100_000,
       seed: 5,
     });
-    const samples = samplesFromBeats(beats).map((s) => ({ ...s, timestamp: iso(s.timestamp) }));
+    const samples = sampleInputs(samplesFromBeats(beats));
     await graphql(url, RECORD, { input: { samples } }, { token: ana.accessToken });
     await stack.emotions.services.engine.settle();
 
@@ -278,7 +278,7 @@ describe('recordBiometrics through the gateway', () => {
     const ana = await signUp(url);
     const start = Date.now() - 400_000;
     const beats = simulateHeart([{ ...HEART_PHASES.rest, seconds: 300 }], { start, seed: 8 });
-    const samples = samplesFromBeats(beats).map((s) => ({ ...s, timestamp: iso(s.timestamp) }));
+    const samples = sampleInputs(samplesFromBeats(beats));
     for (let i = 0; i < samples.length; i += 30) {
       await graphql(
         url,

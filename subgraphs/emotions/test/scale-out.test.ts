@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { HEART_PHASES, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
 import {
   createEmotionsSubgraph,
   emotionsConfigSchema,
@@ -69,10 +69,7 @@ test(
       start: Date.now() - 90_000,
       seed: 12,
     });
-    const samples = samplesFromBeats(beats).map((s) => ({
-      ...s,
-      timestamp: new Date(s.timestamp).toISOString(),
-    }));
+    const samples = sampleInputs(samplesFromBeats(beats));
     const published: string[] = [];
     for (let i = 0; i < samples.length; i += 20) {
       await graphql(

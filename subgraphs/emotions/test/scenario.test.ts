@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { SCENARIOS, samplesFromBeats, simulateHeart, type HeartPhase } from '@mindscape/biosignals';
+import {
+  SCENARIOS,
+  samplesFromBeats,
+  simulateHeart,
+  type HeartPhase,
+  sampleInputs,
+} from '@mindscape/biosignals';
 import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 
 const RECORD =
@@ -17,10 +23,7 @@ after(() => stack.close());
 async function stream(token: string, phases: HeartPhase[], userId: string) {
   const total = phases.reduce((sum, p) => sum + p.seconds, 0);
   const start = Date.now() - total * 1000;
-  const samples = samplesFromBeats(simulateHeart(phases, { start, seed: 11 })).map((s) => ({
-    ...s,
-    timestamp: new Date(s.timestamp).toISOString(),
-  }));
+  const samples = sampleInputs(samplesFromBeats(simulateHeart(phases, { start, seed: 11 })));
   const stress: Array<{ second: number; stress: number }> = [];
   let accepted = 0;
   for (let i = 0; i < samples.length; i += BATCH_SECONDS) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HEART_PHASES, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
 import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
 import {
   graphql,
@@ -52,10 +52,7 @@ describe('stateChanged on the emotions subgraph (graphql-ws)', () => {
       ],
       { start: Date.now() - 160_000, seed: 4 },
     );
-    const samples = samplesFromBeats(beats).map((s) => ({
-      ...s,
-      timestamp: new Date(s.timestamp).toISOString(),
-    }));
+    const samples = sampleInputs(samplesFromBeats(beats));
     for (let i = 0; i < samples.length; i += 30) {
       await graphql(
         stack.gatewayUrl,

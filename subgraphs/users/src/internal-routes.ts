@@ -71,9 +71,9 @@ export function internalRoutes(
         return;
       }
       try {
+        // 200 either way: a 401 here would read like a refused service assertion.
         const device = await verifyDeviceToken(services, token);
-        if (device) res.json(device);
-        else res.status(401).json({ error: 'invalid or revoked device token' });
+        res.json(device ? { valid: true, ...device } : { valid: false });
       } catch (error) {
         logger.error({ err: error }, 'device token check failed');
         res.status(503).json({ error: 'device token check unavailable' });

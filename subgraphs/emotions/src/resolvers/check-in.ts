@@ -1,9 +1,8 @@
 import { badUserInput, requireIdentity } from '@mindscape/platform';
 import type { EmotionsContext } from '../context.js';
+import { hasControlCharacters } from '../input.js';
 
 const NOTE_MAX = 1000;
-// Newlines and tabs are fine in a note; other control characters are not text.
-const controlCharacters = /[^\P{Cc}\n\r\t]/u;
 
 export const checkInResolvers = {
   Mutation: {
@@ -22,7 +21,7 @@ export const checkInResolvers = {
           );
       }
       const note = args.note?.trim();
-      if (note && ([...note].length > NOTE_MAX || controlCharacters.test(note))) {
+      if (note && ([...note].length > NOTE_MAX || hasControlCharacters(note))) {
         throw badUserInput(
           'note',
           'The note is too long or contains control characters.',

@@ -1,11 +1,11 @@
 import { badUserInput, requireIdentity } from '@mindscape/platform';
 import { personalStream, requireReader } from '../access.js';
+import { checkRange, hasControlCharacters } from '../input.js';
 import type { EmotionsContext } from '../context.js';
 import type { EmotionReadingDoc } from '../models/index.js';
 
 export const TEXT_MAX = 5000;
 export const emotionTopic = (userId: string) => `emotion:${userId}`;
-const controlCharacters = /[^\P{Cc}\n\r\t]/u;
 const allowed = `1 to ${TEXT_MAX} characters of UTF-8 text`;
 
 /** Journal text as people write it; anything else is refused before the model sees it. */
@@ -17,7 +17,7 @@ export function checkJournalText(raw: string): string {
   // A lone surrogate, or U+FFFD where a decoder met bytes that were not UTF-8: not text.
   if (!text.isWellFormed() || text.includes('\uFFFD'))
     throw badUserInput('text', 'The text is not valid UTF-8.', allowed);
-  if (controlCharacters.test(text))
+  if (hasControlCharacters(text))
     throw badUserInput('text', 'The text contains control characters.', allowed);
   return text;
 }
@@ -43,8 +43,7 @@ export const emotionResolvers = {
       ctx: EmotionsContext,
     ) {
       await requireReader(ctx.assertion, ctx.users, user.id, 'JOURNAL');
-      if (args.to <= args.from)
-        throw badUserInput('to', '`to` must be after `from`.', '`from` before `to`');
+      checkRange(args, Number.POSITIVE_INFINITY, '`from` before `to`');
       return ctx.models.emotionReadings
         .find({ userId: user.id, createdAt: { $gte: args.from, $lte: args.to } })
         .sort({ createdAt: 1 })

@@ -1,5 +1,6 @@
 import { beatsFromSamples, hrvFeatures } from '@mindscape/biosignals';
 import { DateTimeScalar, badUserInput } from '@mindscape/platform';
+import { checkRange, type Range } from '../input.js';
 import { requireReader } from '../access.js';
 import type { EmotionsContext } from '../context.js';
 import type { PhysioStateDoc } from '../models/index.js';
@@ -8,18 +9,6 @@ import { stateHistory } from '../state/history.js';
 const DAY_MS = 24 * 3600_000;
 const MAX_HISTORY_MS = 366 * DAY_MS;
 const MAX_HRV_MS = DAY_MS;
-
-interface Range {
-  from: Date;
-  to: Date;
-}
-
-function checkRange({ from, to }: Range, maxMs: number, allowed: string): void {
-  if (to.getTime() <= from.getTime())
-    throw badUserInput('to', '`to` must be after `from`.', allowed);
-  if (to.getTime() - from.getTime() > maxMs)
-    throw badUserInput('from', 'The range is too long.', allowed);
-}
 
 export const userResolvers = {
   DateTime: DateTimeScalar,
