@@ -11,6 +11,7 @@ import {
   type Logger,
 } from '@mindscape/platform';
 import { isHttpOk } from '@mindscape/platform/dev';
+import { CircuitState } from 'cockatiel';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Gauge, Histogram } from 'prom-client';
@@ -63,10 +64,37 @@ export async function createGateway(
     registers: [shell.metrics],
   });
 
+  // One data source per subgraph, shared by queries and subscriptions: one circuit each.
+  const serviceMap = Object.fromEntries(
+    config.SUBGRAPHS.map(({ name, url }) => [
+      name,
+      new AssertingDataSource({
+        name,
+        url,
+        secret: config.ASSERTION_SECRET,
+        latency,
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        breakAfter: config.CIRCUIT_BREAK_AFTER,
+        halfOpenAfterMs: config.CIRCUIT_HALF_OPEN_AFTER_MS,
+        readRetries: config.READ_RETRIES,
+      }),
+    ]),
+  );
+  const circuitOpen = new Gauge({
+    name: 'gateway_circuit_open',
+    help: '1 while a subgraph circuit is open (failing fast) or half-open (probing), else 0',
+    labelNames: ['subgraph'] as const,
+    registers: [shell.metrics],
+  });
+  for (const source of Object.values(serviceMap)) {
+    circuitOpen.set({ subgraph: source.subgraphName }, 0);
+    source.policies.breaker.onStateChange((state) =>
+      circuitOpen.set({ subgraph: source.subgraphName }, state === CircuitState.Closed ? 0 : 1),
+    );
+  }
   const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs: config.SUBGRAPHS }),
-    buildService: ({ name, url }) =>
-      new AssertingDataSource({ name, url: url ?? '' }, config.ASSERTION_SECRET, latency),
+    buildService: ({ name }) => serviceMap[name]!,
     logger,
   });
   // Subscriptions: plans from the same supergraph, kept in step with every schema load.
@@ -76,12 +104,6 @@ export async function createGateway(
     apiSchema = schema;
     plans = new SupergraphPlans(coreSupergraphSdl);
   });
-  const serviceMap = Object.fromEntries(
-    config.SUBGRAPHS.map(({ name, url }) => [
-      name,
-      new AssertingDataSource({ name, url }, config.ASSERTION_SECRET, latency),
-    ]),
-  );
 
   const limits = queryLimits(config);
   const apollo = new ApolloServer<GatewayContext>({

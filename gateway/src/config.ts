@@ -42,6 +42,11 @@ export const gatewayConfigSchema = z.object({
   MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(5000),
   MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
   MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(100).default(20),
+  /** Resilience (docs/decisions/0012): deadline per subgraph answer, circuit, read retries. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  CIRCUIT_BREAK_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+  CIRCUIT_HALF_OPEN_AFTER_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   LOG_LEVEL: logLevelVar(),
 });
 

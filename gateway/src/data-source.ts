@@ -7,6 +7,15 @@ import {
 } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
+import {
+  SubgraphPolicies,
+  isUnavailable,
+  unavailableAnswer,
+  type ResilienceOptions,
+} from './resilience.js';
+
+/** GraphQLDataSourceRequestKind.INCOMING_OPERATION; the enum is not exported by the package. */
+const INCOMING_OPERATION = 'incoming operation' as GraphQLDataSourceProcessOptions['kind'];
 
 /** Per-request state the gateway builds once and hands to every subgraph fetch. */
 export interface GatewayContext {
@@ -19,17 +28,36 @@ export interface GatewayContext {
  * Sends each subgraph request with the gateway's signed assertion of who is calling, and
  * nothing the client sent besides the operation: client headers are never forwarded.
  */
-export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    config: { name: string; url: string },
-    private readonly secret: string,
-    private readonly latency: Histogram<'subgraph'>,
-  ) {
-    super({ url: config.url });
-    this.subgraphName = config.name;
-  }
+export interface SubgraphSourceOptions extends ResilienceOptions {
+  name: string;
+  url: string;
+  secret: string;
+  latency: Histogram<'subgraph'>;
+  /** Longest wait for one subgraph answer. */
+  timeoutMs: number;
+}
 
-  private readonly subgraphName: string;
+export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly subgraphName: string;
+  readonly policies: SubgraphPolicies;
+  private readonly secret: string;
+  private readonly latency: Histogram<'subgraph'>;
+
+  constructor(options: SubgraphSourceOptions) {
+    super({
+      url: options.url,
+      // The platform's fetch, with a deadline: a hung subgraph must not hold a client forever.
+      fetcher: ((url: string, init: RequestInit) =>
+        fetch(url, {
+          ...init,
+          signal: AbortSignal.timeout(options.timeoutMs),
+        })) as unknown as RemoteGraphQLDataSource['fetcher'],
+    });
+    this.subgraphName = options.name;
+    this.secret = options.secret;
+    this.latency = options.latency;
+    this.policies = new SubgraphPolicies(options);
+  }
 
   override async willSendRequest({
     request,
@@ -73,10 +101,22 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     );
   }
 
+  /**
+   * Client operations go through the subgraph's circuit (and retries for reads). When the
+   * subgraph cannot answer, the gateway still answers: the other subgraphs' data, and errors
+   * with the paths this subgraph's fields would have had.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const end = this.latency.startTimer({ subgraph: this.subgraphName });
     try {
-      return await super.process(options);
+      if (options.kind !== INCOMING_OPERATION) return await super.process(options);
+      const { query = '', variables } = options.request;
+      try {
+        return await this.policies.run(query, () => super.process(options));
+      } catch (error) {
+        if (!isUnavailable(error)) throw error;
+        return unavailableAnswer(query, variables, this.subgraphName);
+      }
     } finally {
       end();
     }

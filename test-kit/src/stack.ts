@@ -20,6 +20,10 @@ export interface TestStack {
   secret: string;
   /** The private JWK the users subgraph signs access tokens with. */
   signingKey: string;
+  /** Stops the emotions subgraph (as a crash would, from the gateway's side). */
+  stopEmotions(): Promise<void>;
+  /** Starts it again on the same port and database. */
+  startEmotions(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export interface TestStackOptions {
   redisUrl?: string;
   secret?: string;
   signingKey?: string;
+  /** Gateway settings (environment variable names) over the test defaults. */
+  gateway?: Record<string, string>;
 }
 
 /** Service logs in tests: silent unless TEST_LOG_LEVEL asks for them. */
@@ -62,22 +68,26 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     options.throttle ? { throttle: options.throttle } : {},
   );
   const emotionsDb = uniqueName('test_emotions');
-  const emotions = await createEmotionsSubgraph(
-    emotionsConfigSchema.parse({
-      PORT: '0',
-      MONGODB_URI: engines.mongoUri,
-      EMOTIONS_DB: emotionsDb,
-      ASSERTION_SECRET: secret,
-      USERS_URL: new URL(users.url).origin,
-      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
-      LOG_LEVEL: logLevel,
-    }),
-    options.engine ? { engine: options.engine } : {},
-  );
+  const startEmotions = (port: number) =>
+    createEmotionsSubgraph(
+      emotionsConfigSchema.parse({
+        PORT: String(port),
+        MONGODB_URI: engines.mongoUri,
+        EMOTIONS_DB: emotionsDb,
+        ASSERTION_SECRET: secret,
+        USERS_URL: new URL(users.url).origin,
+        ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+        LOG_LEVEL: logLevel,
+      }),
+      options.engine ? { engine: options.engine } : {},
+    );
+  let emotions: EmotionsSubgraph | undefined = await startEmotions(0);
+  const emotionsPort = Number(new URL(emotions.url).port);
   const gateway = await createGateway(
     gatewayConfigSchema.parse({
       PORT: '0',
       SUBGRAPHS: `users=${users.url},emotions=${emotions.url}`,
+      ...options.gateway,
       ASSERTION_SECRET: secret,
       DEVICE_TOKEN_CACHE_MS: '0',
       LOG_LEVEL: logLevel,
@@ -87,15 +97,25 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   return {
     gatewayUrl: gateway.url,
     users,
-    emotions,
+    get emotions() {
+      if (!emotions) throw new Error('the emotions subgraph is stopped');
+      return emotions;
+    },
     gateway,
     usersDb,
     emotionsDb,
     secret,
     signingKey,
+    async stopEmotions() {
+      await emotions?.close();
+      emotions = undefined;
+    },
+    async startEmotions() {
+      emotions ??= await startEmotions(emotionsPort);
+    },
     async close() {
       await gateway.close();
-      await emotions.close();
+      await emotions?.close();
       await users.close();
       await dropDatabase(emotionsDb);
       if (!options.keepData) await dropDatabase(usersDb);
