@@ -19,6 +19,7 @@ import { createAuthenticator } from './authenticate.js';
 import { queryLimits } from './limits.js';
 import type { GatewayConfig } from './config.js';
 import { AssertingDataSource, type GatewayContext } from './data-source.js';
+import { SubscriptionHub } from './subscriptions/hub.js';
 import { SupergraphPlans } from './subscriptions/plans.js';
 import { serveFederatedSubscriptions } from './subscriptions/server.js';
 
@@ -93,16 +94,25 @@ export async function createGateway(
     );
   }
   const gateway = new ApolloGateway({
-    supergraphSdl: new IntrospectAndCompose({ subgraphs: config.SUBGRAPHS }),
+    supergraphSdl: new IntrospectAndCompose({
+      subgraphs: config.SUBGRAPHS,
+      ...(config.SUPERGRAPH_POLL_MS > 0 ? { pollIntervalInMs: config.SUPERGRAPH_POLL_MS } : {}),
+    }),
     buildService: ({ name }) => serviceMap[name]!,
     logger,
   });
   // Subscriptions: plans from the same supergraph, kept in step with every schema load.
   let plans: SupergraphPlans | undefined;
   let apiSchema: GraphQLSchema | undefined;
+  let subscriptions: ReturnType<typeof serveFederatedSubscriptions> | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema, coreSupergraphSdl }) => {
+    const changed = plans !== undefined;
     apiSchema = schema;
     plans = new SupergraphPlans(coreSupergraphSdl);
+    if (changed) {
+      logger.info('supergraph changed; closing subscriptions so clients resubscribe');
+      subscriptions?.closeForSupergraphChange();
+    }
   });
 
   const limits = queryLimits(config);
@@ -148,15 +158,25 @@ export async function createGateway(
       },
     }),
   );
-  const subscriptions = serveFederatedSubscriptions(shell.server, authenticator, () => apiSchema!, {
-    plans: () => plans!,
-    apiSchema: () => apiSchema!,
-    serviceMap,
-    subgraphUrls: Object.fromEntries(config.SUBGRAPHS.map(({ name, url }) => [name, url])),
-    assertionSecret: config.ASSERTION_SECRET,
-    validationRules: limits.validationRules,
-    maxTokens: config.MAX_TOKENS,
-  });
+  subscriptions = serveFederatedSubscriptions(
+    shell.server,
+    authenticator,
+    () => apiSchema!,
+    {
+      plans: () => plans!,
+      apiSchema: () => apiSchema!,
+      serviceMap,
+      subgraphUrls: Object.fromEntries(config.SUBGRAPHS.map(({ name, url }) => [name, url])),
+      assertionSecret: config.ASSERTION_SECRET,
+      validationRules: limits.validationRules,
+      maxTokens: config.MAX_TOKENS,
+      hub: new SubscriptionHub(config.SUBSCRIPTION_QUEUE_BOUND, shell.metrics),
+    },
+    {
+      maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
+      keepAliveMs: config.KEEPALIVE_MS,
+    },
+  );
   const port = await shell.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST}:${port}/graphql`;
   logger.info({ url, subgraphs: config.SUBGRAPHS.map((s) => s.name) }, 'gateway listening');
@@ -164,7 +184,7 @@ export async function createGateway(
     url,
     port,
     async close() {
-      await subscriptions.dispose();
+      await subscriptions?.dispose();
       await apollo.stop();
       await shell.close();
     },

@@ -47,6 +47,13 @@ export const gatewayConfigSchema = z.object({
   CIRCUIT_BREAK_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
   CIRCUIT_HALF_OPEN_AFTER_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** Subscriptions: events held for a slow client before the oldest are dropped. */
+  SUBSCRIPTION_QUEUE_BOUND: z.coerce.number().int().min(1).max(10_000).default(100),
+  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(50),
+  /** WebSocket pings; a client that misses one is disconnected. */
+  KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** Re-read the subgraphs' schemas this often (0: only at start). */
+  SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
   LOG_LEVEL: logLevelVar(),
 });
 

@@ -4,14 +4,14 @@ import { IDENTITY_HEADER, signAssertion, type RequestAssertion } from '@mindscap
 import {
   GraphQLError,
   type ExecutionArgs,
+  print,
   type ExecutionResult,
-  type FormattedExecutionResult,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { SubscriptionHub } from './hub.js';
 import type { SupergraphPlans } from './plans.js';
+import { upstreamErrors, type UpstreamEvent } from './upstream.js';
 
 /** The service name the event of a subscription is served under, for its plan's first fetch. */
 const EVENT_SOURCE = '__subscription_event__';
@@ -25,18 +25,20 @@ export interface FederatedSubscriptionDeps {
   /** Applied to subscriptions as to HTTP operations (limits.ts). */
   validationRules: ValidationRule[];
   maxTokens: number;
+  hub: SubscriptionHub;
 }
 
 /**
  * Runs a subscription from its query plan: the `primary` fetch as a graphql-ws subscription to
- * the owning subgraph; for each event, the plan `[primary answered by the event, rest]` through
- * executeQueryPlan, so fields from any subgraph are fetched and merged as for queries.
+ * the owning subgraph (shared through the hub); for each event, the plan `[primary answered by
+ * the event, rest]` through executeQueryPlan, so fields from any subgraph are fetched and
+ * merged as for queries.
  */
 export async function federatedSubscribe(
   deps: FederatedSubscriptionDeps,
   args: ExecutionArgs,
   assertion: RequestAssertion,
-): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const plans = deps.plans();
   const plan = plans.plan(args.document, args.operationName);
   if (plan.node?.kind !== 'Subscription') {
@@ -55,38 +57,31 @@ export async function federatedSubscribe(
   const variables = Object.fromEntries(
     (primary.variableUsages ?? []).map((name) => [name, args.variableValues?.[name]]),
   );
-  const client = createClient({
-    url: url.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { [IDENTITY_HEADER]: await signAssertion(assertion, deps.assertionSecret) },
-    retryAttempts: 0,
-    lazy: true,
-  });
-  const upstream = client.iterate<Record<string, unknown>>({
-    query: primary.operation,
-    variables,
-    ...(primary.operationName ? { operationName: primary.operationName } : {}),
-  });
-
-  // The first upstream answer decides: an immediate refusal (FORBIDDEN, bad input) goes back
-  // to the client as a plain result rather than as a stream.
-  let first: IteratorResult<FormattedExecutionResult<Record<string, unknown>, unknown>>;
-  try {
-    first = await upstream.next();
-  } catch (error) {
-    await client.dispose();
-    return { errors: upstreamErrors(error) };
-  }
-  const context = { assertion };
+  // Shared upstreams carry who is asking, not which request: no request id or client address.
+  const shared: RequestAssertion = assertion.identity
+    ? {
+        identity: {
+          userId: assertion.identity.userId,
+          via: assertion.identity.via,
+          ...(assertion.identity.deviceId ? { deviceId: assertion.identity.deviceId } : {}),
+        },
+      }
+    : {};
+  const who = JSON.stringify(shared);
+  const upstreamKey = JSON.stringify([primary.serviceName, primary.operation, variables, who]);
+  const operationKey = JSON.stringify([
+    print(args.document),
+    args.operationName ?? null,
+    args.variableValues ?? {},
+  ]);
   const operationContext = buildOperationContext({
     schema: deps.apiSchema(),
     operationDocument: args.document,
     ...(args.operationName ? { operationName: args.operationName } : {}),
   });
 
-  async function merged(
-    event: FormattedExecutionResult<Record<string, unknown>, unknown>,
-  ): Promise<ExecutionResult> {
+  /** The event answers the plan's first fetch; the rest runs as for a query. */
+  async function merge(event: UpstreamEvent): Promise<ExecutionResult> {
     const eventErrors = event.errors ? upstreamErrors(event.errors) : [];
     if (!event.data) return { errors: eventErrors };
     const eventFetch: FetchNode = { ...primary, serviceName: EVENT_SOURCE };
@@ -101,7 +96,7 @@ export async function federatedSubscribe(
         variables: args.variableValues ?? {},
         operationName: args.operationName ?? undefined,
       },
-      context,
+      context: { assertion: shared },
       cache: undefined,
       logger: console,
       metrics: {},
@@ -119,37 +114,18 @@ export async function federatedSubscribe(
     return { data: result.data ?? null, ...(errors.length ? { errors } : {}) } as ExecutionResult;
   }
 
-  return (async function* stream() {
-    try {
-      if (first.done) return;
-      yield await merged(first.value);
-      for await (const event of { [Symbol.asyncIterator]: () => upstream })
-        yield await merged(event);
-    } finally {
-      await upstream.return?.(undefined);
-      await client.dispose();
-    }
-  })();
-}
-
-/** graphql-ws rejects an iterate() with the server's GraphQL errors, or with a close event. */
-function upstreamErrors(error: unknown): GraphQLError[] {
-  if (Array.isArray(error)) {
-    return error.map(
-      (e: {
-        message?: string;
-        extensions?: Record<string, unknown>;
-        path?: ReadonlyArray<string | number>;
-      }) =>
-        new GraphQLError(e.message ?? 'Subscription refused', {
-          extensions: e.extensions ?? {},
-          ...(e.path ? { path: e.path } : {}),
-        }),
-    );
-  }
-  return [
-    new GraphQLError('The subscription source is unavailable; try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
+  return deps.hub.join({
+    upstreamKey,
+    upstream: () => ({
+      url,
+      query: primary.operation,
+      variables,
+      ...(primary.operationName ? { operationName: primary.operationName } : {}),
+      connectionParams: async () => ({
+        [IDENTITY_HEADER]: await signAssertion(shared, deps.assertionSecret),
+      }),
     }),
-  ];
+    operationKey,
+    merge,
+  });
 }

@@ -2,9 +2,17 @@ import type { Server } from 'node:http';
 import type { Identity } from '@mindscape/platform';
 import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../authenticate.js';
 import { federatedSubscribe, type FederatedSubscriptionDeps } from './execute.js';
+
+export interface SubscriptionServerOptions {
+  maxSubscriptionsPerConnection: number;
+  keepAliveMs: number;
+}
+
+/** Close code sent when the supergraph changed: the standard "service restart", reconnect. */
+export const SUPERGRAPH_CHANGED = 1012;
 
 /**
  * graphql-ws on the gateway's /graphql path. The token travels as
@@ -16,9 +24,10 @@ export function serveFederatedSubscriptions(
   authenticator: Authenticator,
   schema: () => GraphQLSchema,
   deps: FederatedSubscriptionDeps,
+  options: SubscriptionServerOptions,
 ) {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
-  return useServer<
+  const serving = useServer<
     Record<string, unknown> | undefined,
     { identity?: Identity; verified?: boolean }
   >(
@@ -26,6 +35,14 @@ export function serveFederatedSubscriptions(
       schema: () => schema(),
       // Parsed with the token limit and validated with the same rules as HTTP operations.
       onSubscribe: (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length >= options.maxSubscriptionsPerConnection) {
+          return [
+            new GraphQLError(
+              `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection.`,
+              { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } },
+            ),
+          ];
+        }
         let document;
         try {
           document = parse(payload.query, { maxTokens: deps.maxTokens });
@@ -73,4 +90,37 @@ export function serveFederatedSubscriptions(
     },
     wss,
   );
+
+  // Keep-alive: a socket that has not answered the previous ping is gone (a phone that lost
+  // its network never closes its socket); ending it releases its subscriptions.
+  const alive = new WeakSet<WebSocket>();
+  wss.on('connection', (socket) => {
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+  });
+  const pinger = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, options.keepAliveMs);
+  pinger.unref();
+
+  return {
+    /** Every client subscription ends; clients are told to reconnect to the new supergraph. */
+    closeForSupergraphChange() {
+      for (const socket of wss.clients)
+        socket.close(SUPERGRAPH_CHANGED, 'Supergraph changed; subscribe again');
+      deps.hub.closeAll();
+    },
+    async dispose() {
+      clearInterval(pinger);
+      deps.hub.closeAll();
+      await serving.dispose();
+    },
+  };
 }

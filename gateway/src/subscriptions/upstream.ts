@@ -1,0 +1,189 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { ClientQueue } from './client-queue.js';
+
+export type UpstreamEvent = FormattedExecutionResult<Record<string, unknown>, unknown>;
+
+export interface UpstreamRequest {
+  /** The subgraph's HTTP GraphQL URL; its WebSocket is on the same path. */
+  url: string;
+  query: string;
+  variables: Record<string, unknown>;
+  operationName?: string;
+  /** A fresh signed assertion for each (re)connection: assertions live 60 s. */
+  connectionParams: () => Promise<Record<string, unknown>>;
+}
+
+export interface UpstreamCounters {
+  delivered(count: number): void;
+  reconnected(): void;
+}
+
+/** Sent to clients after an upstream reconnection. */
+export const EVENTS_MAY_HAVE_BEEN_MISSED: ExecutionResult = {
+  data: null,
+  errors: [
+    new GraphQLError(
+      'The event source reconnected; events may have been missed. Re-read the current state.',
+      { extensions: { code: 'EVENTS_MAY_HAVE_BEEN_MISSED' } },
+    ),
+  ],
+};
+
+/**
+ * Clients that asked the same whole operation (same document, variables and identity): the
+ * rest of the plan runs once per event for all of them, and events keep their order.
+ */
+export class SharedOperation {
+  readonly clients = new Set<ClientQueue<ExecutionResult>>();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly merge: (event: UpstreamEvent) => Promise<ExecutionResult>,
+    private readonly counters: UpstreamCounters,
+  ) {}
+
+  deliver(event: UpstreamEvent): void {
+    this.enqueue(async () => {
+      const result = await this.merge(event).catch((): ExecutionResult => ({
+        data: null,
+        errors: [
+          new GraphQLError('This event could not be completed.', {
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          }),
+        ],
+      }));
+      this.broadcast(result);
+    });
+  }
+
+  notify(result: ExecutionResult): void {
+    this.enqueue(async () => this.broadcast(result));
+  }
+
+  /** The upstream ended (completed, or refused on resubscription): end every client. */
+  finish(result?: ExecutionResult): void {
+    this.enqueue(async () => {
+      if (result) this.broadcast(result);
+      for (const client of [...this.clients]) client.end();
+    });
+  }
+
+  private broadcast(result: ExecutionResult): void {
+    for (const client of this.clients) client.push(result);
+    this.counters.delivered(this.clients.size);
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.chain = this.chain.then(step);
+  }
+}
+
+/**
+ * One graphql-ws subscription to a subgraph, shared by every client operation whose plan has
+ * the same primary fetch, variables and identity. Once it has been live, a dropped socket is
+ * reconnected with jittered backoff and the clients are told events may have been missed; a
+ * first connection that fails is reported to the clients waiting for it.
+ */
+export class Upstream {
+  readonly operations = new Map<string, SharedOperation>();
+  /** Settles on the first event (no errors) or on a refusal (its errors). */
+  readonly ready: Promise<readonly GraphQLError[] | undefined>;
+  private readonly client: Client;
+  private readonly unsubscribe: () => void;
+  private live = false;
+  private closed = false;
+
+  constructor(
+    request: UpstreamRequest,
+    counters: UpstreamCounters,
+    private readonly onClosed: () => void,
+  ) {
+    let settle!: (errors: readonly GraphQLError[] | undefined) => void;
+    let settled = false;
+    this.ready = new Promise((resolve) => {
+      settle = (errors) => {
+        if (settled) return;
+        settled = true;
+        resolve(errors);
+      };
+    });
+    this.client = createClient({
+      url: request.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: request.connectionParams,
+      lazy: true,
+      keepAlive: 10_000,
+      retryAttempts: Number.MAX_SAFE_INTEGER,
+      shouldRetry: () => this.live && !this.closed,
+      retryWait: (retries) =>
+        sleep(Math.min(5_000, 100 * 2 ** retries) * (0.5 + Math.random() / 2)),
+      on: {
+        connected: (_socket, _payload, wasRetry) => {
+          this.live = true;
+          if (!wasRetry) return;
+          counters.reconnected();
+          for (const operation of this.operations.values())
+            operation.notify(EVENTS_MAY_HAVE_BEEN_MISSED);
+        },
+      },
+    });
+    this.unsubscribe = this.client.subscribe<Record<string, unknown>>(
+      {
+        query: request.query,
+        variables: request.variables,
+        ...(request.operationName ? { operationName: request.operationName } : {}),
+      },
+      {
+        next: (event) => {
+          settle(undefined);
+          for (const operation of this.operations.values()) operation.deliver(event);
+        },
+        error: (error) => {
+          const errors = upstreamErrors(error);
+          settle(errors);
+          for (const operation of this.operations.values())
+            operation.finish({ data: null, errors });
+          this.close();
+        },
+        complete: () => {
+          settle(undefined);
+          for (const operation of this.operations.values()) operation.finish();
+          this.close();
+        },
+      },
+    );
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    void this.client.dispose();
+    this.onClosed();
+  }
+}
+
+/** graphql-ws rejects with the server's GraphQL errors, or with a close event. */
+export function upstreamErrors(error: unknown): GraphQLError[] {
+  if (Array.isArray(error)) {
+    return error.map(
+      (e: {
+        message?: string;
+        extensions?: Record<string, unknown>;
+        path?: ReadonlyArray<string | number>;
+      }) =>
+        new GraphQLError(e.message ?? 'Subscription refused', {
+          extensions: e.extensions ?? {},
+          ...(e.path ? { path: e.path } : {}),
+        }),
+    );
+  }
+  return [
+    new GraphQLError('The subscription source is unavailable; try again shortly.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    }),
+  ];
+}
