@@ -13,3 +13,71 @@ export function graphqlWsClient(
     retryAttempts: 0,
   });
 }
+
+export interface EventLog<T> {
+  /** Every `next` payload so far, errors included. */
+  results: Array<{ data?: T | null; errors?: ReadonlyArray<{ extensions?: { code?: unknown } }> }>;
+  /** Resolves once `count` payloads arrived; rejects after `timeoutMs` or on a socket error. */
+  until(count: number, timeoutMs?: number): Promise<void>;
+  stop(): void;
+}
+
+/** Subscribes and records what arrives, for tests that count and compare events. */
+export function recordEvents<T = Record<string, unknown>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): EventLog<T> {
+  const results: EventLog<T>['results'] = [];
+  let failure: unknown;
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const waiter of waiters) waiter();
+  };
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => {
+        results.push(result as EventLog<T>['results'][number]);
+        wake();
+      },
+      error: (error) => {
+        failure = error;
+        wake();
+      },
+      complete: wake,
+    },
+  );
+  return {
+    results,
+    stop,
+    until(count, timeoutMs = 15_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (results.length >= count) done(resolve);
+          else if (failure !== undefined) done(() => reject(asError(failure)));
+        };
+        const timer = setTimeout(
+          () =>
+            done(() =>
+              reject(new Error(`${results.length} of ${count} events after ${timeoutMs} ms`)),
+            ),
+          timeoutMs,
+        );
+        const done = (finish: () => void) => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          finish();
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+function asError(failure: unknown): Error {
+  if (failure instanceof Error) return failure;
+  const code = (failure as { code?: number }).code;
+  return new Error(code !== undefined ? `socket closed with ${code}` : JSON.stringify(failure));
+}

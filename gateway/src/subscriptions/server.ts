@@ -35,7 +35,8 @@ export function serveFederatedSubscriptions(
       schema: () => schema(),
       // Parsed with the token limit and validated with the same rules as HTTP operations.
       onSubscribe: (ctx, _id, payload) => {
-        if (Object.keys(ctx.subscriptions).length >= options.maxSubscriptionsPerConnection) {
+        // graphql-ws has already registered this one.
+        if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [
             new GraphQLError(
               `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection.`,

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  graphql,
+  graphqlWsClient,
+  recordEvents,
+  signUp,
+  startTestStack,
+  type EventLog,
+  type SignedUp,
+  type TestStack,
+} from '@mindscape/test-kit';
+import WebSocket from 'ws';
+import { ClientQueue } from '../src/subscriptions/client-queue.js';
+
+const RECORD = 'mutation($t: String!) { recordEmotion(text: $t) { id } }';
+const WITH_NAME = 'subscription { emotionRecorded { text user { displayName } } }';
+const IDS_ONLY = 'subscription { emotionRecorded { id } }';
+
+async function metric(stack: TestStack, name: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+  return Number(line?.split(' ').pop() ?? NaN);
+}
+
+/**
+ * Records journal entries until every log has seen one: the upstream subscriptions are set up
+ * asynchronously, and a fixed sleep would be a guess.
+ */
+async function warmUp(stack: TestStack, person: SignedUp, logs: EventLog<unknown>[]) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await graphql(stack.gatewayUrl, RECORD, { t: 'warming up' }, { token: person.accessToken });
+    const started = Date.now();
+    while (Date.now() - started < 500) {
+      if (logs.every((log) => log.results.length > 0)) {
+        await sleep(100);
+        for (const log of logs) log.results.length = 0;
+        return;
+      }
+      await sleep(20);
+    }
+  }
+  throw new Error(
+    `the subscriptions never received an event: ${JSON.stringify(logs.map((l) => l.results))}`,
+  );
+}
+
+describe('the gateway’s subscription hub', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack({ gateway: { SUBSCRIPTIONS_PER_CONNECTION: '3' } });
+  });
+  after(() => stack.close());
+
+  test('identical subscriptions share one upstream; each client gets each merged event once', async () => {
+    const ana = await signUp(stack.gatewayUrl, 'Ana');
+    const clients = [1, 2, 3, 4].map(() =>
+      graphqlWsClient(stack.gatewayUrl, { authorization: `Bearer ${ana.accessToken}` }),
+    );
+    const named = clients.slice(0, 3).map((c) => recordEvents(c, WITH_NAME));
+    const ids = recordEvents(clients[3]!, IDS_ONLY);
+    await warmUp(stack, ana, [...named, ids]);
+    assert.equal(await metric(stack, 'gateway_subscription_upstreams'), 2);
+    assert.equal(await metric(stack, 'gateway_subscriptions_open'), 4);
+
+    for (const text of ['I feel calm today', 'A little anxious about work'])
+      await graphql(stack.gatewayUrl, RECORD, { t: text }, { token: ana.accessToken });
+    await Promise.all([...named, ids].map((log) => log.until(2)));
+    await sleep(200);
+    for (const log of named) {
+      assert.deepEqual(
+        log.results.map((r) => r.data),
+        [
+          { emotionRecorded: { text: 'I feel calm today', user: { displayName: 'Ana' } } },
+          {
+            emotionRecorded: { text: 'A little anxious about work', user: { displayName: 'Ana' } },
+          },
+        ],
+      );
+    }
+    assert.equal(ids.results.length, 2);
+
+    await Promise.all(clients.map((c) => c.dispose()));
+    const started = Date.now();
+    while (Date.now() - started < 5000 && (await metric(stack, 'gateway_subscription_upstreams')))
+      await sleep(50);
+    assert.equal(await metric(stack, 'gateway_subscription_upstreams'), 0, 'upstreams released');
+    assert.equal(await metric(stack, 'gateway_subscriptions_open'), 0);
+  });
+
+  test('a restarted subgraph: the upstream reconnects and clients hear events may have been missed', async () => {
+    const bo = await signUp(stack.gatewayUrl, 'Bo');
+    const client = graphqlWsClient(stack.gatewayUrl, { authorization: `Bearer ${bo.accessToken}` });
+    const log = recordEvents(client, WITH_NAME);
+    await warmUp(stack, bo, [log]);
+
+    await stack.stopEmotions();
+    await sleep(300);
+    await stack.startEmotions();
+    await log.until(1, 20_000);
+    assert.deepEqual(
+      log.results[0]?.errors?.map((e) => e.extensions?.code),
+      ['EVENTS_MAY_HAVE_BEEN_MISSED'],
+    );
+    // The reconnected upstream resubscribed: new events flow again.
+    await sleep(300);
+    await graphql(stack.gatewayUrl, RECORD, { t: 'back again' }, { token: bo.accessToken });
+    await log.until(2);
+    assert.deepEqual(log.results[1]?.data, {
+      emotionRecorded: { text: 'back again', user: { displayName: 'Bo' } },
+    });
+    await client.dispose();
+  });
+
+  test('a connection may hold a bounded number of subscriptions', async () => {
+    const cy = await signUp(stack.gatewayUrl, 'Cy');
+    const client = graphqlWsClient(stack.gatewayUrl, { authorization: `Bearer ${cy.accessToken}` });
+    const logs = [1, 2, 3].map(() => recordEvents(client, IDS_ONLY));
+    await warmUp(stack, cy, logs);
+    const fourth = recordEvents(client, IDS_ONLY);
+    await assert.rejects(fourth.until(1, 5000), /TOO_MANY_SUBSCRIPTIONS/);
+    await client.dispose();
+  });
+
+  test('garbage frames close that socket with 4400; other clients carry on', async () => {
+    const di = await signUp(stack.gatewayUrl, 'Di');
+    const client = graphqlWsClient(stack.gatewayUrl, { authorization: `Bearer ${di.accessToken}` });
+    const log = recordEvents(client, IDS_ONLY);
+    await warmUp(stack, di, [log]);
+
+    for (const frame of ['not json', '{"type":"subscribe"}', '{"type":"connection_init"}x']) {
+      const raw = new WebSocket(stack.gatewayUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      await new Promise((resolve) => raw.once('open', resolve));
+      raw.send(frame);
+      const [code] = (await new Promise((resolve) =>
+        raw.once('close', (...args) => resolve(args)),
+      )) as [number, Buffer];
+      assert.ok([4400, 4401].includes(code), `"${frame}" closed with ${code}`);
+    }
+    await graphql(stack.gatewayUrl, RECORD, { t: 'still here' }, { token: di.accessToken });
+    await log.until(1);
+    await client.dispose();
+  });
+});
+
+test('a client queue keeps the newest events and counts what it dropped', async () => {
+  let dropped = 0;
+  let ended = 0;
+  const queue = new ClientQueue<number>(
+    2,
+    () => dropped++,
+    () => ended++,
+  );
+  for (const n of [1, 2, 3, 4, 5]) queue.push(n);
+  assert.equal(dropped, 3);
+  assert.deepEqual([(await queue.next()).value, (await queue.next()).value], [4, 5]);
+  const waiting = queue.next();
+  queue.push(6);
+  assert.equal((await waiting).value, 6, 'a waiting reader gets the event at once');
+  queue.end();
+  assert.equal((await queue.next()).done, true);
+  assert.equal(ended, 1);
+});
