@@ -53,7 +53,8 @@ export const emotionResolvers = {
     },
   },
   EmotionReading: {
-    id: (doc: EmotionReadingDoc) => doc._id.toHexString(),
+    // A reading that crossed Redis as an event carries its id as a string, not an ObjectId.
+    id: (doc: EmotionReadingDoc) => String(doc._id),
     user: (doc: EmotionReadingDoc) => ({ id: doc.userId }),
   },
   Subscription: {
