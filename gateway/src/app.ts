@@ -13,10 +13,12 @@ import {
 import { isHttpOk } from '@mindscape/platform/dev';
 import { CircuitState } from 'cockatiel';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { Gauge, Histogram } from 'prom-client';
 import { createAuthenticator } from './authenticate.js';
 import { queryLimits } from './limits.js';
+import { createRateLimits } from './rate-limits.js';
+import { OperationAllowList } from './allow-list.js';
 import type { GatewayConfig } from './config.js';
 import { AssertingDataSource, type GatewayContext } from './data-source.js';
 import { SubscriptionHub } from './subscriptions/hub.js';
@@ -116,6 +118,9 @@ export async function createGateway(
   });
 
   const limits = queryLimits(config);
+  const allowList = config.OPERATION_ALLOW_LIST
+    ? OperationAllowList.fromFile(config.OPERATION_ALLOW_LIST)
+    : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -126,6 +131,7 @@ export async function createGateway(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
       logUnexpectedErrors(logger),
+      ...(allowList ? [allowList.plugin() as ApolloServerPlugin<GatewayContext>] : []),
       // graphql-armor's plugins never read the context.
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
@@ -141,12 +147,30 @@ export async function createGateway(
   }
   composed.set(config.SUBGRAPHS.length);
 
+  const rateLimits = createRateLimits(config);
   shell.app.use(
     '/graphql',
+    // Counted before the body is read: a flood of malformed requests costs its sender too.
+    (req, res, next) => {
+      rateLimits.address(req.ip ?? 'unknown').then(
+        () => next(),
+        (error: GraphQLError) => {
+          const http = error.extensions.http as { status?: number } | undefined;
+          if (!http) return next(error);
+          res
+            .status(429)
+            .set('retry-after', String(error.extensions.retryAfterSeconds))
+            .json({
+              errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
+            });
+        },
+      );
+    },
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const identity = await authenticator.identify(req.headers.authorization);
+        if (identity) await rateLimits.person(identity.userId);
         const requestId = requestIdOf(req);
         return {
           assertion: {
@@ -173,6 +197,8 @@ export async function createGateway(
       hub: new SubscriptionHub(config.SUBSCRIPTION_QUEUE_BOUND, shell.metrics),
     },
     {
+      rateLimits,
+      ...(allowList ? { allowList } : {}),
       maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
       keepAliveMs: config.KEEPALIVE_MS,
     },
@@ -187,6 +213,7 @@ export async function createGateway(
       await subscriptions?.dispose();
       await apollo.stop();
       await shell.close();
+      await rateLimits.close();
     },
   };
 }

@@ -54,6 +54,13 @@ export const gatewayConfigSchema = z.object({
   KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** Re-read the subgraphs' schemas this often (0: only at start). */
   SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
+  /** Requests (and WebSocket connections) a minute per client address, and per person. */
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(3_000),
+  RATE_LIMIT_PER_PERSON_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(1_200),
+  /** A persisted-query manifest; when set, only its operations are served. */
+  OPERATION_ALLOW_LIST: z.string().min(1).optional(),
+  /** Shares rate-limit counters between gateway instances. */
+  REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: logLevelVar(),
 });
 

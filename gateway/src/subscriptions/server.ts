@@ -4,9 +4,13 @@ import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } fro
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../authenticate.js';
+import type { OperationAllowList } from '../allow-list.js';
+import type { RateLimits } from '../rate-limits.js';
 import { federatedSubscribe, type FederatedSubscriptionDeps } from './execute.js';
 
 export interface SubscriptionServerOptions {
+  rateLimits: RateLimits;
+  allowList?: OperationAllowList;
   maxSubscriptionsPerConnection: number;
   keepAliveMs: number;
 }
@@ -34,7 +38,7 @@ export function serveFederatedSubscriptions(
     {
       schema: () => schema(),
       // Parsed with the token limit and validated with the same rules as HTTP operations.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already registered this one.
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [
@@ -46,6 +50,8 @@ export function serveFederatedSubscriptions(
         }
         let document;
         try {
+          if (ctx.extra.identity) await options.rateLimits.person(ctx.extra.identity.userId);
+          options.allowList?.check(payload.query);
           document = parse(payload.query, { maxTokens: deps.maxTokens });
         } catch (error) {
           return [error as GraphQLError];
@@ -61,6 +67,12 @@ export function serveFederatedSubscriptions(
         };
       },
       onConnect: async (ctx) => {
+        try {
+          await options.rateLimits.address(ctx.extra.request.socket.remoteAddress ?? 'unknown');
+        } catch {
+          ctx.extra.socket.close(4429, 'Too many connections from this address; retry later');
+          return false;
+        }
         try {
           const authorization = ctx.connectionParams?.authorization;
           const identity = await authenticator.identify(
