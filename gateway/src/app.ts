@@ -106,14 +106,15 @@ export async function createGateway(
   // Subscriptions: plans from the same supergraph, kept in step with every schema load.
   let plans: SupergraphPlans | undefined;
   let apiSchema: GraphQLSchema | undefined;
-  let subscriptions: ReturnType<typeof serveFederatedSubscriptions> | undefined;
+  // Set once the WebSocket server runs; a schema update before that has no one to tell.
+  const live: { subscriptions?: ReturnType<typeof serveFederatedSubscriptions> } = {};
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema, coreSupergraphSdl }) => {
     const changed = plans !== undefined;
     apiSchema = schema;
     plans = new SupergraphPlans(coreSupergraphSdl);
     if (changed) {
       logger.info('supergraph changed; closing subscriptions so clients resubscribe');
-      subscriptions?.closeForSupergraphChange();
+      live.subscriptions?.closeForSupergraphChange();
     }
   });
 
@@ -182,7 +183,7 @@ export async function createGateway(
       },
     }),
   );
-  subscriptions = serveFederatedSubscriptions(
+  const subscriptions = serveFederatedSubscriptions(
     shell.server,
     authenticator,
     () => apiSchema!,
@@ -203,6 +204,7 @@ export async function createGateway(
       keepAliveMs: config.KEEPALIVE_MS,
     },
   );
+  live.subscriptions = subscriptions;
   const port = await shell.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST}:${port}/graphql`;
   logger.info({ url, subgraphs: config.SUBGRAPHS.map((s) => s.name) }, 'gateway listening');
@@ -210,7 +212,7 @@ export async function createGateway(
     url,
     port,
     async close() {
-      await subscriptions?.dispose();
+      await subscriptions.dispose();
       await apollo.stop();
       await shell.close();
       await rateLimits.close();
