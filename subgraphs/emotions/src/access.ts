@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import {
   forbidden,
   requireIdentity,
@@ -8,25 +9,58 @@ import {
 
 export type ConsentScope = 'LIVE_STATE' | 'HISTORY' | 'JOURNAL';
 
+/** What a reader check needs: who asks, and the batched consent lookups of the request. */
+export interface ReaderContext {
+  assertion: RequestAssertion;
+  /** `${scope}:${ownerId}` → whether the caller holds that consent (context.ts). */
+  consents: DataLoader<string, boolean>;
+}
+
 /**
  * Biometrics and states are private: the person reads their own; anyone else needs the
  * person's standing consent for the scope, which the users subgraph keeps.
  */
 export async function requireReader(
-  assertion: RequestAssertion,
-  users: InternalClient,
+  ctx: ReaderContext,
   ownerId: string,
   scope: ConsentScope,
 ): Promise<void> {
-  const { userId } = requireIdentity(assertion);
+  const { userId } = requireIdentity(ctx.assertion);
   if (userId === ownerId) return;
-  const { granted } = await users.post<{ granted: boolean }>(
-    '/internal/consents/check',
-    { ownerId, granteeId: userId, scope },
-    (answer) => answer.granted,
-  );
-  if (!granted)
+  if (!(await ctx.consents.load(`${scope}:${ownerId}`)))
     throw forbidden(`Only the person, or someone they granted ${scope} consent, can see this.`);
+}
+
+/**
+ * The consent lookups of one request, one call to the users subgraph per scope: N people on a
+ * dashboard are one round-trip, not N. Positive answers are cached briefly by the client.
+ */
+export function consentLoader(
+  users: InternalClient,
+  assertion: RequestAssertion,
+): DataLoader<string, boolean> {
+  return new DataLoader(async (keys) => {
+    const granteeId = assertion.identity?.userId;
+    if (!granteeId) return keys.map(() => false);
+    const byScope = new Map<string, string[]>();
+    for (const key of keys) {
+      const [scope, ownerId] = key.split(':') as [string, string];
+      byScope.set(scope, [...(byScope.get(scope) ?? []), ownerId]);
+    }
+    const answers = new Map<string, boolean>();
+    for (const [scope, ownerIds] of byScope) {
+      for (let i = 0; i < ownerIds.length; i += 1000) {
+        const { granted } = await users.post<{ granted: Record<string, boolean> }>(
+          '/internal/consents/check',
+          { ownerIds: ownerIds.slice(i, i + 1000), granteeId, scope },
+          (answer) => Object.values(answer.granted).every(Boolean),
+        );
+        for (const [ownerId, yes] of Object.entries(granted))
+          answers.set(`${scope}:${ownerId}`, yes);
+      }
+    }
+    return keys.map((key) => answers.get(key) ?? false);
+  });
 }
 
 /**
@@ -34,7 +68,7 @@ export async function requireReader(
  * `userId` is omitted, anyone else's only with the person's consent for `scope`.
  */
 export async function* personalStream<T>(
-  ctx: { assertion: RequestAssertion; users: InternalClient; bus: EventBus },
+  ctx: ReaderContext & { bus: EventBus },
   userId: string | null | undefined,
   scope: ConsentScope,
   topicOf: (userId: string) => string,
@@ -42,7 +76,7 @@ export async function* personalStream<T>(
 ): AsyncGenerator<Record<string, T>> {
   const { userId: self } = requireIdentity(ctx.assertion);
   const target = userId ?? self;
-  await requireReader(ctx.assertion, ctx.users, target, scope);
+  await requireReader(ctx, target, scope);
   const stop = new AbortController();
   try {
     for await (const event of ctx.bus.subscribe<T>(topicOf(target), stop.signal))

@@ -43,26 +43,35 @@ export function internalRoutes(
         revoked: Boolean(device?.revokedAt),
       });
     });
+    /**
+     * Which of `ownerIds` (up to 1,000) let `granteeId` see `scope`: one query for a whole
+     * dashboard, however many people it shows.
+     */
     app.post('/internal/consents/check', async (req, res) => {
-      const { ownerId, granteeId, scope } = (req.body ?? {}) as Record<string, unknown>;
-      const ids = [ownerId, granteeId].every(
-        (id) => typeof id === 'string' && /^[0-9a-f]{24}$/.test(id),
-      );
+      const { ownerIds, granteeId, scope } = (req.body ?? {}) as Record<string, unknown>;
+      const isId = (id: unknown) => typeof id === 'string' && /^[0-9a-f]{24}$/.test(id);
       if (
-        !ids ||
+        !Array.isArray(ownerIds) ||
+        ownerIds.length < 1 ||
+        ownerIds.length > 1000 ||
+        !ownerIds.every(isId) ||
+        !isId(granteeId) ||
         typeof scope !== 'string' ||
         !(CONSENT_SCOPES as readonly string[]).includes(scope)
       ) {
-        res.status(400).json({ error: 'body must be {"ownerId", "granteeId", "scope"}' });
+        res.status(400).json({
+          error: 'body must be {"ownerIds": [1 to 1000 ids], "granteeId", "scope"}',
+        });
         return;
       }
-      const granted = await services.models.consents.exists({
-        ownerId,
-        granteeId,
-        scope,
-        revokedAt: null,
+      const consents = await services.models.consents
+        .find({ ownerId: { $in: ownerIds }, granteeId, scope, revokedAt: null }, { ownerId: 1 })
+        .lean()
+        .exec();
+      const withConsent = new Set(consents.map((c) => String(c.ownerId)));
+      res.json({
+        granted: Object.fromEntries((ownerIds as string[]).map((id) => [id, withConsent.has(id)])),
       });
-      res.json({ granted: Boolean(granted) });
     });
     app.post('/internal/device-tokens/verify', async (req, res) => {
       const token = (req.body as { token?: unknown } | undefined)?.token;

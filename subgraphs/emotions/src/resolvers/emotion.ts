@@ -42,14 +42,9 @@ export const emotionResolvers = {
       args: { from: Date; to: Date },
       ctx: EmotionsContext,
     ) {
-      await requireReader(ctx.assertion, ctx.users, user.id, 'JOURNAL');
+      await requireReader(ctx, user.id, 'JOURNAL');
       checkRange(args, Number.POSITIVE_INFINITY, '`from` before `to`');
-      return ctx.models.emotionReadings
-        .find({ userId: user.id, createdAt: { $gte: args.from, $lte: args.to } })
-        .sort({ createdAt: 1 })
-        .limit(10_000)
-        .lean()
-        .exec();
+      return ctx.emotionReadings.load({ userId: user.id, from: args.from, to: args.to });
     },
   },
   EmotionReading: {

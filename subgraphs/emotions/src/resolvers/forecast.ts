@@ -9,14 +9,11 @@ export const forecastResolvers = {
   User: {
     /** Refit on every call (≈ 70 ms), so it always reflects the newest check-ins. */
     async moodForecast(user: { id: string }, _: unknown, ctx: EmotionsContext) {
-      await requireReader(ctx.assertion, ctx.users, user.id, 'HISTORY');
-      const to = new Date();
+      await requireReader(ctx, user.id, 'HISTORY');
+      const to = ctx.requestedAt;
       const from = new Date(to.getTime() - HISTORY_DAYS * DAY_MS);
       const [checkIns, states] = await Promise.all([
-        ctx.models.checkIns
-          .find({ userId: user.id, createdAt: { $gte: from, $lte: to } })
-          .lean()
-          .exec(),
+        ctx.checkIns.load({ userId: user.id, from, to }),
         stateHistory(ctx.models, user.id, from, to, HISTORY_DAYS),
       ]);
       if (checkIns.length === 0) return null;

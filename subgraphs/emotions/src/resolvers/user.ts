@@ -16,7 +16,7 @@ export const userResolvers = {
     __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
 
     async currentState(user: { id: string }, _: unknown, ctx: EmotionsContext) {
-      await requireReader(ctx.assertion, ctx.users, user.id, 'LIVE_STATE');
+      await requireReader(ctx, user.id, 'LIVE_STATE');
       return ctx.latestState.load(user.id);
     },
 
@@ -25,7 +25,7 @@ export const userResolvers = {
       args: Range & { resolution?: number | null },
       ctx: EmotionsContext,
     ) {
-      await requireReader(ctx.assertion, ctx.users, user.id, 'HISTORY');
+      await requireReader(ctx, user.id, 'HISTORY');
       checkRange(args, MAX_HISTORY_MS, 'a range of at most 366 days, `from` before `to`');
       const resolution = args.resolution ?? 200;
       if (!Number.isInteger(resolution) || resolution < 1 || resolution > 2000) {
@@ -39,7 +39,7 @@ export const userResolvers = {
     },
 
     async hrv(user: { id: string }, args: Range, ctx: EmotionsContext) {
-      await requireReader(ctx.assertion, ctx.users, user.id, 'HISTORY');
+      await requireReader(ctx, user.id, 'HISTORY');
       checkRange(args, MAX_HRV_MS, 'a range of at most 24 hours, `from` before `to`');
       const samples = await ctx.models.samples
         .find(
@@ -64,13 +64,9 @@ export const userResolvers = {
     },
 
     async checkIns(user: { id: string }, args: Range, ctx: EmotionsContext) {
-      await requireReader(ctx.assertion, ctx.users, user.id, 'HISTORY');
+      await requireReader(ctx, user.id, 'HISTORY');
       checkRange(args, MAX_HISTORY_MS, 'a range of at most 366 days, `from` before `to`');
-      return ctx.models.checkIns
-        .find({ userId: user.id, createdAt: { $gte: args.from, $lte: args.to } })
-        .sort({ createdAt: 1 })
-        .lean()
-        .exec();
+      return ctx.checkIns.load({ userId: user.id, from: args.from, to: args.to });
     },
   },
   PhysioState: {

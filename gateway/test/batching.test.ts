@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import mongoose from 'mongoose';
+
+const GRANT =
+  'mutation($s: ConsentScope!, $e: String!) { grantConsent(scope: $s, granteeEmail: $e) { id } }';
+const CHECK_IN = 'mutation { recordCheckIn(mood: 4, energy: 3) { id } }';
+const DASHBOARD = `{
+  me {
+    consentsReceived {
+      scope
+      owner {
+        displayName
+        currentState { heartRate }
+        checkIns(from: "2026-01-01T00:00:00Z", to: "2026-12-31T23:59:59Z") { mood }
+        emotionReadings(from: "2026-01-01T00:00:00Z", to: "2026-12-31T23:59:59Z") { text }
+      }
+    }
+  }
+}`;
+
+let stack: TestStack;
+before(async () => {
+  stack = await startTestStack();
+});
+after(async () => {
+  mongoose.set('debug', false);
+  await stack.close();
+});
+
+/** Database operations (every collection call of every subgraph in this process) during `run`. */
+async function countOperations(run: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  mongoose.set('debug', () => void count++);
+  try {
+    await run();
+  } finally {
+    mongoose.set('debug', false);
+  }
+  return count;
+}
+
+/** A watcher who N people granted every scope, each with a check-in. */
+async function watcherOf(people: number) {
+  const watcher = await signUp(stack.gatewayUrl, 'Watcher');
+  for (let i = 0; i < people; i++) {
+    const person = await signUp(stack.gatewayUrl, `Person${i}`);
+    for (const scope of ['LIVE_STATE', 'HISTORY', 'JOURNAL'])
+      await graphql(
+        stack.gatewayUrl,
+        GRANT,
+        { s: scope, e: watcher.email },
+        { token: person.accessToken },
+      );
+    await graphql(stack.gatewayUrl, CHECK_IN, {}, { token: person.accessToken });
+  }
+  return watcher;
+}
+
+test('a dashboard over N people costs the same database round-trips for N = 2 and N = 7', async () => {
+  const counts: number[] = [];
+  for (const people of [2, 7]) {
+    const watcher = await watcherOf(people);
+    let answer: Awaited<ReturnType<typeof graphql>> | undefined;
+    counts.push(
+      await countOperations(async () => {
+        answer = await graphql(stack.gatewayUrl, DASHBOARD, {}, { token: watcher.accessToken });
+      }),
+    );
+    assert.equal(answer?.errors, undefined, JSON.stringify(answer?.errors));
+    const received = (
+      answer?.data as { me: { consentsReceived: Array<{ owner: { checkIns: unknown[] } }> } }
+    ).me.consentsReceived;
+    assert.equal(received.length, people * 3);
+    assert.ok(
+      received.every((c) => c.owner.checkIns.length === 1),
+      'each person’s own check-in',
+    );
+  }
+  assert.ok(counts[0]! > 3, `the counter sees the queries (${counts[0]})`);
+  assert.equal(counts[1], counts[0], `round-trips for 2 and 7 people: ${counts.join(' vs ')}`);
+});
