@@ -7,8 +7,11 @@ import {
 } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
+import { withDistinctRepresentations } from './dedupe-entities.js';
+import { InflightReads } from './inflight.js';
 import {
   SubgraphPolicies,
+  isRead,
   isUnavailable,
   unavailableAnswer,
   type ResilienceOptions,
@@ -40,6 +43,13 @@ export interface SubgraphSourceOptions extends ResilienceOptions {
 export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly subgraphName: string;
   readonly policies: SubgraphPolicies;
+  private readonly inflight = new InflightReads<
+    Awaited<ReturnType<RemoteGraphQLDataSource['process']>>
+  >((answer) => ({
+    ...answer,
+    data: structuredClone(answer.data),
+    ...(answer.errors ? { errors: structuredClone(answer.errors) } : {}),
+  }));
   private readonly secret: string;
   private readonly latency: Histogram<'subgraph'>;
 
@@ -106,13 +116,30 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
    * subgraph cannot answer, the gateway still answers: the other subgraphs' data, and errors
    * with the paths this subgraph's fields would have had.
    */
+  /** Who asks what, for merging identical reads; undefined for anything but a read. */
+  private readKey(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    context: GatewayContext | Record<string, unknown>,
+  ): string | undefined {
+    if (!isRead(query)) return undefined;
+    const identity = (context as GatewayContext).assertion?.identity;
+    return JSON.stringify([identity?.userId, identity?.via, identity?.deviceId, query, variables]);
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const end = this.latency.startTimer({ subgraph: this.subgraphName });
     try {
       if (options.kind !== INCOMING_OPERATION) return await super.process(options);
       const { query = '', variables } = options.request;
       try {
-        return await this.policies.run(query, () => super.process(options));
+        return await this.inflight.run(this.readKey(query, variables, options.context), () =>
+          this.policies.run(query, () =>
+            withDistinctRepresentations(variables, (distinct) =>
+              super.process({ ...options, request: { ...options.request, variables: distinct } }),
+            ),
+          ),
+        );
       } catch (error) {
         if (!isUnavailable(error)) throw error;
         return unavailableAnswer(query, variables, this.subgraphName);

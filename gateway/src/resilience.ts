@@ -69,7 +69,7 @@ export class SubgraphPolicies {
 }
 
 /** Subgraph operations the query planner writes start with `query`, `mutation` or `{`. */
-function isRead(operationText: string): boolean {
+export function isRead(operationText: string): boolean {
   return /^\s*(query\b|\{)/.test(operationText);
 }
 

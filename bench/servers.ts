@@ -1,0 +1,150 @@
+/**
+ * One server per process for the gateway benchmarks, so a gateway never shares an event loop
+ * with the subgraphs or with the load generator. `tsx bench/servers.ts <role>`; settings come
+ * in BENCH_* environment variables; the process prints one JSON line `{ "url": … }` when ready.
+ *
+ * Roles:
+ * - subgraphs: the users and emotions subgraphs (test kit, fresh databases).
+ * - ours: the MindScape gateway.
+ * - apollo: stock @apollo/gateway + @apollo/server with only what the subgraphs require (a
+ *   verified access token turned into the signed identity assertion).
+ * - hive: @graphql-hive/gateway-runtime on the same supergraph, with the same assertion.
+ */
+import { createServer } from 'node:http';
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { createGateway, gatewayConfigSchema } from '@mindscape/gateway';
+import { IDENTITY_HEADER, createLogger, signAssertion } from '@mindscape/platform';
+import { startTestStack } from '@mindscape/test-kit';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { parse } from 'graphql';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+
+const role = process.argv[2];
+const env = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const ready = (details: Record<string, unknown>) => console.log(JSON.stringify(details));
+const unlimited = {
+  RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
+  RATE_LIMIT_PER_PERSON_PER_MINUTE: '10000000',
+};
+
+/** What every baseline must do for these subgraphs: token → signed identity assertion. */
+function identityAsserter(usersOrigin: string, secret: string) {
+  const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', usersOrigin));
+  return async (authorization: string | null | undefined): Promise<string> => {
+    const token = authorization?.replace(/^Bearer /, '');
+    if (!token) return signAssertion({}, secret);
+    const { payload } = await jwtVerify(token, jwks, {
+      issuer: 'mindscape-users',
+      audience: 'mindscape',
+    });
+    return signAssertion({ identity: { userId: String(payload.sub), via: 'session' } }, secret);
+  };
+}
+
+function subgraphs() {
+  return [
+    { name: 'users', url: env('BENCH_USERS_URL') },
+    { name: 'emotions', url: env('BENCH_EMOTIONS_URL') },
+  ];
+}
+
+switch (role) {
+  case 'subgraphs': {
+    const stack = await startTestStack({ gateway: unlimited });
+    ready({
+      url: stack.gatewayUrl,
+      users: stack.users.url,
+      emotions: stack.emotions.url,
+      secret: stack.secret,
+    });
+    process.once('SIGTERM', () => void stack.close().then(() => process.exit(0)));
+    break;
+  }
+  case 'ours': {
+    const gateway = await createGateway(
+      gatewayConfigSchema.parse({
+        PORT: '0',
+        SUBGRAPHS: subgraphs()
+          .map((s) => `${s.name}=${s.url}`)
+          .join(','),
+        ASSERTION_SECRET: env('BENCH_SECRET'),
+        ...unlimited,
+        SUBSCRIPTIONS_PER_CONNECTION: '1000',
+        LOG_LEVEL: 'error',
+      }),
+      createLogger('gateway', 'error'),
+    );
+    ready({ url: gateway.url });
+    break;
+  }
+  case 'apollo': {
+    const assert = identityAsserter(new URL(env('BENCH_USERS_URL')).origin, env('BENCH_SECRET'));
+    class Asserting extends RemoteGraphQLDataSource<{ authorization?: string }> {
+      override async willSendRequest({
+        request,
+        context,
+      }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]) {
+        request.http?.headers.set(
+          IDENTITY_HEADER,
+          await assert((context as { authorization?: string }).authorization),
+        );
+      }
+    }
+    const server = new ApolloServer({
+      gateway: new ApolloGateway({
+        supergraphSdl: new IntrospectAndCompose({ subgraphs: subgraphs() }),
+        buildService: ({ url }) => new Asserting({ url }),
+      }),
+    });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: 0, host: '127.0.0.1' },
+      context: async ({ req }) => ({ authorization: req.headers.authorization }),
+    });
+    ready({ url: new URL('/graphql', url).href });
+    break;
+  }
+  case 'hive': {
+    const secret = env('BENCH_SECRET');
+    const assert = identityAsserter(new URL(env('BENCH_USERS_URL')).origin, secret);
+    const empty = await signAssertion({}, secret);
+    const services = await Promise.all(
+      subgraphs().map(async ({ name, url }) => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: empty },
+          body: JSON.stringify({ query: '{ _service { sdl } }' }),
+        });
+        const { data } = (await response.json()) as { data: { _service: { sdl: string } } };
+        return { name, url, typeDefs: parse(data._service.sdl) };
+      }),
+    );
+    const composed = composeServices(services);
+    if (!composed.supergraphSdl) throw new Error(`composition: ${String(composed.errors)}`);
+    const runtime = createGatewayRuntime({
+      supergraph: composed.supergraphSdl,
+      logging: 'error',
+      // Hive's documented way to send per-request headers upstream; its in-flight
+      // deduplication of subgraph requests then keys on them (headers set later in onFetch
+      // are not part of that key, and answers would be shared across people).
+      propagateHeaders: {
+        fromClientToSubgraphs: async ({ request }) => ({
+          [IDENTITY_HEADER]: await assert(request.headers.get('authorization')),
+        }),
+      },
+    });
+    const server = createServer(runtime);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as { port: number };
+    ready({ url: `http://127.0.0.1:${address.port}/graphql` });
+    break;
+  }
+  default:
+    throw new Error(`unknown role ${role}: subgraphs | ours | apollo | hive`);
+}
