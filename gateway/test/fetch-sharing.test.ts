@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { withDistinctRepresentations } from '../src/dedupe-entities.js';
+import { InflightReads } from '../src/inflight.js';
+
+test('each distinct representation is sent once; answers and errors fan back out', async () => {
+  const ana = { __typename: 'User', id: 'a' };
+  const bo = { __typename: 'User', id: 'b' };
+  let sent: unknown;
+  const answer = await withDistinctRepresentations(
+    { representations: [ana, bo, ana, ana] },
+    async (variables) => {
+      sent = variables?.representations;
+      return {
+        data: { _entities: [{ name: 'Ana' }, null] },
+        errors: [{ message: 'gone', path: ['_entities', 1, 'name'] }, { message: 'general' }],
+      };
+    },
+  );
+  assert.deepEqual(sent, [ana, bo]);
+  assert.deepEqual(answer.data?._entities, [
+    { name: 'Ana' },
+    null,
+    { name: 'Ana' },
+    { name: 'Ana' },
+  ]);
+  assert.deepEqual(
+    answer.errors?.map((e) => e.path),
+    [['_entities', 1, 'name'], undefined],
+  );
+
+  const twice = await withDistinctRepresentations({ representations: [ana, ana] }, async () => ({
+    errors: [{ message: 'down', path: ['_entities', 0] }],
+  }));
+  assert.deepEqual(
+    twice.errors?.map((e) => e.path),
+    [
+      ['_entities', 0],
+      ['_entities', 1],
+    ],
+    'an error of a shared entity is reported at every occurrence',
+  );
+});
+
+test('identical reads in flight share one fetch, each caller with its own copy', async () => {
+  let fetches = 0;
+  const reads = new InflightReads<{ data: { n: number[] } }>((a) => structuredClone(a));
+  const fetch = async () => {
+    fetches++;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return { data: { n: [1] } };
+  };
+  const [a, b, c] = await Promise.all([
+    reads.run('k', fetch),
+    reads.run('k', fetch),
+    reads.run('other', fetch),
+  ]);
+  assert.equal(fetches, 2);
+  assert.deepEqual(a, b);
+  assert.notEqual(a, b, 'copies, so merging into one answer cannot change another');
+  assert.deepEqual(c, { data: { n: [1] } });
+  await Promise.all([reads.run(undefined, fetch), reads.run(undefined, fetch)]);
+  assert.equal(fetches, 4, 'no key (a mutation): never shared');
+  await reads.run('k', fetch);
+  assert.equal(fetches, 5, 'finished reads are not cached');
+});
