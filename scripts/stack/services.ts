@@ -66,7 +66,11 @@ export function serviceSpecs(
       SUBGRAPHS: subgraphs.map((s) => `${s.name}=http://127.0.0.1:${s.port}/graphql`).join(','),
     },
   };
-  return [...subgraphs, gateway];
+  // Names the service in traces when OTEL_* variables turn tracing on (platform/src/telemetry.ts).
+  return [...subgraphs, gateway].map((spec) => ({
+    ...spec,
+    env: { OTEL_SERVICE_NAME: spec.name, ...spec.env },
+  }));
 }
 
 /** Starts each service as its own Node process and waits until it answers /health. */

@@ -1,5 +1,8 @@
-import { runService } from '@mindscape/platform';
-import { createUsersSubgraph } from './app.js';
-import { usersConfigSchema } from './config.js';
+// Telemetry first, and the rest loaded only after it (see gateway/src/main.ts).
+import '@mindscape/platform/telemetry';
+
+const { runService } = await import('@mindscape/platform');
+const { createUsersSubgraph } = await import('./app.js');
+const { usersConfigSchema } = await import('./config.js');
 
 await runService('users', usersConfigSchema, (config) => createUsersSubgraph(config));
