@@ -129,7 +129,7 @@ try {
       rows.push([
         n,
         route,
-        events / ((performance.now() - began) / 1000),
+        latencies.length / ((performance.now() - began) / 1000),
         percentile(latencies, 50),
         percentile(latencies, 99),
         (memoryAfter - memoryBefore) / n / 1024,
@@ -145,7 +145,7 @@ try {
     [
       'clients',
       'route',
-      'events/s in',
+      'messages/s delivered',
       'write → client p50 ms',
       'p99 ms',
       'KiB per connection (server RSS)',
