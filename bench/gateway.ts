@@ -8,10 +8,8 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { graphql, signUp } from '@mindscape/test-kit';
-import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
-import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
 import { percentile, table } from './measure.js';
-import { cpuMs, startRole, type Role } from './roles.js';
+import { cpuMs, withSubgraphs, type Role } from './roles.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,18 +42,7 @@ const DEEP = `query Dashboard {
   }
 }`;
 
-const engines = await startEngines(await loadDevSecrets());
-Object.assign(process.env, engineEnvironment(engines));
-const roles: Role<unknown>[] = [];
-try {
-  console.log('starting the subgraphs…');
-  const subgraphs = await startRole<{
-    url: string;
-    users: string;
-    emotions: string;
-    secret: string;
-  }>('subgraphs');
-  roles.push(subgraphs);
+await withSubgraphs(async (subgraphs, start) => {
   const seedUrl = subgraphs.details.url;
 
   console.log(`seeding: ${args.watchers} watchers and ${args.people} people who share with them…`);
@@ -92,11 +79,6 @@ try {
     );
   }
 
-  const env = {
-    BENCH_USERS_URL: subgraphs.details.users,
-    BENCH_EMOTIONS_URL: subgraphs.details.emotions,
-    BENCH_SECRET: subgraphs.details.secret,
-  };
   const gateways: Array<{ name: string; role: Role<{ url: string }> }> = [];
   for (const [name, role] of [
     ['MindScape gateway', 'ours'],
@@ -104,9 +86,7 @@ try {
     ['@graphql-hive/gateway-runtime', 'hive'],
   ] as const) {
     console.log(`starting ${name}…`);
-    const started = await startRole(role, env);
-    roles.push(started);
-    gateways.push({ name, role: started });
+    gateways.push({ name, role: await start(role) });
   }
 
   // Same answer from every gateway, or the comparison means nothing.
@@ -200,10 +180,7 @@ try {
       ];
     }),
   );
-} finally {
-  for (const role of roles.reverse()) await role.stop();
-  await engines.stop();
-}
+});
 
 async function load(url: string, tokens: string[], forSeconds: number) {
   const latencies: number[] = [];

@@ -2,6 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
+import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
 
 export interface Role<T> {
   details: T;
@@ -56,4 +58,44 @@ export async function cpuMs(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+export interface SubgraphsDetails {
+  /** A gateway in the subgraphs' process, for seeding and writes (not the one measured). */
+  url: string;
+  users: string;
+  emotions: string;
+  secret: string;
+}
+
+/**
+ * The engines and the subgraphs for a gateway benchmark; `start` adds more roles (gateways)
+ * over them. Everything is stopped at the end, whatever happens.
+ */
+export async function withSubgraphs(
+  run: (
+    subgraphs: Role<SubgraphsDetails>,
+    start: (role: string) => Promise<Role<{ url: string }>>,
+  ) => Promise<void>,
+): Promise<void> {
+  const engines = await startEngines(await loadDevSecrets());
+  Object.assign(process.env, engineEnvironment(engines));
+  const roles: Role<unknown>[] = [];
+  try {
+    console.log('starting the subgraphs…');
+    const subgraphs = await startRole<SubgraphsDetails>('subgraphs');
+    roles.push(subgraphs);
+    await run(subgraphs, async (role) => {
+      const started = await startRole(role, {
+        BENCH_USERS_URL: subgraphs.details.users,
+        BENCH_EMOTIONS_URL: subgraphs.details.emotions,
+        BENCH_SECRET: subgraphs.details.secret,
+      });
+      roles.push(started);
+      return started;
+    });
+  } finally {
+    for (const role of roles.reverse()) await role.stop();
+    await engines.stop();
+  }
 }

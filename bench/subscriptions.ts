@@ -13,10 +13,8 @@ import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
 import { graphql, signUp } from '@mindscape/test-kit';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
-import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
 import { percentile, table } from './measure.js';
-import { residentBytes, startRole, type Role } from './roles.js';
+import { residentBytes, withSubgraphs } from './roles.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,24 +29,9 @@ const WATCH = 'subscription { emotionRecorded { text createdAt user { displayNam
 const WATCH_DIRECT = 'subscription { emotionRecorded { text createdAt } }';
 const RECORD = 'mutation($t: String!) { recordEmotion(text: $t) { id } }';
 
-const engines = await startEngines(await loadDevSecrets());
-Object.assign(process.env, engineEnvironment(engines));
-const roles: Role<unknown>[] = [];
-try {
-  console.log('starting the subgraphs and the gateway…');
-  const subgraphs = await startRole<{
-    url: string;
-    users: string;
-    emotions: string;
-    secret: string;
-  }>('subgraphs');
-  roles.push(subgraphs);
-  const gateway = await startRole('ours', {
-    BENCH_USERS_URL: subgraphs.details.users,
-    BENCH_EMOTIONS_URL: subgraphs.details.emotions,
-    BENCH_SECRET: subgraphs.details.secret,
-  });
-  roles.push(gateway);
+await withSubgraphs(async (subgraphs, start) => {
+  console.log('starting the gateway…');
+  const gateway = await start('ours');
   const writer = subgraphs.details.url; // writes go through the other gateway, not the measured one
 
   const rows: Array<Array<string | number>> = [];
@@ -157,7 +140,4 @@ try {
     '\nThrough the gateway, the N clients share one upstream subscription and one merge per event;' +
       '\ndirectly, the subgraph holds N subscriptions. Writes go through a second gateway.',
   );
-} finally {
-  for (const role of roles.reverse()) await role.stop();
-  await engines.stop();
-}
+});

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  createEmotionsSubgraph,
-  emotionsConfigSchema,
-  type EmotionsSubgraph,
-} from '@mindscape/emotions';
+import type { EmotionsSubgraph } from '@mindscape/emotions';
 import { createLogger } from '@mindscape/platform';
 import { capture, startRedisServer } from '@mindscape/platform/dev';
 import {
@@ -14,7 +10,6 @@ import {
   recordEvents,
   signUp,
   startTestStack,
-  testEngines,
   type TestStack,
 } from '@mindscape/test-kit';
 import { createGateway, gatewayConfigSchema, type RunningGateway } from '../src/index.js';
@@ -32,17 +27,7 @@ before(async () => {
   if (!hasRedis) return;
   redis = await startRedisServer(6393);
   stack = await startTestStack({ redisUrl: redis.url });
-  secondEmotions = await createEmotionsSubgraph(
-    emotionsConfigSchema.parse({
-      PORT: '0',
-      MONGODB_URI: testEngines().mongoUri,
-      EMOTIONS_DB: stack.emotionsDb,
-      ASSERTION_SECRET: stack.secret,
-      USERS_URL: new URL(stack.users.url).origin,
-      REDIS_URL: redis.url,
-      LOG_LEVEL: 'silent',
-    }),
-  );
+  secondEmotions = await stack.addEmotionsInstance();
   // The second gateway composes the same users subgraph and the second emotions instance.
   secondGateway = await createGateway(
     gatewayConfigSchema.parse({
@@ -56,7 +41,6 @@ before(async () => {
 });
 after(async () => {
   await secondGateway?.close();
-  await secondEmotions?.close();
   await stack?.close();
   await redis?.stop();
 });

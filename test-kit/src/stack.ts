@@ -24,6 +24,8 @@ export interface TestStack {
   stopEmotions(): Promise<void>;
   /** Starts it again on the same port and database. */
   startEmotions(): Promise<void>;
+  /** Another emotions instance on the same database (and Redis): scale-out tests. Closed with the stack. */
+  addEmotionsInstance(): Promise<EmotionsSubgraph>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     );
   let emotions: EmotionsSubgraph | undefined = await startEmotions(0);
   const emotionsPort = Number(new URL(emotions.url).port);
+  const extra: EmotionsSubgraph[] = [];
   const gateway = await createGateway(
     gatewayConfigSchema.parse({
       PORT: '0',
@@ -113,8 +116,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async startEmotions() {
       emotions ??= await startEmotions(emotionsPort);
     },
+    async addEmotionsInstance() {
+      const instance = await startEmotions(0);
+      extra.push(instance);
+      return instance;
+    },
     async close() {
       await gateway.close();
+      for (const instance of extra) await instance.close();
       await emotions?.close();
       await users.close();
       await dropDatabase(emotionsDb);

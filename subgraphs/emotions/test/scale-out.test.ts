@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
-import {
-  createEmotionsSubgraph,
-  emotionsConfigSchema,
-  type EmotionsSubgraph,
-} from '@mindscape/emotions';
+import type { EmotionsSubgraph } from '@mindscape/emotions';
 import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
 import { capture, startRedisServer } from '@mindscape/platform/dev';
 import {
@@ -13,7 +9,6 @@ import {
   graphqlWsClient,
   signUp,
   startTestStack,
-  testEngines,
   type TestStack,
 } from '@mindscape/test-kit';
 
@@ -26,20 +21,9 @@ before(async () => {
   if (!hasRedis) return;
   redis = await startRedisServer(6392);
   stack = await startTestStack({ redisUrl: redis.url });
-  second = await createEmotionsSubgraph(
-    emotionsConfigSchema.parse({
-      PORT: '0',
-      MONGODB_URI: testEngines().mongoUri,
-      EMOTIONS_DB: stack.emotionsDb,
-      ASSERTION_SECRET: stack.secret,
-      USERS_URL: new URL(stack.users.url).origin,
-      REDIS_URL: redis.url,
-      LOG_LEVEL: 'silent',
-    }),
-  );
+  second = await stack.addEmotionsInstance();
 });
 after(async () => {
-  await second?.close();
   await stack?.close();
   await redis?.stop();
 });
