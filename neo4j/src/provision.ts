@@ -5,6 +5,8 @@ import { capture, progress, run } from '@mindscape/platform/dev';
 
 /** Neo4j 5.26 is the LTS line; the pom pins the same version. */
 export const NEO4J_VERSION = '5.26.30';
+/** APOC core, for the procedures @neo4j/graphql's authorization rules call. */
+export const APOC_VERSION = '5.26.19';
 
 const neo4jDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const neo4jHome = join(neo4jDir, '.neo4j');
@@ -15,7 +17,8 @@ const launcherSource = join(neo4jDir, 'launcher', 'src', 'MindscapeNeo4j.java');
 /** The Java classpath of the embedded server, resolved from Maven Central on first use. */
 export async function provisionNeo4j(): Promise<string> {
   await requireTool('java', ['-version'], 'Java 17 (apt-get install openjdk-17-jdk-headless)');
-  const marker = join(libDir, `.complete-${NEO4J_VERSION}`);
+  // Named after what the jars contain, so adding a dependency re-resolves existing installs.
+  const marker = join(libDir, `.complete-${NEO4J_VERSION}-apoc-${APOC_VERSION}`);
   if (!(await exists(marker))) {
     await requireTool('mvn', ['-v'], 'Maven (apt-get install maven)');
     const started = Date.now();
@@ -32,6 +35,7 @@ export async function provisionNeo4j(): Promise<string> {
         '-f',
         join(neo4jDir, 'launcher', 'pom.xml'),
         `-Dneo4j.version=${NEO4J_VERSION}`,
+        `-Dapoc.version=${APOC_VERSION}`,
         'dependency:copy-dependencies',
         `-DoutputDirectory=${libDir}`,
         '-DincludeScope=runtime',

@@ -40,6 +40,11 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
    * `connectionParams['x-mindscape-assertion']`. @default false
    */
   subscriptions?: boolean;
+  /**
+   * Codes for errors a library raises on purpose but without a GraphQL code (e.g.
+   * @neo4j/graphql's "Forbidden"), so they reach clients as such rather than masked.
+   */
+  errorCode?: (error: Error) => string | undefined;
 }
 
 export interface RunningService {
@@ -72,6 +77,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
       // Traces go to Apollo Studio, which MindScape does not use; skip the per-field cost.
       ApolloServerPluginInlineTraceDisabled(),
+      ...(options.errorCode ? [codeLibraryErrors(options.errorCode)] : []),
       logUnexpectedErrors(logger),
     ],
     formatError: maskUnexpected,
@@ -148,6 +154,23 @@ export function maskUnexpected(formatted: GraphQLFormattedError): GraphQLFormatt
     return { ...formatted, message: 'Internal server error; it has been logged.' };
   }
   return formatted;
+}
+
+/** Gives library errors their code before they are logged or masked (see `errorCode`). */
+function codeLibraryErrors(errorCode: (error: Error) => string | undefined): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (error.extensions?.code !== undefined) continue;
+            const code = errorCode(error.originalError ?? error);
+            if (code) (error.extensions as Record<string, unknown>).code = code;
+          }
+        },
+      };
+    },
+  };
 }
 
 export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {

@@ -27,6 +27,7 @@ export function serviceSpecs(
 ): ServiceSpec[] {
   const usersPort = Number(env.USERS_PORT ?? 4001);
   const emotionsPort = Number(env.EMOTIONS_PORT ?? 4004);
+  const storiesPort = Number(env.STORIES_PORT ?? 4002);
   const gatewayPort = Number(env.GATEWAY_PORT ?? 4000);
   const shared = {
     ASSERTION_SECRET: env.ASSERTION_SECRET ?? secrets.assertionSecret,
@@ -53,6 +54,18 @@ export function serviceSpecs(
         PORT: String(emotionsPort),
         MONGODB_URI: engines.mongoUri,
         USERS_URL: `http://127.0.0.1:${usersPort}`,
+      },
+    },
+    {
+      name: 'stories',
+      dir: 'subgraphs/stories',
+      port: storiesPort,
+      env: {
+        ...shared,
+        PORT: String(storiesPort),
+        NEO4J_URI: engines.neo4j.uri,
+        NEO4J_USER: engines.neo4j.user,
+        NEO4J_PASSWORD: engines.neo4j.password,
       },
     },
   ];

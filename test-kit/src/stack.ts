@@ -6,6 +6,11 @@ import {
 } from '@mindscape/emotions';
 import { createGateway, gatewayConfigSchema, type RunningGateway } from '@mindscape/gateway';
 import { createLogger, openDatabase } from '@mindscape/platform';
+import {
+  createStoriesSubgraph,
+  storiesConfigSchema,
+  type StoriesSubgraph,
+} from '@mindscape/stories';
 import { createUsersSubgraph, usersConfigSchema, type UsersSubgraph } from '@mindscape/users';
 import { exportJWK, generateKeyPair } from 'jose';
 import { testEngines, uniqueName } from './engines.js';
@@ -14,6 +19,7 @@ export interface TestStack {
   gatewayUrl: string;
   users: UsersSubgraph;
   emotions: EmotionsSubgraph;
+  stories: StoriesSubgraph;
   gateway: RunningGateway;
   usersDb: string;
   emotionsDb: string;
@@ -84,12 +90,22 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       options.engine ? { engine: options.engine } : {},
     );
   let emotions: EmotionsSubgraph | undefined = await startEmotions(0);
+  const stories = await createStoriesSubgraph(
+    storiesConfigSchema.parse({
+      PORT: '0',
+      NEO4J_URI: engines.neo4jUri,
+      NEO4J_USER: engines.neo4jUser,
+      NEO4J_PASSWORD: engines.neo4jPassword,
+      ASSERTION_SECRET: secret,
+      LOG_LEVEL: logLevel,
+    }),
+  );
   const emotionsPort = Number(new URL(emotions.url).port);
   const extra: EmotionsSubgraph[] = [];
   const gateway = await createGateway(
     gatewayConfigSchema.parse({
       PORT: '0',
-      SUBGRAPHS: `users=${users.url},emotions=${emotions.url}`,
+      SUBGRAPHS: `users=${users.url},emotions=${emotions.url},stories=${stories.url}`,
       ...options.gateway,
       ASSERTION_SECRET: secret,
       DEVICE_TOKEN_CACHE_MS: '0',
@@ -104,6 +120,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       if (!emotions) throw new Error('the emotions subgraph is stopped');
       return emotions;
     },
+    stories,
     gateway,
     usersDb,
     emotionsDb,
@@ -124,6 +141,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async close() {
       await gateway.close();
       for (const instance of extra) await instance.close();
+      await stories.close();
       await emotions?.close();
       await users.close();
       await dropDatabase(emotionsDb);

@@ -9,6 +9,8 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Neo4j 5.26 Community, embedded, serving Bolt on loopback. Used because the server tarball is
@@ -50,9 +52,10 @@ public final class MindscapeNeo4j {
 
     try {
       applyPassword(dbms, password);
-    } catch (RuntimeException e) {
+      registerApoc(dbms);
+    } catch (Exception e) {
       // The DBMS threads are not daemons: without an explicit exit the JVM would linger.
-      System.err.println("Neo4j could not apply the password: " + e.getMessage());
+      System.err.println("Neo4j could not start: " + e.getMessage());
       dbms.shutdown();
       System.exit(1);
     }
@@ -63,6 +66,20 @@ public final class MindscapeNeo4j {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * An embedded DBMS does not load plugins from its classpath: the APOC procedures the GraphQL
+   * layer needs (apoc.util.validate and validatePredicate, for authorization rules) are
+   * registered here by class.
+   */
+  private static void registerApoc(DatabaseManagementService dbms) throws Exception {
+    GlobalProcedures procedures =
+        ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+            .getDependencyResolver()
+            .resolveDependency(GlobalProcedures.class);
+    procedures.registerProcedure(apoc.util.Utils.class);
+    procedures.registerFunction(apoc.util.Utils.class);
   }
 
   /**

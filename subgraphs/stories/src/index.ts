@@ -6,3 +6,5 @@ export * from './interchange/story-source.js';
 export * from './interchange/twee.js';
 export * from './interchange/twine-html.js';
 export * from './validation/validate.js';
+export * from './app.js';
+export * from './config.js';

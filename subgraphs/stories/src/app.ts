@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { applySchema } from '@mindscape/neo4j';
+import { createLogger, startSubgraphService, type RunningService } from '@mindscape/platform';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import type { GraphQLSchema } from 'graphql';
+import neo4j from 'neo4j-driver';
+import type { StoriesConfig } from './config.js';
+import { storiesResolvers, type StoriesContext } from './resolvers.js';
+
+const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+export type StoriesSubgraph = RunningService;
+
+/**
+ * The stories subgraph: @neo4j/graphql generates reads and writes from schema.graphql (its
+ * @authorization rules decide who sees and changes what, with the gateway's identity as the
+ * JWT); import, export and validation are resolvers of their own.
+ */
+export async function createStoriesSubgraph(config: StoriesConfig): Promise<StoriesSubgraph> {
+  const logger = createLogger('stories', config.LOG_LEVEL);
+  const driver = neo4j.driver(
+    config.NEO4J_URI,
+    neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD),
+  );
+  try {
+    await driver.verifyConnectivity();
+    await applySchema(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD);
+    let schema: GraphQLSchema | undefined;
+    const neo = new Neo4jGraphQL({
+      typeDefs,
+      driver,
+      resolvers: storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => schema!),
+    });
+    schema = await neo.getSubgraphSchema();
+    const service = await startSubgraphService<StoriesContext>({
+      name: 'stories',
+      schema,
+      assertionSecret: config.ASSERTION_SECRET,
+      // The gateway's verified identity is the JWT @neo4j/graphql's rules read ($jwt.sub).
+      context: (assertion) => ({
+        assertion,
+        ...(assertion.identity ? { jwt: { sub: assertion.identity.userId } } : {}),
+      }),
+      logger,
+      host: config.HOST,
+      port: config.PORT,
+      bodyLimit: `${Math.ceil((config.MAX_IMPORT_BYTES * 1.2) / 1_000_000)}mb`,
+      readiness: () => driver.verifyConnectivity().then(() => undefined),
+      // @neo4j/graphql's authorization errors carry no GraphQL code of their own.
+      errorCode: (error) =>
+        ({
+          Neo4jGraphQLForbiddenError: 'FORBIDDEN',
+          Neo4jGraphQLAuthenticationError: 'UNAUTHENTICATED',
+        })[error.name],
+    });
+    return {
+      ...service,
+      async close() {
+        await service.close();
+        await driver.close();
+      },
+    };
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+}

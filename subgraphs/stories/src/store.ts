@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import { passageLinks } from './interchange/links.js';
+import { ENDING_TAGS, isFormatPassage } from './interchange/source-graph.js';
+import type { StorySource } from './interchange/story-source.js';
+
+/**
+ * Writes an imported story in one transaction, in batches (UNWIND): a story, its scenes and
+ * their choices, and LEADS_TO where a choice names an existing scene. A failure writes
+ * nothing. Returns the new story's id.
+ */
+export async function insertStory(
+  driver: Driver,
+  source: StorySource,
+  authorId: string,
+): Promise<string> {
+  const storyId = randomUUID();
+  const scenes = source.passages.map((passage, order) => ({
+    id: randomUUID(),
+    name: passage.name,
+    text: passage.text,
+    tags: passage.tags,
+    position: passage.position ?? null,
+    size: passage.size ?? null,
+    metadata: Object.keys(passage.metadata).length ? JSON.stringify(passage.metadata) : null,
+    isEnding:
+      passage.tags.some((tag) => ENDING_TAGS.has(tag)) ||
+      isFormatPassage(passage.name, passage.tags),
+    order,
+  }));
+  const idByName = new Map(scenes.map((scene) => [scene.name, scene.id]));
+  const choices = source.passages.flatMap((passage, index) =>
+    passageLinks(passage.text).map((link, order) => ({
+      id: randomUUID(),
+      sceneId: scenes[index]!.id,
+      text: link.text,
+      targetName: link.target,
+      targetId: idByName.get(link.target) ?? null,
+      kind: link.kind === 'choice' ? 'CHOICE' : 'REDIRECT',
+      order,
+    })),
+  );
+  const { extra } = source;
+  const session = driver.session();
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run(
+        `CREATE (s:Story {id: $id, title: $title, summary: '', tags: [], language: 'en',
+           status: 'DRAFT', authorIds: [$authorId], version: 1, startSceneName: $start,
+           format: $format, formatVersion: $formatVersion, ifid: $ifid, storyData: $storyData,
+           script: $script, stylesheet: $stylesheet})`,
+        {
+          id: storyId,
+          title: source.title || 'Untitled story',
+          authorId,
+          start: source.start ?? source.passages[0]?.name ?? null,
+          format: source.format ?? null,
+          formatVersion: source.formatVersion ?? null,
+          ifid: source.ifid ?? null,
+          storyData: JSON.stringify({ extra, tagColors: source.tagColors }),
+          script: source.script,
+          stylesheet: source.stylesheet,
+        },
+      );
+      for (let i = 0; i < scenes.length; i += 1000) {
+        await tx.run(
+          `MATCH (s:Story {id: $storyId})
+           UNWIND $scenes AS scene
+           CREATE (s)-[:HAS_SCENE]->(:Scene {id: scene.id, name: scene.name, text: scene.text,
+             tags: scene.tags, position: scene.position, size: scene.size,
+             metadata: scene.metadata, isEnding: scene.isEnding, order: scene.order})`,
+          { storyId, scenes: scenes.slice(i, i + 1000) },
+        );
+      }
+      for (let i = 0; i < choices.length; i += 1000) {
+        await tx.run(
+          `UNWIND $choices AS choice
+           MATCH (from:Scene {id: choice.sceneId})
+           CREATE (from)-[:HAS_CHOICE]->(c:Choice {id: choice.id, text: choice.text,
+             targetName: choice.targetName, kind: choice.kind, order: choice.order})
+           WITH c, choice WHERE choice.targetId IS NOT NULL
+           MATCH (to:Scene {id: choice.targetId})
+           CREATE (c)-[:LEADS_TO]->(to)`,
+          { choices: choices.slice(i, i + 1000) },
+        );
+      }
+    });
+  } finally {
+    await session.close();
+  }
+  return storyId;
+}
+
+/**
+ * A story as interchange source, if `userId` may read it (published, or one they author).
+ * Reads bypass @neo4j/graphql, so the rule is stated here too.
+ */
+export async function loadStorySource(
+  driver: Driver,
+  storyId: string,
+  userId: string | undefined,
+): Promise<StorySource | undefined> {
+  const { records } = await driver.executeQuery(
+    `MATCH (s:Story {id: $storyId})
+     WHERE s.status = 'PUBLISHED' OR $userId IN s.authorIds
+     OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
+     WITH s, scene ORDER BY scene.order
+     RETURN s { .* } AS story, collect(scene { .* }) AS scenes`,
+    { storyId, userId: userId ?? null },
+    { routing: 'READ' },
+  );
+  const record = records[0];
+  if (!record) return undefined;
+  const story = record.get('story') as Record<string, string | null>;
+  const stored = JSON.parse(story.storyData ?? '{}') as {
+    extra?: Record<string, unknown>;
+    tagColors?: Record<string, string>;
+  };
+  const scenes = record.get('scenes') as Array<Record<string, unknown>>;
+  return {
+    title: story.title ?? '',
+    ...(story.ifid ? { ifid: story.ifid } : {}),
+    ...(story.format ? { format: story.format } : {}),
+    ...(story.formatVersion ? { formatVersion: story.formatVersion } : {}),
+    ...(story.startSceneName ? { start: story.startSceneName } : {}),
+    tagColors: stored.tagColors ?? {},
+    extra: stored.extra ?? {},
+    script: story.script ?? '',
+    stylesheet: story.stylesheet ?? '',
+    passages: scenes.map((scene) => ({
+      name: String(scene.name),
+      text: String(scene.text),
+      tags: (scene.tags as string[] | null) ?? [],
+      ...(scene.position ? { position: String(scene.position) } : {}),
+      ...(scene.size ? { size: String(scene.size) } : {}),
+      metadata: scene.metadata
+        ? (JSON.parse(String(scene.metadata)) as Record<string, unknown>)
+        : {},
+    })),
+  };
+}

@@ -1,0 +1,313 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  errorCodes,
+  graphql,
+  signUp as signUpPerson,
+  startTestStack,
+  testEngines,
+  type TestStack,
+} from '@mindscape/test-kit';
+import neo4j from 'neo4j-driver';
+import { parseTwee } from '../src/interchange/twee.js';
+
+const TWEE = `:: StoryTitle
+Breathing by the Lake
+
+:: StoryData
+{"ifid": "0D8B4B2A-1F7C-4D5E-9A3B-2C1D0E9F8A7B", "format": "Harlowe", "format-version": "3.3.8", "start": "Shore", "zoom": 1}
+
+:: Shore [calm] {"position":"100,100","size":"100,100"}
+The water is still. (set: $breaths to 0)
+[[Breathe slowly->Breath]]
+[[Walk on|Path]]
+
+:: Breath {"position":"250,100"}
+In, and out. (set: $breaths to it + 1) [[Shore]] [[Rest]]
+
+:: Path
+(link-goto: "Follow the path", "Rest")
+
+:: Rest [ending]
+You rest after $breaths breaths.
+`;
+
+const IMPORT = `mutation($source: String!) {
+  importStory(format: TWEE, source: $source) {
+    id title status version
+    scenes { name isEnding choices { text kind target { name } } }
+  }
+}`;
+const STORY = `query($id: ID!) { story(id: $id) { id title scenes { name } } }`;
+
+/** Neo4j Community has one database: the stories of this test's people are removed after. */
+const people: string[] = [];
+const signUp: typeof signUpPerson = async (url, name) => {
+  const person = await signUpPerson(url, name);
+  people.push(person.userId);
+  return person;
+};
+
+async function removeStories() {
+  const engines = testEngines();
+  const driver = neo4j.driver(
+    engines.neo4jUri,
+    neo4j.auth.basic(engines.neo4jUser, engines.neo4jPassword),
+  );
+  await driver.executeQuery(
+    `MATCH (s:Story) WHERE any(a IN s.authorIds WHERE a IN $people)
+     OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
+     OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(choice:Choice)
+     DETACH DELETE s, scene, choice`,
+    { people },
+  );
+  await driver.close();
+}
+
+describe('stories through the gateway', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(async () => {
+    await removeStories();
+    await stack.close();
+  });
+
+  test('import, read, validate and export; drafts are the author’s alone', async () => {
+    const ana = await signUp(stack.gatewayUrl, 'Ana');
+    const bo = await signUp(stack.gatewayUrl, 'Bo');
+    const imported = await graphql<{
+      importStory: {
+        id: string;
+        title: string;
+        status: string;
+        scenes: Array<{
+          name: string;
+          isEnding: boolean;
+          choices: Array<{ text: string; kind: string; target: { name: string } | null }>;
+        }>;
+      };
+    }>(stack.gatewayUrl, IMPORT, { source: TWEE }, { token: ana.accessToken });
+    assert.equal(imported.errors, undefined, JSON.stringify(imported.errors));
+    const story = imported.data!.importStory;
+    assert.equal(story.title, 'Breathing by the Lake');
+    assert.equal(story.status, 'DRAFT');
+    const shore = story.scenes.find((s) => s.name === 'Shore')!;
+    assert.deepEqual(shore.choices.map((c) => [c.text, c.target?.name]).sort(), [
+      ['Breathe slowly', 'Breath'],
+      ['Walk on', 'Path'],
+    ]);
+    assert.equal(story.scenes.find((s) => s.name === 'Rest')!.isEnding, true);
+
+    // A draft: Bo and anonymous readers do not see it, by id or in lists.
+    const asBo = await graphql(
+      stack.gatewayUrl,
+      STORY,
+      { id: story.id },
+      { token: bo.accessToken },
+    );
+    assert.deepEqual(asBo.data, { story: null });
+    const anonymous = await graphql(stack.gatewayUrl, STORY, { id: story.id });
+    assert.deepEqual(anonymous.data, { story: null });
+    const list = await graphql<{ stories: Array<{ id: string }> }>(
+      stack.gatewayUrl,
+      '{ stories { id } }',
+      {},
+      { token: bo.accessToken },
+    );
+    assert.ok(!list.data!.stories.some((s) => s.id === story.id));
+    assert.deepEqual(
+      errorCodes(
+        await graphql(
+          stack.gatewayUrl,
+          'query($id: ID!, $f: StoryFormat!) { exportStory(storyId: $id, format: $f) }',
+          { id: story.id, f: 'TWEE' },
+          { token: bo.accessToken },
+        ),
+      ),
+      ['NOT_FOUND'],
+    );
+
+    const validation = await graphql<{ validateStory: Record<string, unknown> }>(
+      stack.gatewayUrl,
+      `
+        query ($id: ID!) {
+          validateStory(storyId: $id) {
+            brokenLinks {
+              sceneId
+              target
+            }
+            unreachable
+            deadEnds
+            trappedCycles
+            undefinedVariables {
+              sceneId
+              variable
+            }
+            missingStart
+          }
+        }
+      `,
+      { id: story.id },
+      { token: ana.accessToken },
+    );
+    assert.deepEqual(validation.data!.validateStory, {
+      brokenLinks: [],
+      unreachable: [],
+      deadEnds: [],
+      trappedCycles: [],
+      undefinedVariables: [],
+      missingStart: false,
+    });
+
+    for (const format of ['TWEE', 'TWINE_HTML'] as const) {
+      const exported = await graphql<{ exportStory: string }>(
+        stack.gatewayUrl,
+        'query($id: ID!, $f: StoryFormat!) { exportStory(storyId: $id, format: $f) }',
+        { id: story.id, f: format },
+        { token: ana.accessToken },
+      );
+      assert.equal(exported.errors, undefined, JSON.stringify(exported.errors));
+      const again = await graphql<{ importStory: { id: string } }>(
+        stack.gatewayUrl,
+        `
+          mutation ($s: String!, $f: StoryFormat!) {
+            importStory(format: $f, source: $s) {
+              id
+            }
+          }
+        `,
+        { s: exported.data!.exportStory, f: format },
+        { token: ana.accessToken },
+      );
+      const reexported = await graphql<{ exportStory: string }>(
+        stack.gatewayUrl,
+        'query($id: ID!) { exportStory(storyId: $id, format: TWEE) }',
+        { id: again.data!.importStory.id },
+        { token: ana.accessToken },
+      );
+      const original = parseTwee(TWEE);
+      const roundTripped = parseTwee(reexported.data!.exportStory);
+      assert.deepEqual(
+        roundTripped.passages,
+        original.passages,
+        `${format}: export then import keeps every passage`,
+      );
+      assert.equal(roundTripped.ifid, original.ifid);
+      assert.equal(roundTripped.start, original.start);
+    }
+  });
+
+  test('publishing opens a story to readers; only authors change it', async () => {
+    const ana = await signUp(stack.gatewayUrl, 'Ana');
+    const bo = await signUp(stack.gatewayUrl, 'Bo');
+    const imported = await graphql<{ importStory: { id: string } }>(
+      stack.gatewayUrl,
+      IMPORT,
+      { source: TWEE },
+      { token: ana.accessToken },
+    );
+    const id = imported.data!.importStory.id;
+    const rename = (token: string, title: string) =>
+      graphql<{ updateStories: { stories: Array<{ title: string }> } }>(
+        stack.gatewayUrl,
+        `
+          mutation ($id: ID!, $t: String!) {
+            updateStories(where: { id: { eq: $id } }, update: { title: { set: $t } }) {
+              stories {
+                title
+              }
+            }
+          }
+        `,
+        { id, t: title },
+        { token },
+      );
+    const byBo = await rename(bo.accessToken, 'Mine now');
+    assert.deepEqual(byBo.data?.updateStories.stories ?? [], [], 'Bo cannot even find the draft');
+    const publish = await graphql(
+      stack.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          updateStories(where: { id: { eq: $id } }, update: { status: { set: PUBLISHED } }) {
+            stories {
+              status
+            }
+          }
+        }
+      `,
+      { id },
+      { token: ana.accessToken },
+    );
+    assert.equal(publish.errors, undefined, JSON.stringify(publish.errors));
+    const read = await graphql<{ story: { title: string; scenes: unknown[] } }>(
+      stack.gatewayUrl,
+      STORY,
+      { id },
+      { token: bo.accessToken },
+    );
+    assert.equal(read.data?.story.title, 'Breathing by the Lake');
+    assert.equal(read.data?.story.scenes.length, 4);
+    const anonymous = await graphql<{ story: { title: string } }>(stack.gatewayUrl, STORY, { id });
+    assert.equal(anonymous.data?.story.title, 'Breathing by the Lake');
+
+    const stillBo = await rename(bo.accessToken, 'Mine now');
+    assert.deepEqual(errorCodes(stillBo), ['FORBIDDEN'], JSON.stringify(stillBo));
+    const byAna = await rename(ana.accessToken, 'Breathing by the Lake, revised');
+    assert.deepEqual(byAna.data?.updateStories.stories, [
+      { title: 'Breathing by the Lake, revised' },
+    ]);
+  });
+
+  test('bad sources are refused with the field and the reason, and nothing is written', async () => {
+    const ana = await signUp(stack.gatewayUrl, 'Ana');
+    const before = await graphql<{ stories: unknown[] }>(
+      stack.gatewayUrl,
+      '{ stories { id } }',
+      {},
+      { token: ana.accessToken },
+    );
+    for (const [format, source, reason] of [
+      ['TWEE', ':: A\none\n:: A\ntwo', /line 3: a second passage named "A"/],
+      ['TWEE', 'no header at all', /text before the first passage header/],
+      ['TWINE_HTML', '<html><body>hello</body></html>', /no <tw-storydata>/],
+      ['TWEE', `:: A\n${'x'.repeat(1_950_000)}`, /larger than/],
+    ] as const) {
+      const answer = await graphql(
+        stack.gatewayUrl,
+        'mutation($f: StoryFormat!, $s: String!) { importStory(format: $f, source: $s) { id } }',
+        { f: format, s: source },
+        { token: ana.accessToken },
+      );
+      assert.deepEqual(
+        errorCodes(answer),
+        ['BAD_USER_INPUT'],
+        JSON.stringify(answer).slice(0, 300),
+      );
+      assert.equal(answer.errors?.[0]?.extensions?.field, 'source');
+      assert.match(answer.errors![0]!.message, reason);
+    }
+    const huge = await graphql(
+      stack.gatewayUrl,
+      'mutation($s: String!) { importStory(format: TWEE, source: $s) { id } }',
+      { s: `:: A\n${'x'.repeat(50_000_000)}` },
+      { token: ana.accessToken },
+    );
+    assert.equal(huge.status, 413);
+    assert.deepEqual(errorCodes(huge), ['PAYLOAD_TOO_LARGE']);
+    const anonymous = await graphql(
+      stack.gatewayUrl,
+      'mutation($s: String!) { importStory(format: TWEE, source: $s) { id } }',
+      { s: TWEE },
+    );
+    assert.deepEqual(errorCodes(anonymous), ['UNAUTHENTICATED']);
+    const afterwards = await graphql<{ stories: unknown[] }>(
+      stack.gatewayUrl,
+      '{ stories { id } }',
+      {},
+      { token: ana.accessToken },
+    );
+    assert.equal(afterwards.data!.stories.length, before.data!.stories.length);
+  });
+});
