@@ -25,13 +25,15 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
   try {
     await driver.verifyConnectivity();
     await applySchema(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD);
-    let schema: GraphQLSchema | undefined;
+    // importStory answers through the generated schema, which exists only once built.
+    const built: { schema?: GraphQLSchema } = {};
     const neo = new Neo4jGraphQL({
       typeDefs,
       driver,
-      resolvers: storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => schema!),
+      resolvers: storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => built.schema!),
     });
-    schema = await neo.getSubgraphSchema();
+    const schema = await neo.getSubgraphSchema();
+    built.schema = schema;
     const service = await startSubgraphService<StoriesContext>({
       name: 'stories',
       schema,
