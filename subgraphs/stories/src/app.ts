@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { applySchema } from '@mindscape/neo4j';
-import { createLogger, startSubgraphService, type RunningService } from '@mindscape/platform';
+import {
+  createLogger,
+  eventBusFor,
+  mergeResolvers,
+  startSubgraphService,
+  type RunningService,
+} from '@mindscape/platform';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import type { StoriesConfig } from './config.js';
+import { authoringResolvers } from './authoring-resolvers.js';
 import { storiesResolvers, type StoriesContext } from './resolvers.js';
 
 const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -22,6 +29,7 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
     config.NEO4J_URI,
     neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD),
   );
+  const bus = await eventBusFor(config.REDIS_URL);
   try {
     await driver.verifyConnectivity();
     await applySchema(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD);
@@ -30,7 +38,10 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
     const neo = new Neo4jGraphQL({
       typeDefs,
       driver,
-      resolvers: storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => built.schema!),
+      resolvers: mergeResolvers([
+        storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => built.schema!),
+        authoringResolvers(driver, bus),
+      ]),
     });
     const schema = await neo.getSubgraphSchema();
     built.schema = schema;
@@ -46,6 +57,7 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       logger,
       host: config.HOST,
       port: config.PORT,
+      subscriptions: true,
       bodyLimit: `${Math.ceil((config.MAX_IMPORT_BYTES * 1.2) / 1_000_000)}mb`,
       readiness: () => driver.verifyConnectivity().then(() => undefined),
       // @neo4j/graphql's authorization errors carry no GraphQL code of their own.
@@ -59,10 +71,12 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       ...service,
       async close() {
         await service.close();
+        await bus.close();
         await driver.close();
       },
     };
   } catch (error) {
+    await bus.close();
     await driver.close();
     throw error;
   }

@@ -13,6 +13,8 @@ export const storiesConfigSchema = z.object({
    * (a 5,000-passage Twee file is about 1 MB).
    */
   MAX_IMPORT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_900_000),
+  /** Carries storyChanged events between instances. */
+  REDIS_URL: z.string().optional(),
   LOG_LEVEL: logLevelVar(),
 });
 

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { badUserInput, notFound } from '@mindscape/platform';
+import { GraphQLError } from 'graphql';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { passageLinks } from './interchange/links.js';
+import { ENDING_TAGS } from './interchange/source-graph.js';
+
+export interface StoryChange {
+  storyId: string;
+  version: number;
+  kind: 'SCENE_ADDED' | 'SCENE_EDITED' | 'SCENE_DELETED' | 'LAYOUT_CHANGED';
+  sceneIds: string[];
+  authorId: string;
+}
+
+export interface SceneFields {
+  name?: string | null;
+  text?: string | null;
+  tags?: string[] | null;
+  position?: string | null;
+  isEnding?: boolean | null;
+}
+
+const MAX_NAME = 200;
+const MAX_TEXT = 100_000;
+
+/**
+ * One authoring step: the story is locked (a write to it) before its version is compared, so
+ * two concurrent edits against the same version cannot both pass; the loser gets CONFLICT.
+ */
+export async function authoringStep<T>(
+  driver: Driver,
+  storyId: string,
+  expectedVersion: number,
+  authorId: string,
+  step: (tx: ManagedTransaction, version: number) => Promise<T>,
+): Promise<T> {
+  const session = driver.session();
+  try {
+    return await session.executeWrite(async (tx) => {
+      const { records } = await tx.run(
+        `MATCH (s:Story {id: $storyId}) SET s.version = s.version
+         RETURN s.version AS version, $authorId IN s.authorIds AS author`,
+        { storyId, authorId },
+      );
+      const story = records[0];
+      // Not an author: as if the story did not exist (drafts are private).
+      if (!story || !story.get('author')) throw notFound(`Story ${storyId} (one you author)`);
+      const version = toNumber(story.get('version'));
+      if (version !== expectedVersion) {
+        throw new GraphQLError(
+          `The story changed since version ${expectedVersion} (it is at ${version}); reload and edit again.`,
+          { extensions: { code: 'CONFLICT', field: 'expectedVersion', currentVersion: version } },
+        );
+      }
+      const result = await step(tx, version + 1);
+      await tx.run('MATCH (s:Story {id: $storyId}) SET s.version = $next', {
+        storyId,
+        next: version + 1,
+      });
+      return result;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Checks what an author may write into a scene. */
+export function checkSceneFields(fields: SceneFields): void {
+  if (fields.name !== undefined && fields.name !== null) {
+    const name = fields.name.trim();
+    if (!name || name.length > MAX_NAME || /\p{Cc}/u.test(name))
+      throw badUserInput(
+        'name',
+        'A scene name must be 1–200 characters, one line.',
+        '1–200 characters',
+      );
+  }
+  if (fields.text && fields.text.length > MAX_TEXT)
+    throw badUserInput(
+      'text',
+      'A scene text is at most 100,000 characters.',
+      'at most 100,000 characters',
+    );
+  if (fields.tags && (fields.tags.length > 50 || fields.tags.some((t) => !/^\S{1,50}$/.test(t))))
+    throw badUserInput(
+      'tags',
+      'Tags are single words, at most 50 of them.',
+      'up to 50 words of 1–50 characters',
+    );
+  if (fields.position && !/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/.test(fields.position))
+    throw badUserInput('position', 'A position is "x,y".', '"x,y" numbers');
+}
+
+/** Rebuilds a scene's choices from its text, linking those that name a scene of the story. */
+export async function deriveChoices(
+  tx: ManagedTransaction,
+  storyId: string,
+  sceneId: string,
+  text: string,
+): Promise<void> {
+  await tx.run(`MATCH (:Scene {id: $sceneId})-[:HAS_CHOICE]->(c:Choice) DETACH DELETE c`, {
+    sceneId,
+  });
+  const choices = passageLinks(text).map((link, order) => ({
+    id: randomUUID(),
+    text: link.text,
+    targetName: link.target,
+    kind: link.kind === 'choice' ? 'CHOICE' : 'REDIRECT',
+    order,
+  }));
+  await tx.run(
+    `MATCH (from:Scene {id: $sceneId})
+     UNWIND $choices AS choice
+     CREATE (from)-[:HAS_CHOICE]->(c:Choice {id: choice.id, text: choice.text,
+       targetName: choice.targetName, kind: choice.kind, order: choice.order})
+     WITH c, choice
+     OPTIONAL MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(to:Scene {name: choice.targetName})
+     FOREACH (_ IN CASE WHEN to IS NULL THEN [] ELSE [1] END | CREATE (c)-[:LEADS_TO]->(to))`,
+    { sceneId, storyId, choices },
+  );
+}
+
+/** After a scene got (or lost) a name, the story's links by name follow the text again. */
+export async function relinkByName(tx: ManagedTransaction, storyId: string): Promise<void> {
+  await tx.run(
+    `MATCH (s:Story {id: $storyId})-[:HAS_SCENE]->(:Scene)-[:HAS_CHOICE]->(c:Choice)
+     OPTIONAL MATCH (c)-[old:LEADS_TO]->(target:Scene)
+     WITH s, c, old, target WHERE old IS NULL OR target.name <> c.targetName
+     DELETE old
+     WITH s, c
+     OPTIONAL MATCH (s)-[:HAS_SCENE]->(to:Scene {name: c.targetName})
+     FOREACH (_ IN CASE WHEN to IS NULL THEN [] ELSE [1] END | MERGE (c)-[:LEADS_TO]->(to))`,
+    { storyId },
+  );
+}
+
+export function isEndingByTags(tags: string[]): boolean {
+  return tags.some((tag) => ENDING_TAGS.has(tag));
+}
+
+export function toNumber(value: unknown): number {
+  return typeof value === 'object' && value !== null && 'toNumber' in value
+    ? (value as { toNumber(): number }).toNumber()
+    : Number(value);
+}

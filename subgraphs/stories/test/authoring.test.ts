@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  errorCodes,
+  graphql,
+  graphqlWsClient,
+  recordEvents,
+  signUp,
+  startTestStack,
+  testEngines,
+  type TestStack,
+} from '@mindscape/test-kit';
+import neo4j from 'neo4j-driver';
+import { parseTwee } from '../src/interchange/twee.js';
+
+const TWEE = `:: StoryTitle
+Two Authors
+
+:: StoryData
+{"start": "Start"}
+
+:: Start
+[[Forest]]
+
+:: Forest [ending]
+Tall trees.
+`;
+
+let stack: TestStack;
+const people: string[] = [];
+before(async () => {
+  stack = await startTestStack();
+});
+after(async () => {
+  const engines = testEngines();
+  const driver = neo4j.driver(
+    engines.neo4jUri,
+    neo4j.auth.basic(engines.neo4jUser, engines.neo4jPassword),
+  );
+  await driver.executeQuery(
+    `MATCH (s:Story) WHERE any(a IN s.authorIds WHERE a IN $people)
+     OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene) OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(choice)
+     DETACH DELETE s, scene, choice`,
+    { people },
+  );
+  await driver.close();
+  await stack.close();
+});
+
+const EDIT = `mutation($story: ID!, $v: Int!, $scene: ID!, $text: String, $name: String) {
+  editScene(storyId: $story, expectedVersion: $v, sceneId: $scene, text: $text, name: $name) {
+    version kind sceneIds authorId
+  }
+}`;
+
+test('co-authors see each other’s edits live; a stale edit is refused; links follow the text', async () => {
+  const ana = await signUp(stack.gatewayUrl, 'Ana');
+  const bo = await signUp(stack.gatewayUrl, 'Bo');
+  const cy = await signUp(stack.gatewayUrl, 'Cy');
+  people.push(ana.userId, bo.userId, cy.userId);
+  const imported = await graphql<{
+    importStory: { id: string; version: number; scenes: Array<{ id: string; name: string }> };
+  }>(
+    stack.gatewayUrl,
+    'mutation($s: String!) { importStory(format: TWEE, source: $s) { id version scenes { id name } } }',
+    { s: TWEE },
+    { token: ana.accessToken },
+  );
+  const story = imported.data!.importStory;
+  const scene = (name: string) => story.scenes.find((s) => s.name === name)!.id;
+  const coAuthor = await graphql(
+    stack.gatewayUrl,
+    'mutation($id: ID!, $bo: ID!) { updateStories(where: { id: { eq: $id } }, update: { authorIds: { push: [$bo] } }) { stories { authorIds } } }',
+    { id: story.id, bo: bo.userId },
+    { token: ana.accessToken },
+  );
+  assert.equal(coAuthor.errors, undefined, JSON.stringify(coAuthor.errors));
+
+  const boWatches = recordEvents<{
+    storyChanged: { version: number; kind: string; authorId: string };
+  }>(
+    graphqlWsClient(stack.gatewayUrl, { authorization: `Bearer ${bo.accessToken}` }),
+    'subscription($id: ID!) { storyChanged(storyId: $id) { version kind authorId } }',
+    { id: story.id },
+  );
+  const cyWatches = recordEvents(
+    graphqlWsClient(stack.gatewayUrl, { authorization: `Bearer ${cy.accessToken}` }),
+    'subscription($id: ID!) { storyChanged(storyId: $id) { version } }',
+    { id: story.id },
+  );
+  await cyWatches.until(1, 5000);
+  assert.deepEqual(
+    cyWatches.results[0]?.errors?.map((e) => e.extensions?.code),
+    ['NOT_FOUND'],
+  );
+  await new Promise((resolve) => setTimeout(resolve, 500));
+
+  // Ana edits against version 1: Bo hears of it.
+  const byAna = await graphql<{ editScene: { version: number } }>(
+    stack.gatewayUrl,
+    EDIT,
+    { story: story.id, v: 1, scene: scene('Start'), text: 'Choose. [[Forest]] [[Lake]]' },
+    { token: ana.accessToken },
+  );
+  assert.equal(byAna.data?.editScene.version, 2, JSON.stringify(byAna));
+  await boWatches.until(1);
+  assert.deepEqual(boWatches.results[0]?.data?.storyChanged, {
+    version: 2,
+    kind: 'SCENE_EDITED',
+    authorId: ana.userId,
+  });
+
+  // Bo, still at version 1, is refused; nothing of his edit lands.
+  const stale = await graphql(
+    stack.gatewayUrl,
+    EDIT,
+    { story: story.id, v: 1, scene: scene('Start'), text: 'Overwritten!' },
+    { token: bo.accessToken },
+  );
+  assert.deepEqual(errorCodes(stale), ['CONFLICT']);
+  assert.equal(stale.errors?.[0]?.extensions?.currentVersion, 2);
+
+  // Bo adds the Lake scene at version 2: Ana's dangling link now leads there.
+  const added = await graphql<{ addScene: { version: number } }>(
+    stack.gatewayUrl,
+    'mutation($id: ID!) { addScene(storyId: $id, expectedVersion: 2, name: "Lake", text: "Still water.", tags: ["ending"]) { version } }',
+    { id: story.id },
+    { token: bo.accessToken },
+  );
+  assert.equal(added.data?.addScene.version, 3, JSON.stringify(added));
+  const validation = await graphql<{
+    validateStory: { brokenLinks: unknown[]; deadEnds: unknown[] };
+  }>(
+    stack.gatewayUrl,
+    'query($id: ID!) { validateStory(storyId: $id) { brokenLinks { target } deadEnds } }',
+    { id: story.id },
+    { token: ana.accessToken },
+  );
+  assert.deepEqual(validation.data?.validateStory, { brokenLinks: [], deadEnds: [] });
+  const read = await graphql<{
+    story: {
+      version: number;
+      scenes: Array<{ name: string; choices: Array<{ target: { name: string } | null }> }>;
+    };
+  }>(
+    stack.gatewayUrl,
+    'query($id: ID!) { story(id: $id) { version scenes { name choices(sort: [{ order: ASC }]) { target { name } } } } }',
+    { id: story.id },
+    { token: bo.accessToken },
+  );
+  assert.equal(read.data?.story.version, 3);
+  assert.deepEqual(
+    read.data?.story.scenes.find((s) => s.name === 'Start')?.choices.map((c) => c.target?.name),
+    ['Forest', 'Lake'],
+  );
+
+  // The edit is in the export, as the author wrote it.
+  const exported = await graphql<{ exportStory: string }>(
+    stack.gatewayUrl,
+    'query($id: ID!) { exportStory(storyId: $id, format: TWEE) }',
+    { id: story.id },
+    { token: ana.accessToken },
+  );
+  const passages = parseTwee(exported.data!.exportStory).passages;
+  assert.equal(passages.find((p) => p.name === 'Start')?.text, 'Choose. [[Forest]] [[Lake]]');
+  assert.equal(passages.find((p) => p.name === 'Lake')?.text, 'Still water.');
+
+  // Deleting a scene says which links it breaks; Cy cannot edit at all.
+  const deletion = await graphql<{ deleteScene: { brokenLinks: Array<{ target: string }> } }>(
+    stack.gatewayUrl,
+    'mutation($id: ID!, $scene: ID!) { deleteScene(storyId: $id, expectedVersion: 3, sceneId: $scene) { change { version } brokenLinks { sceneId target } } }',
+    { id: story.id, scene: scene('Forest') },
+    { token: ana.accessToken },
+  );
+  assert.deepEqual(
+    deletion.data?.deleteScene.brokenLinks,
+    [{ sceneId: scene('Start'), target: 'Forest' }],
+    JSON.stringify(deletion),
+  );
+  const byCy = await graphql(
+    stack.gatewayUrl,
+    EDIT,
+    { story: story.id, v: 4, scene: scene('Start'), text: 'mine' },
+    { token: cy.accessToken },
+  );
+  assert.deepEqual(errorCodes(byCy), ['NOT_FOUND']);
+  await boWatches.until(3);
+  assert.deepEqual(
+    boWatches.results.map((r) => r.data?.storyChanged.kind),
+    ['SCENE_EDITED', 'SCENE_ADDED', 'SCENE_DELETED'],
+  );
+});
