@@ -26,8 +26,9 @@ before(async () => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      const data = JSON.parse(body) as Export;
-      for (const { resource, scopeSpans } of data.resourceSpans) {
+      // Traces only; anything else the SDK might send is acknowledged and ignored.
+      const data = (req.url === '/v1/traces' ? JSON.parse(body) : { resourceSpans: [] }) as Export;
+      for (const { resource, scopeSpans } of data.resourceSpans ?? []) {
         const service =
           resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
         for (const { spans: list } of scopeSpans)

@@ -12,3 +12,4 @@ export * from './resolvers.js';
 export * from './run-service.js';
 export * from './scalars.js';
 export * from './service.js';
+export * from './internal-guard.js';

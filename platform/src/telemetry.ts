@@ -12,6 +12,11 @@ const configured =
   (env.OTEL_TRACES_EXPORTER !== undefined && env.OTEL_TRACES_EXPORTER !== 'none');
 
 if (configured && env.OTEL_SDK_DISABLED !== 'true') {
+  // Traces only: metrics are Prometheus' at /metrics, logs are pino's.
+  env.OTEL_METRICS_EXPORTER ??= 'none';
+  env.OTEL_LOGS_EXPORTER ??= 'none';
+  // Local detectors only: cloud ones probe metadata servers over the network.
+  env.OTEL_NODE_RESOURCE_DETECTORS ??= 'env,host,os,process,serviceinstance';
   const [{ NodeSDK }, { HttpInstrumentation }, { UndiciInstrumentation }] = await Promise.all([
     import('@opentelemetry/sdk-node'),
     import('@opentelemetry/instrumentation-http'),

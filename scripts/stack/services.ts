@@ -66,6 +66,8 @@ export function serviceSpecs(
         NEO4J_URI: engines.neo4j.uri,
         NEO4J_USER: engines.neo4j.user,
         NEO4J_PASSWORD: engines.neo4j.password,
+        MONGODB_URI: engines.mongoUri,
+        EMOTIONS_URL: `http://127.0.0.1:${emotionsPort}`,
       },
     },
   ];

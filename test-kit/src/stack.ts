@@ -90,12 +90,16 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       options.engine ? { engine: options.engine } : {},
     );
   let emotions: EmotionsSubgraph | undefined = await startEmotions(0);
+  const storiesDb = uniqueName('test_stories');
   const stories = await createStoriesSubgraph(
     storiesConfigSchema.parse({
       PORT: '0',
       NEO4J_URI: engines.neo4jUri,
       NEO4J_USER: engines.neo4jUser,
       NEO4J_PASSWORD: engines.neo4jPassword,
+      MONGODB_URI: engines.mongoUri,
+      STORIES_DB: storiesDb,
+      EMOTIONS_URL: new URL(emotions.url).origin,
       ASSERTION_SECRET: secret,
       LOG_LEVEL: logLevel,
     }),
@@ -142,6 +146,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await gateway.close();
       for (const instance of extra) await instance.close();
       await stories.close();
+      await dropDatabase(storiesDb);
       await emotions?.close();
       await users.close();
       await dropDatabase(emotionsDb);

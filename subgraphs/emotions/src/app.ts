@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   eventBusFor,
+  internalOnly,
   InternalClient,
   createLogger,
   openDatabase,
@@ -51,6 +52,24 @@ export async function createEmotionsSubgraph(
     port: config.PORT,
     subscriptions: true,
     readiness: () => pingDatabase(db),
+    routes: (app) => {
+      app.use('/internal', ...internalOnly(config.ASSERTION_SECRET));
+      // A reader's live state for the stories subgraph's adaptive choices.
+      app.post('/internal/states/current', async (req, res) => {
+        const userId = (req.body as { userId?: unknown } | undefined)?.userId;
+        if (typeof userId !== 'string' || userId.length > 64) {
+          res.status(400).json({ error: 'body must be {"userId"}' });
+          return;
+        }
+        const latest = await models.latestStates.findById(userId).lean().exec();
+        const state = latest?.state;
+        res.json({
+          state: state
+            ? { stress: state.stress, arousal: state.arousal, label: state.label, at: state.at }
+            : null,
+        });
+      });
+    },
   });
   return {
     ...service,

@@ -3,7 +3,10 @@ import { applySchema } from '@mindscape/neo4j';
 import {
   createLogger,
   eventBusFor,
+  InternalClient,
   mergeResolvers,
+  openDatabase,
+  pingDatabase,
   startSubgraphService,
   type RunningService,
 } from '@mindscape/platform';
@@ -12,6 +15,8 @@ import type { GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import type { StoriesConfig } from './config.js';
 import { authoringResolvers } from './authoring-resolvers.js';
+import { playthroughModel } from './playthroughs/model.js';
+import { playthroughResolvers } from './playthroughs/resolvers.js';
 import { storiesResolvers, type StoriesContext } from './resolvers.js';
 
 const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -30,7 +35,10 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
     neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD),
   );
   const bus = await eventBusFor(config.REDIS_URL);
+  const db = await openDatabase(config.MONGODB_URI, config.STORIES_DB);
   try {
+    const playthroughs = playthroughModel(db);
+    await playthroughs.syncIndexes();
     await driver.verifyConnectivity();
     await applySchema(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD);
     // importStory answers through the generated schema, which exists only once built.
@@ -41,6 +49,11 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       resolvers: mergeResolvers([
         storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => built.schema!),
         authoringResolvers(driver, bus),
+        playthroughResolvers(
+          driver,
+          playthroughs,
+          new InternalClient(config.EMOTIONS_URL, config.ASSERTION_SECRET),
+        ),
       ]),
     });
     const schema = await neo.getSubgraphSchema();
@@ -59,7 +72,10 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       port: config.PORT,
       subscriptions: true,
       bodyLimit: `${Math.ceil((config.MAX_IMPORT_BYTES * 1.2) / 1_000_000)}mb`,
-      readiness: () => driver.verifyConnectivity().then(() => undefined),
+      readiness: async () => {
+        await driver.verifyConnectivity();
+        await pingDatabase(db);
+      },
       // @neo4j/graphql's authorization errors carry no GraphQL code of their own.
       errorCode: (error) =>
         ({
@@ -73,11 +89,13 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
         await service.close();
         await bus.close();
         await driver.close();
+        await db.close();
       },
     };
   } catch (error) {
     await bus.close();
     await driver.close();
+    await db.close();
     throw error;
   }
 }

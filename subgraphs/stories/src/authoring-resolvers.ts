@@ -16,6 +16,7 @@ import {
   type SceneFields,
   type StoryChange,
 } from './authoring.js';
+import { compileRule } from './playthroughs/conditions.js';
 import type { StoriesContext } from './resolvers.js';
 
 const topic = (storyId: string) => `story:${storyId}`;
@@ -137,6 +138,31 @@ export function authoringResolvers(driver: Driver, bus: EventBus) {
           return [args.sceneId];
         });
         return { change: deleted, brokenLinks };
+      },
+
+      setChoiceRule: (
+        _: unknown,
+        args: Edit & { choiceId: string; condition?: string | null; recommendWhen?: string | null },
+        ctx: StoriesContext,
+      ) => {
+        if (args.condition) compileRule(args.condition, 'condition');
+        if (args.recommendWhen) compileRule(args.recommendWhen, 'recommendWhen');
+        return change(args, ctx, 'CHOICE_EDITED', async (tx) => {
+          const { records } = await tx.run(
+            `MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene)-[:HAS_CHOICE]->(c:Choice {id: $choiceId})
+             SET c.condition = $condition, c.recommendWhen = $recommendWhen
+             RETURN scene.id AS sceneId`,
+            {
+              storyId: args.storyId,
+              choiceId: args.choiceId,
+              condition: args.condition ?? null,
+              recommendWhen: args.recommendWhen ?? null,
+            },
+          );
+          if (records.length === 0)
+            throw notFound(`Choice ${args.choiceId} of story ${args.storyId}`);
+          return [records[0]!.get('sceneId') as string];
+        });
       },
 
       moveScenes: (

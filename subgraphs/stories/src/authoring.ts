@@ -8,7 +8,7 @@ import { ENDING_TAGS } from './interchange/source-graph.js';
 export interface StoryChange {
   storyId: string;
   version: number;
-  kind: 'SCENE_ADDED' | 'SCENE_EDITED' | 'SCENE_DELETED' | 'LAYOUT_CHANGED';
+  kind: 'SCENE_ADDED' | 'SCENE_EDITED' | 'SCENE_DELETED' | 'CHOICE_EDITED' | 'LAYOUT_CHANGED';
   sceneIds: string[];
   authorId: string;
 }
@@ -99,21 +99,37 @@ export async function deriveChoices(
   sceneId: string,
   text: string,
 ): Promise<void> {
-  await tx.run(`MATCH (:Scene {id: $sceneId})-[:HAS_CHOICE]->(c:Choice) DETACH DELETE c`, {
-    sceneId,
+  // Rules an author set on a choice stay with the same link (same text, same target).
+  const { records } = await tx.run(
+    `MATCH (:Scene {id: $sceneId})-[:HAS_CHOICE]->(c:Choice)
+     WITH c, c { .text, .targetName, .condition, .recommendWhen } AS rule
+     DETACH DELETE c RETURN rule`,
+    { sceneId },
+  );
+  const rules = new Map(
+    records.map((r) => {
+      const rule = r.get('rule') as Record<string, string | null>;
+      return [JSON.stringify([rule.text, rule.targetName]), rule];
+    }),
+  );
+  const choices = passageLinks(text).map((link, order) => {
+    const kept = rules.get(JSON.stringify([link.text, link.target]));
+    return {
+      id: randomUUID(),
+      text: link.text,
+      targetName: link.target,
+      kind: link.kind === 'choice' ? 'CHOICE' : 'REDIRECT',
+      order,
+      condition: kept?.condition ?? null,
+      recommendWhen: kept?.recommendWhen ?? null,
+    };
   });
-  const choices = passageLinks(text).map((link, order) => ({
-    id: randomUUID(),
-    text: link.text,
-    targetName: link.target,
-    kind: link.kind === 'choice' ? 'CHOICE' : 'REDIRECT',
-    order,
-  }));
   await tx.run(
     `MATCH (from:Scene {id: $sceneId})
      UNWIND $choices AS choice
      CREATE (from)-[:HAS_CHOICE]->(c:Choice {id: choice.id, text: choice.text,
-       targetName: choice.targetName, kind: choice.kind, order: choice.order})
+       targetName: choice.targetName, kind: choice.kind, order: choice.order,
+       condition: choice.condition, recommendWhen: choice.recommendWhen})
      WITH c, choice
      OPTIONAL MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(to:Scene {name: choice.targetName})
      FOREACH (_ IN CASE WHEN to IS NULL THEN [] ELSE [1] END | CREATE (c)-[:LEADS_TO]->(to))`,

@@ -7,6 +7,11 @@ export const storiesConfigSchema = z.object({
   NEO4J_URI: z.string().default('bolt://127.0.0.1:7687'),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().min(1),
+  /** Playthroughs are documents: where they are kept. */
+  MONGODB_URI: z.string().default('mongodb://127.0.0.1:27017/'),
+  STORIES_DB: z.string().default('mindscape_stories'),
+  /** Where a reader's live state is asked for adaptive choices. */
+  EMOTIONS_URL: z.url().default('http://127.0.0.1:4004'),
   ASSERTION_SECRET: secretVar(),
   /**
    * Largest story source importStory accepts, in bytes; under the gateway's 2 MB body limit

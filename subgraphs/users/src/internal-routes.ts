@@ -1,5 +1,5 @@
-import { IDENTITY_HEADER, verifyAssertion, type Logger } from '@mindscape/platform';
-import express, { type Express } from 'express';
+import { internalOnly, type Logger } from '@mindscape/platform';
+import type { Express } from 'express';
 import type { UsersServices } from './context.js';
 import type { AccessTokenIssuer } from './accounts/access-tokens.js';
 import { CONSENT_SCOPES } from './models/index.js';
@@ -21,16 +21,7 @@ export function internalRoutes(
       res.json(issuer.jwks);
     });
     // Everything under /internal answers only holders of the shared assertion secret.
-    app.use('/internal', express.json({ limit: '4kb' }), async (req, res, next) => {
-      try {
-        await verifyAssertion(String(req.headers[IDENTITY_HEADER] ?? ''), secret);
-        next();
-      } catch {
-        res
-          .status(401)
-          .json({ error: 'internal endpoint: a MindScape service assertion is required' });
-      }
-    });
+    app.use('/internal', ...internalOnly(secret));
     app.post('/internal/devices/owner', async (req, res) => {
       const deviceId = (req.body as { deviceId?: unknown } | undefined)?.deviceId;
       if (typeof deviceId !== 'string' || !/^[0-9a-f]{24}$/.test(deviceId)) {

@@ -1,0 +1,233 @@
+import { badUserInput, notFound, requireIdentity, type InternalClient } from '@mindscape/platform';
+import { GraphQLError } from 'graphql';
+import { Types } from 'mongoose';
+import type { Driver } from 'neo4j-driver';
+import type { StoriesContext } from '../resolvers.js';
+import { compileRule } from './conditions.js';
+import type { PlaythroughDoc, PlaythroughModel } from './model.js';
+
+interface SceneView {
+  id: string;
+  name: string;
+  text: string;
+  tags: string[];
+  isEnding: boolean;
+  storyId: string;
+  choices: Array<{
+    id: string;
+    text: string;
+    kind: string;
+    condition: string | null;
+    recommendWhen: string | null;
+    targetId: string | null;
+  }>;
+}
+
+interface LiveState {
+  stress?: number | null;
+  arousal?: number | null;
+}
+
+/**
+ * Playthroughs: a reader's way through a published story (or one they author), kept in
+ * MongoDB. A choice whose rule tests the reader's live state (read from the emotions subgraph
+ * at the moment of asking) is offered only while the rule holds, and a scene may recommend the
+ * choice whose `recommendWhen` holds for the reader right now.
+ */
+export function playthroughResolvers(
+  driver: Driver,
+  playthroughs: PlaythroughModel,
+  emotions: InternalClient,
+) {
+  async function scene(sceneId: string, readerId: string): Promise<SceneView | undefined> {
+    const { records } = await driver.executeQuery(
+      `MATCH (s:Story)-[:HAS_SCENE]->(scene:Scene {id: $sceneId})
+       WHERE s.status = 'PUBLISHED' OR $readerId IN s.authorIds
+       OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
+       OPTIONAL MATCH (c)-[:LEADS_TO]->(target:Scene)
+       WITH s, scene, c, target ORDER BY c.order
+       RETURN s.id AS storyId, scene { .id, .name, .text, .tags, .isEnding } AS scene,
+         [x IN collect(CASE WHEN c IS NULL THEN null ELSE {id: c.id, text: c.text, kind: c.kind,
+           condition: c.condition, recommendWhen: c.recommendWhen, targetId: target.id} END)
+          WHERE x IS NOT NULL] AS choices`,
+      { sceneId, readerId },
+      { routing: 'READ' },
+    );
+    const record = records[0];
+    if (!record) return undefined;
+    return {
+      ...record.get('scene'),
+      storyId: record.get('storyId'),
+      choices: record.get('choices'),
+    };
+  }
+
+  async function liveState(readerId: string): Promise<LiveState> {
+    try {
+      const { state } = await emotions.post<{ state: LiveState | null }>(
+        '/internal/states/current',
+        { userId: readerId },
+        () => false,
+      );
+      return state ?? {};
+    } catch {
+      // Emotions unavailable: rules that need the live state simply do not hold.
+      return {};
+    }
+  }
+
+  async function present(doc: PlaythroughDoc) {
+    const current = await scene(doc.sceneId, doc.readerId);
+    const facts = { ...doc.variables, ...(await liveState(doc.readerId)) };
+    const available = (current?.choices ?? []).filter(
+      (c) => !c.condition || compileRule(c.condition, 'condition')(facts),
+    );
+    const recommended = available.find(
+      (c) => c.recommendWhen && compileRule(c.recommendWhen, 'recommendWhen')(facts),
+    );
+    return {
+      id: doc._id.toHexString(),
+      storyId: doc.storyId,
+      currentScene: current
+        ? {
+            id: current.id,
+            name: current.name,
+            text: current.text,
+            tags: current.tags,
+            isEnding: current.isEnding,
+          }
+        : null,
+      availableChoices: doc.finished
+        ? []
+        : available.map(({ id, text, kind }) => ({ id, text, kind })),
+      recommendedChoiceId: doc.finished ? null : (recommended?.id ?? null),
+      history: doc.history,
+      finished: doc.finished,
+      startedAt: doc.startedAt,
+      updatedAt: doc.updatedAt,
+      _available: available,
+      _facts: facts,
+    };
+  }
+
+  async function own(id: string, readerId: string): Promise<PlaythroughDoc> {
+    if (!Types.ObjectId.isValid(id))
+      throw badUserInput('playthroughId', 'Not a playthrough id.', 'an id from startPlaythrough');
+    const doc = await playthroughs.findById(id).lean<PlaythroughDoc>().exec();
+    if (!doc || doc.readerId !== readerId) throw notFound(`Playthrough ${id}`);
+    return doc;
+  }
+
+  return {
+    Query: {
+      async playthrough(_: unknown, args: { id: string }, ctx: StoriesContext) {
+        const { userId } = requireIdentity(ctx.assertion);
+        return present(await own(args.id, userId));
+      },
+    },
+    Mutation: {
+      async startPlaythrough(_: unknown, args: { storyId: string }, ctx: StoriesContext) {
+        const { userId } = requireIdentity(ctx.assertion);
+        const { records } = await driver.executeQuery(
+          `MATCH (s:Story {id: $storyId}) WHERE s.status = 'PUBLISHED' OR $userId IN s.authorIds
+           OPTIONAL MATCH (s)-[:HAS_SCENE]->(named:Scene {name: s.startSceneName})
+           OPTIONAL MATCH (s)-[:HAS_SCENE]->(any:Scene)
+           WITH named, any ORDER BY any.order
+           WITH named, collect(any.id) AS ids
+           RETURN coalesce(named.id, head(ids)) AS start`,
+          { storyId: args.storyId, userId },
+          { routing: 'READ' },
+        );
+        const start = records[0]?.get('start') as string | null | undefined;
+        if (!records[0]) throw notFound(`Story ${args.storyId} (published, or one you author)`);
+        if (!start)
+          throw badUserInput(
+            'storyId',
+            'The story has no scenes to start at.',
+            'a story with scenes',
+          );
+        const first = (await scene(start, userId))!;
+        const now = new Date();
+        const doc = await playthroughs.create({
+          storyId: args.storyId,
+          readerId: userId,
+          sceneId: start,
+          history: [
+            {
+              sceneId: start,
+              sceneName: first.name,
+              choiceId: null,
+              at: now,
+              stress: (await liveState(userId)).stress ?? null,
+            },
+          ],
+          variables: {},
+          finished: first.isEnding && first.choices.length === 0,
+          startedAt: now,
+          updatedAt: now,
+        });
+        return present(doc.toObject());
+      },
+
+      async choose(
+        _: unknown,
+        args: { playthroughId: string; choiceId: string },
+        ctx: StoriesContext,
+      ) {
+        const { userId } = requireIdentity(ctx.assertion);
+        const doc = await own(args.playthroughId, userId);
+        if (doc.finished)
+          throw badUserInput(
+            'playthroughId',
+            'This playthrough has ended.',
+            'a playthrough in progress',
+          );
+        const view = await present(doc);
+        const choice = view._available.find((c) => c.id === args.choiceId);
+        if (!choice)
+          throw badUserInput(
+            'choiceId',
+            'That choice is not available here and now.',
+            'one of availableChoices',
+          );
+        if (!choice.targetId)
+          throw badUserInput(
+            'choiceId',
+            'That choice leads to a scene that does not exist.',
+            'a choice with a target',
+          );
+        const next = (await scene(choice.targetId, userId))!;
+        const now = new Date();
+        // Only if the reader is still where this choice was offered: a double click moves once.
+        const moved = await playthroughs
+          .findOneAndUpdate(
+            { _id: doc._id, sceneId: doc.sceneId, finished: false },
+            {
+              $set: {
+                sceneId: next.id,
+                finished: next.isEnding || next.choices.length === 0,
+                updatedAt: now,
+              },
+              $push: {
+                history: {
+                  sceneId: next.id,
+                  sceneName: next.name,
+                  choiceId: choice.id,
+                  at: now,
+                  stress: typeof view._facts.stress === 'number' ? view._facts.stress : null,
+                },
+              },
+            },
+            { new: true },
+          )
+          .lean<PlaythroughDoc>()
+          .exec();
+        if (!moved)
+          throw new GraphQLError('The playthrough moved on in the meantime; reload it.', {
+            extensions: { code: 'CONFLICT' },
+          });
+        return present(moved);
+      },
+    },
+  };
+}
