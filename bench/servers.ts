@@ -20,6 +20,7 @@ import { IDENTITY_HEADER, createLogger, signAssertion } from '@mindscape/platfor
 import { startTestStack } from '@mindscape/test-kit';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { parse } from 'graphql';
+import { UNLIMITED_RATES } from './measure.js';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
 const role = process.argv[2];
@@ -29,10 +30,6 @@ const env = (name: string) => {
   return value;
 };
 const ready = (details: Record<string, unknown>) => console.log(JSON.stringify(details));
-const unlimited = {
-  RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
-  RATE_LIMIT_PER_PERSON_PER_MINUTE: '10000000',
-};
 
 /** What every baseline must do for these subgraphs: token → signed identity assertion. */
 function identityAsserter(usersOrigin: string, secret: string) {
@@ -57,7 +54,7 @@ function subgraphs() {
 
 switch (role) {
   case 'subgraphs': {
-    const stack = await startTestStack({ gateway: unlimited });
+    const stack = await startTestStack({ gateway: UNLIMITED_RATES });
     ready({
       url: stack.gatewayUrl,
       users: stack.users.url,
@@ -75,7 +72,7 @@ switch (role) {
           .map((s) => `${s.name}=${s.url}`)
           .join(','),
         ASSERTION_SECRET: env('BENCH_SECRET'),
-        ...unlimited,
+        ...UNLIMITED_RATES,
         SUBSCRIPTIONS_PER_CONNECTION: '1000',
         LOG_LEVEL: 'error',
       }),

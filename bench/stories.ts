@@ -10,7 +10,7 @@ import { graphql, signUp, startTestStack } from '@mindscape/test-kit';
 import neo4j from 'neo4j-driver';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
 import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
-import { table, timePerCall } from './measure.js';
+import { table, timePerCall, UNLIMITED_RATES } from './measure.js';
 
 /** A story of `n` passages: each offers two choices onward, a few loop back, every tenth ends. */
 function generatedStory(n: number): StorySource {
@@ -40,12 +40,7 @@ const EDITOR = `query($id: ID!) { story(id: $id) { id title scenes { id name tex
 
 const engines = await startEngines(await loadDevSecrets());
 Object.assign(process.env, engineEnvironment(engines));
-const stack = await startTestStack({
-  gateway: {
-    RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
-    RATE_LIMIT_PER_PERSON_PER_MINUTE: '10000000',
-  },
-});
+const stack = await startTestStack({ gateway: UNLIMITED_RATES });
 let authorId = '';
 try {
   const author = await signUp(stack.gatewayUrl, 'Author');

@@ -13,6 +13,7 @@ import {
 } from '@mindscape/stories';
 import { createUsersSubgraph, usersConfigSchema, type UsersSubgraph } from '@mindscape/users';
 import { exportJWK, generateKeyPair } from 'jose';
+import neo4j from 'neo4j-driver';
 import { testEngines, uniqueName } from './engines.js';
 
 export interface TestStack {
@@ -165,4 +166,27 @@ export async function dropDatabase(name: string): Promise<void> {
   const db = await openDatabase(testEngines().mongoUri, name);
   await db.dropDatabase();
   await db.close();
+}
+
+/**
+ * Removes the stories these people author, with their scenes and choices: Neo4j Community has
+ * one database, shared by every test run.
+ */
+export async function removeStoriesOf(people: string[]): Promise<void> {
+  const engines = testEngines();
+  const driver = neo4j.driver(
+    engines.neo4jUri,
+    neo4j.auth.basic(engines.neo4jUser, engines.neo4jPassword),
+  );
+  try {
+    await driver.executeQuery(
+      `MATCH (s:Story) WHERE any(a IN s.authorIds WHERE a IN $people)
+       OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
+       OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(choice:Choice)
+       DETACH DELETE s, scene, choice`,
+      { people },
+    );
+  } finally {
+    await driver.close();
+  }
 }

@@ -7,10 +7,9 @@ import {
   recordEvents,
   signUp,
   startTestStack,
-  testEngines,
+  removeStoriesOf,
   type TestStack,
 } from '@mindscape/test-kit';
-import neo4j from 'neo4j-driver';
 import { parseTwee } from '../src/interchange/twee.js';
 
 const TWEE = `:: StoryTitle
@@ -32,18 +31,7 @@ before(async () => {
   stack = await startTestStack();
 });
 after(async () => {
-  const engines = testEngines();
-  const driver = neo4j.driver(
-    engines.neo4jUri,
-    neo4j.auth.basic(engines.neo4jUser, engines.neo4jPassword),
-  );
-  await driver.executeQuery(
-    `MATCH (s:Story) WHERE any(a IN s.authorIds WHERE a IN $people)
-     OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene) OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(choice)
-     DETACH DELETE s, scene, choice`,
-    { people },
-  );
-  await driver.close();
+  await removeStoriesOf(people);
   await stack.close();
 });
 

@@ -12,11 +12,10 @@ import {
   graphql,
   signUp,
   startTestStack,
-  testEngines,
+  removeStoriesOf,
   type SignedUp,
   type TestStack,
 } from '@mindscape/test-kit';
-import neo4j from 'neo4j-driver';
 
 const TWEE = `:: StoryTitle
 The Fork
@@ -46,18 +45,7 @@ before(async () => {
   stack = await startTestStack({ engine: { minIntervalMs: 0 } });
 });
 after(async () => {
-  const engines = testEngines();
-  const driver = neo4j.driver(
-    engines.neo4jUri,
-    neo4j.auth.basic(engines.neo4jUser, engines.neo4jPassword),
-  );
-  await driver.executeQuery(
-    `MATCH (s:Story) WHERE any(a IN s.authorIds WHERE a IN $people)
-     OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene) OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(choice)
-     DETACH DELETE s, scene, choice`,
-    { people },
-  );
-  await driver.close();
+  await removeStoriesOf(people);
   await stack.close();
 });
 

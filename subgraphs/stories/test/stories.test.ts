@@ -5,10 +5,9 @@ import {
   graphql,
   signUp as signUpPerson,
   startTestStack,
-  testEngines,
+  removeStoriesOf,
   type TestStack,
 } from '@mindscape/test-kit';
-import neo4j from 'neo4j-driver';
 import { parseTwee } from '../src/interchange/twee.js';
 
 const TWEE = `:: StoryTitle
@@ -48,29 +47,13 @@ const signUp: typeof signUpPerson = async (url, name) => {
   return person;
 };
 
-async function removeStories() {
-  const engines = testEngines();
-  const driver = neo4j.driver(
-    engines.neo4jUri,
-    neo4j.auth.basic(engines.neo4jUser, engines.neo4jPassword),
-  );
-  await driver.executeQuery(
-    `MATCH (s:Story) WHERE any(a IN s.authorIds WHERE a IN $people)
-     OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
-     OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(choice:Choice)
-     DETACH DELETE s, scene, choice`,
-    { people },
-  );
-  await driver.close();
-}
-
 describe('stories through the gateway', () => {
   let stack: TestStack;
   before(async () => {
     stack = await startTestStack();
   });
   after(async () => {
-    await removeStories();
+    await removeStoriesOf(people);
     await stack.close();
   });
 
