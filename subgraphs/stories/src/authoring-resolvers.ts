@@ -11,11 +11,11 @@ import {
   authoringStep,
   checkSceneFields,
   deriveChoices,
-  isEndingByTags,
   relinkByName,
   type SceneFields,
   type StoryChange,
 } from './authoring.js';
+import { isEndingPassage } from './interchange/source-graph.js';
 import { compileRule } from './playthroughs/conditions.js';
 import type { StoriesContext } from './resolvers.js';
 
@@ -72,7 +72,7 @@ export function authoringResolvers(driver: Driver, bus: EventBus) {
               text: args.text ?? '',
               tags,
               position: args.position ?? null,
-              isEnding: isEndingByTags(tags),
+              isEnding: isEndingPassage(name, tags),
             },
           );
           await deriveChoices(tx, args.storyId, id, args.text ?? '');

@@ -3,7 +3,6 @@ import { badUserInput, notFound } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { passageLinks } from './interchange/links.js';
-import { ENDING_TAGS } from './interchange/source-graph.js';
 
 export interface StoryChange {
   storyId: string;
@@ -149,10 +148,6 @@ export async function relinkByName(tx: ManagedTransaction, storyId: string): Pro
      FOREACH (_ IN CASE WHEN to IS NULL THEN [] ELSE [1] END | MERGE (c)-[:LEADS_TO]->(to))`,
     { storyId },
   );
-}
-
-export function isEndingByTags(tags: string[]): boolean {
-  return tags.some((tag) => ENDING_TAGS.has(tag));
 }
 
 export function toNumber(value: unknown): number {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { passageLinks } from './interchange/links.js';
-import { ENDING_TAGS, isFormatPassage } from './interchange/source-graph.js';
+import { isEndingPassage } from './interchange/source-graph.js';
 import type { StorySource } from './interchange/story-source.js';
 
 /**
@@ -23,9 +23,7 @@ export async function insertStory(
     position: passage.position ?? null,
     size: passage.size ?? null,
     metadata: Object.keys(passage.metadata).length ? JSON.stringify(passage.metadata) : null,
-    isEnding:
-      passage.tags.some((tag) => ENDING_TAGS.has(tag)) ||
-      isFormatPassage(passage.name, passage.tags),
+    isEnding: isEndingPassage(passage.name, passage.tags),
     order,
   }));
   const idByName = new Map(scenes.map((scene) => [scene.name, scene.id]));

@@ -24,6 +24,11 @@ export function isFormatPassage(name: string, tags: string[]): boolean {
   return FORMAT_PASSAGES.has(name) || tags.some((tag) => FORMAT_TAGS.has(tag));
 }
 
+/** A passage with no way on by design: tagged as an ending, or run by the story format. */
+export function isEndingPassage(name: string, tags: string[]): boolean {
+  return tags.some((tag) => ENDING_TAGS.has(tag)) || isFormatPassage(name, tags);
+}
+
 /**
  * The graph of an imported story, scenes named by passage name. Passages the story format
  * runs by itself count as reached, and may set variables for the rest.
@@ -42,9 +47,7 @@ export function sourceGraph(story: StorySource): StoryGraph & { formatPassages: 
       return {
         id: passage.name,
         name: passage.name,
-        isEnding:
-          passage.tags.some((tag) => ENDING_TAGS.has(tag)) ||
-          isFormatPassage(passage.name, passage.tags),
+        isEnding: isEndingPassage(passage.name, passage.tags),
         targets: passageLinks(passage.text).map((link) => link.target),
         sets: [...sets],
         reads: [...reads],
