@@ -73,12 +73,15 @@ describe('accounts through the gateway', () => {
     assert.deepEqual(errorCodes(await graphql(url, REFRESH, { t: next })), ['UNAUTHENTICATED']);
   });
 
-  test('two concurrent uses of one refresh token: exactly one wins', async () => {
-    const ana = await signUp(url);
-    const results = await Promise.all(
-      [1, 2, 3].map(() => graphql(url, REFRESH, { t: ana.refreshToken })),
-    );
-    assert.equal(results.filter((r) => r.data?.refreshSession).length, 1);
+  test('concurrent uses of one refresh token: exactly one wins, every time', async () => {
+    // Repeated: the race this guards against (a non-atomic claim) shows up only sometimes.
+    for (let round = 0; round < 5; round++) {
+      const ana = await signUp(url);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => graphql(url, REFRESH, { t: ana.refreshToken })),
+      );
+      assert.equal(results.filter((r) => r.data?.refreshSession).length, 1, `round ${round}`);
+    }
   });
 
   test('signOut ends the session: its refresh token stops working', async () => {

@@ -25,8 +25,8 @@ export class Sessions {
   }
 
   /**
-   * Trades a refresh token for a new pair. The token is claimed with one conditional update,
-   * so two concurrent uses cannot both win; the loser is treated as reuse.
+   * Trades a refresh token for a new pair. The token is claimed by inserting its use (keyed by
+   * its id), so two concurrent uses cannot both win; the loser is treated as reuse.
    */
   async rotate(refreshToken: string): Promise<{ userId: Types.ObjectId; tokens: SessionTokens }> {
     const parsed = parseToken(PREFIX, refreshToken);
@@ -38,17 +38,28 @@ export class Sessions {
     if (stored.expiresAt.getTime() <= Date.now())
       throw unauthenticated('The refresh token has expired; sign in again.');
 
-    const claimed = await this.models.refreshTokens.findOneAndUpdate(
-      { _id: stored._id, usedAt: null, revokedAt: null },
-      { $set: { usedAt: new Date() } },
-    );
-    if (!claimed) {
+    if (stored.usedAt || !(await this.claim(stored._id))) {
       await this.end(stored.sessionId);
       throw unauthenticated(
         'This refresh token was already used, so the session has been ended to protect the account. Sign in again.',
       );
     }
+    await this.models.refreshTokens.updateOne(
+      { _id: stored._id },
+      { $set: { usedAt: new Date() } },
+    );
     return { userId: stored.userId, tokens: await this.issue(stored.userId, stored.sessionId) };
+  }
+
+  /** True for the one caller whose insert of the token's use went in first. */
+  private async claim(tokenId: Types.ObjectId): Promise<boolean> {
+    try {
+      await this.models.refreshTokenUses.create({ _id: tokenId, at: new Date() });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return false;
+      throw error;
+    }
   }
 
   /** Revokes every token of a session. */

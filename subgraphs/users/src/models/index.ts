@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { consentAuditModel, consentModel } from './consent.js';
 import { deviceModel } from './device.js';
-import { refreshTokenModel } from './refresh-token.js';
+import { refreshTokenModel, refreshTokenUseModel } from './refresh-token.js';
 import { signInFailureModel } from './sign-in-failure.js';
 import { userModel } from './user.js';
 
@@ -16,6 +16,7 @@ export function usersModels(db: Connection) {
   return {
     users: userModel(db),
     refreshTokens: refreshTokenModel(db),
+    refreshTokenUses: refreshTokenUseModel(db),
     devices: deviceModel(db),
     consents: consentModel(db),
     consentAudit: consentAuditModel(db),

@@ -25,3 +25,15 @@ export interface RefreshTokenDoc {
 }
 export const refreshTokenModel = (db: Connection) =>
   db.model<RefreshTokenDoc>('RefreshToken', refreshTokenSchema, 'refresh_tokens');
+
+/**
+ * The use of a refresh token, keyed by the token's id: inserting it is the claim. A duplicate
+ * `_id` is refused by the storage itself, so of two concurrent uses exactly one wins, also on
+ * servers whose find-and-modify is not atomic under concurrency (FerretDB v1 on SQLite).
+ */
+const refreshTokenUseSchema = new Schema({
+  _id: { type: Schema.Types.ObjectId, required: true },
+  at: { type: Date, required: true },
+});
+export const refreshTokenUseModel = (db: Connection) =>
+  db.model('RefreshTokenUse', refreshTokenUseSchema, 'refresh_token_uses');

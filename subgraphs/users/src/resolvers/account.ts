@@ -127,6 +127,8 @@ export const accountResolvers = {
       }
       await ctx.models.consents.deleteMany({ $or: [{ ownerId: id }, { granteeId: id }] });
       await ctx.models.devices.deleteMany({ userId: id });
+      const tokens = await ctx.models.refreshTokens.find({ userId: id }, { _id: 1 }).lean().exec();
+      await ctx.models.refreshTokenUses.deleteMany({ _id: { $in: tokens.map((t) => t._id) } });
       await ctx.models.refreshTokens.deleteMany({ userId: id });
       return true;
     },
