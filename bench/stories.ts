@@ -6,8 +6,7 @@
  */
 import os from 'node:os';
 import { parseTwee, serializeTwee, validateSource, type StorySource } from '@mindscape/stories';
-import { graphql, signUp, startTestStack } from '@mindscape/test-kit';
-import neo4j from 'neo4j-driver';
+import { graphql, removeStoriesOf, signUp, startTestStack } from '@mindscape/test-kit';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
 import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
 import { table, timePerCall, UNLIMITED_RATES } from './measure.js';
@@ -82,17 +81,7 @@ try {
   );
 } finally {
   // The benchmark's drafts leave the (single) Neo4j database with it.
-  const driver = neo4j.driver(
-    process.env.NEO4J_URI!,
-    neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD!),
-  );
-  await driver.executeQuery(
-    `MATCH (s:Story) WHERE $authorId IN s.authorIds
-     OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene) OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(choice)
-     DETACH DELETE s, scene, choice`,
-    { authorId },
-  );
-  await driver.close();
+  if (authorId) await removeStoriesOf([authorId]);
   await stack.close();
   await engines.stop();
 }

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmotionsSubgraph } from '@mindscape/emotions';
-import { createLogger } from '@mindscape/platform';
 import { capture, startRedisServer } from '@mindscape/platform/dev';
 import {
   graphql,
@@ -12,7 +11,7 @@ import {
   startTestStack,
   type TestStack,
 } from '@mindscape/test-kit';
-import { createGateway, gatewayConfigSchema, type RunningGateway } from '../src/index.js';
+import type { RunningGateway } from '../src/index.js';
 
 const hasRedis = (await capture('redis-server', ['--version'])) !== undefined;
 const RECORD = 'mutation($t: String!) { recordEmotion(text: $t) { id } }';
@@ -29,18 +28,9 @@ before(async () => {
   stack = await startTestStack({ redisUrl: redis.url });
   secondEmotions = await stack.addEmotionsInstance();
   // The second gateway composes the same users subgraph and the second emotions instance.
-  secondGateway = await createGateway(
-    gatewayConfigSchema.parse({
-      PORT: '0',
-      SUBGRAPHS: `users=${stack.users.url},emotions=${secondEmotions.url}`,
-      ASSERTION_SECRET: stack.secret,
-      LOG_LEVEL: 'silent',
-    }),
-    createLogger('gateway-2', 'silent'),
-  );
+  secondGateway = await stack.addGateway(`users=${stack.users.url},emotions=${secondEmotions.url}`);
 });
 after(async () => {
-  await secondGateway?.close();
   await stack?.close();
   await redis?.stop();
 });

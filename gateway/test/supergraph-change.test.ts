@@ -10,7 +10,7 @@ import {
   type TestStack,
 } from '@mindscape/test-kit';
 import { parse } from 'graphql';
-import { createGateway, gatewayConfigSchema, type RunningGateway } from '../src/index.js';
+import type { RunningGateway } from '../src/index.js';
 
 /** A small third subgraph whose schema the test changes, as a deploy would. */
 function startNotes(stack: TestStack, port: number, fields: string): Promise<RunningService> {
@@ -33,19 +33,12 @@ let gateway: RunningGateway;
 before(async () => {
   stack = await startTestStack();
   notes = await startNotes(stack, 0, 'hello: String');
-  gateway = await createGateway(
-    gatewayConfigSchema.parse({
-      PORT: '0',
-      SUBGRAPHS: `users=${stack.users.url},emotions=${stack.emotions.url},notes=${notes.url}`,
-      ASSERTION_SECRET: stack.secret,
-      SUPERGRAPH_POLL_MS: '200',
-      LOG_LEVEL: 'silent',
-    }),
-    createLogger('gateway', 'silent'),
+  gateway = await stack.addGateway(
+    `users=${stack.users.url},emotions=${stack.emotions.url},notes=${notes.url}`,
+    { SUPERGRAPH_POLL_MS: '200' },
   );
 });
 after(async () => {
-  await gateway?.close();
   await notes?.close();
   await stack?.close();
 });

@@ -13,3 +13,4 @@ export * from './run-service.js';
 export * from './scalars.js';
 export * from './service.js';
 export * from './internal-guard.js';
+export * from './text.js';

@@ -33,6 +33,11 @@ export interface TestStack {
   startEmotions(): Promise<void>;
   /** Another emotions instance on the same database (and Redis): scale-out tests. Closed with the stack. */
   addEmotionsInstance(): Promise<EmotionsSubgraph>;
+  /**
+   * Another gateway with the stack's secret over `subgraphs` ("name=url,…"): scale-out and
+   * composition tests. Closed with the stack.
+   */
+  addGateway(subgraphs: string, settings?: Record<string, string>): Promise<RunningGateway>;
   close(): Promise<void>;
 }
 
@@ -107,17 +112,23 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   );
   const emotionsPort = Number(new URL(emotions.url).port);
   const extra: EmotionsSubgraph[] = [];
-  const gateway = await createGateway(
-    gatewayConfigSchema.parse({
-      PORT: '0',
-      SUBGRAPHS: `users=${users.url},emotions=${emotions.url},stories=${stories.url}`,
-      ...options.gateway,
-      ASSERTION_SECRET: secret,
-      DEVICE_TOKEN_CACHE_MS: '0',
-      LOG_LEVEL: logLevel,
-    }),
-    createLogger('gateway', logLevel),
+  const startGateway = (subgraphs: string, settings: Record<string, string> = {}) =>
+    createGateway(
+      gatewayConfigSchema.parse({
+        PORT: '0',
+        SUBGRAPHS: subgraphs,
+        ...settings,
+        ASSERTION_SECRET: secret,
+        DEVICE_TOKEN_CACHE_MS: '0',
+        LOG_LEVEL: logLevel,
+      }),
+      createLogger('gateway', logLevel),
+    );
+  const gateway = await startGateway(
+    `users=${users.url},emotions=${emotions.url},stories=${stories.url}`,
+    options.gateway,
   );
+  const extraGateways: RunningGateway[] = [];
   return {
     gatewayUrl: gateway.url,
     users,
@@ -138,12 +149,18 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async startEmotions() {
       emotions ??= await startEmotions(emotionsPort);
     },
+    async addGateway(subgraphs, settings) {
+      const added = await startGateway(subgraphs, settings);
+      extraGateways.push(added);
+      return added;
+    },
     async addEmotionsInstance() {
       const instance = await startEmotions(0);
       extra.push(instance);
       return instance;
     },
     async close() {
+      for (const added of extraGateways) await added.close();
       await gateway.close();
       for (const instance of extra) await instance.close();
       await stories.close();

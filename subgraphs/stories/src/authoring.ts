@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, notFound } from '@mindscape/platform';
+import { badUserInput, hasControlCharacters, notFound } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { passageLinks } from './interchange/links.js';
@@ -68,7 +68,7 @@ export async function authoringStep<T>(
 export function checkSceneFields(fields: SceneFields): void {
   if (fields.name !== undefined && fields.name !== null) {
     const name = fields.name.trim();
-    if (!name || name.length > MAX_NAME || /\p{Cc}/u.test(name))
+    if (!name || name.length > MAX_NAME || hasControlCharacters(name))
       throw badUserInput(
         'name',
         'A scene name must be 1–200 characters, one line.',

@@ -90,6 +90,12 @@ export async function insertStory(
 }
 
 /**
+ * Who may read a story (`s`), for Cypher that bypasses @neo4j/graphql's rules: everyone once
+ * published, its authors while a draft. Needs the parameter `$readerId`.
+ */
+export const READABLE_STORY = "(s.status = 'PUBLISHED' OR $readerId IN s.authorIds)";
+
+/**
  * A story as interchange source, if `userId` may read it (published, or one they author).
  * Reads bypass @neo4j/graphql, so the rule is stated here too.
  */
@@ -100,11 +106,11 @@ export async function loadStorySource(
 ): Promise<StorySource | undefined> {
   const { records } = await driver.executeQuery(
     `MATCH (s:Story {id: $storyId})
-     WHERE s.status = 'PUBLISHED' OR $userId IN s.authorIds
+     WHERE ${READABLE_STORY}
      OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
      WITH s, scene ORDER BY scene.order
      RETURN s { .* } AS story, collect(scene { .* }) AS scenes`,
-    { storyId, userId: userId ?? null },
+    { storyId, readerId: userId ?? null },
     { routing: 'READ' },
   );
   const record = records[0];

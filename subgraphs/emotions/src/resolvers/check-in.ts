@@ -1,6 +1,5 @@
-import { badUserInput, requireIdentity } from '@mindscape/platform';
+import { badUserInput, hasControlCharacters, requireIdentity } from '@mindscape/platform';
 import type { EmotionsContext } from '../context.js';
-import { hasControlCharacters } from '../input.js';
 
 const NOTE_MAX = 1000;
 
@@ -21,7 +20,7 @@ export const checkInResolvers = {
           );
       }
       const note = args.note?.trim();
-      if (note && ([...note].length > NOTE_MAX || hasControlCharacters(note))) {
+      if (note && ([...note].length > NOTE_MAX || hasControlCharacters(note, true))) {
         throw badUserInput(
           'note',
           'The note is too long or contains control characters.',

@@ -1,6 +1,6 @@
-import { badUserInput, requireIdentity } from '@mindscape/platform';
+import { badUserInput, hasControlCharacters, requireIdentity } from '@mindscape/platform';
 import { personalStream, requireReader } from '../access.js';
-import { checkRange, hasControlCharacters } from '../input.js';
+import { checkRange } from '../input.js';
 import type { EmotionsContext } from '../context.js';
 import type { EmotionReadingDoc } from '../models/index.js';
 
@@ -17,7 +17,7 @@ export function checkJournalText(raw: string): string {
   // A lone surrogate, or U+FFFD where a decoder met bytes that were not UTF-8: not text.
   if (!text.isWellFormed() || text.includes('\uFFFD'))
     throw badUserInput('text', 'The text is not valid UTF-8.', allowed);
-  if (hasControlCharacters(text))
+  if (hasControlCharacters(text, true))
     throw badUserInput('text', 'The text contains control characters.', allowed);
   return text;
 }

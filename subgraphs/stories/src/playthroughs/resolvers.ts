@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Driver } from 'neo4j-driver';
 import type { StoriesContext } from '../resolvers.js';
+import { READABLE_STORY } from '../store.js';
 import { compileRule } from './conditions.js';
 import type { PlaythroughDoc, PlaythroughModel } from './model.js';
 
@@ -42,7 +43,7 @@ export function playthroughResolvers(
   async function scene(sceneId: string, readerId: string): Promise<SceneView | undefined> {
     const { records } = await driver.executeQuery(
       `MATCH (s:Story)-[:HAS_SCENE]->(scene:Scene {id: $sceneId})
-       WHERE s.status = 'PUBLISHED' OR $readerId IN s.authorIds
+       WHERE ${READABLE_STORY}
        OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
        OPTIONAL MATCH (c)-[:LEADS_TO]->(target:Scene)
        WITH s, scene, c, target ORDER BY c.order
@@ -129,13 +130,13 @@ export function playthroughResolvers(
       async startPlaythrough(_: unknown, args: { storyId: string }, ctx: StoriesContext) {
         const { userId } = requireIdentity(ctx.assertion);
         const { records } = await driver.executeQuery(
-          `MATCH (s:Story {id: $storyId}) WHERE s.status = 'PUBLISHED' OR $userId IN s.authorIds
+          `MATCH (s:Story {id: $storyId}) WHERE ${READABLE_STORY}
            OPTIONAL MATCH (s)-[:HAS_SCENE]->(named:Scene {name: s.startSceneName})
            OPTIONAL MATCH (s)-[:HAS_SCENE]->(any:Scene)
            WITH named, any ORDER BY any.order
            WITH named, collect(any.id) AS ids
            RETURN coalesce(named.id, head(ids)) AS start`,
-          { storyId: args.storyId, userId },
+          { storyId: args.storyId, readerId: userId },
           { routing: 'READ' },
         );
         const start = records[0]?.get('start') as string | null | undefined;

@@ -1,4 +1,4 @@
-import { badUserInput } from '@mindscape/platform';
+import { badUserInput, hasControlCharacters } from '@mindscape/platform';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 export const PASSWORD_MIN = 10;
@@ -11,7 +11,6 @@ export const DEVICE_NAME_MAX = 60;
 const commonPasswords = new Set(dictionary['passwords-common'].map((p: string) => p.toLowerCase()));
 // One @, no spaces or control characters, a dot in the domain: what mail servers will take.
 const emailPattern = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
-const controlCharacters = /\p{Cc}/u;
 
 /** Returns the normalized address (trimmed, lower-case) or throws BAD_USER_INPUT on `field`. */
 export function normalizeEmail(value: string, field = 'email'): string {
@@ -70,7 +69,7 @@ export function normalizeName(value: string, field: string, max: number): string
   if (length === 0) throw badUserInput(field, `${label(field)} must not be empty.`, allowed);
   if (length > max)
     throw badUserInput(field, `${label(field)} is too long (${length} characters).`, allowed);
-  if (controlCharacters.test(name))
+  if (hasControlCharacters(name))
     throw badUserInput(field, `${label(field)} contains control characters.`, allowed);
   return name;
 }
