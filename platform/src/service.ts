@@ -7,6 +7,7 @@ import express, { type Express, type Request } from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { Metric } from 'prom-client';
 import { createHttpShell } from './http-shell.js';
 import {
   IDENTITY_HEADER,
@@ -45,6 +46,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
    * @neo4j/graphql's "Forbidden"), so they reach clients as such rather than masked.
    */
   errorCode?: (error: Error) => string | undefined;
+  /** Metrics of the service's own, served on GET /metrics with the standard ones. */
+  metrics?: Metric[];
 }
 
 export interface RunningService {
@@ -62,6 +65,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
 ): Promise<RunningService> {
   const { name, logger, host = '127.0.0.1', bodyLimit = '2mb' } = options;
   const shell = createHttpShell(name, logger, options.readiness);
+  for (const metric of options.metrics ?? []) shell.metrics.registerMetric(metric);
   options.routes?.(shell.app);
 
   const websockets = options.subscriptions ? serveSubscriptions(shell.server, options) : undefined;

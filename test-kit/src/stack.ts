@@ -200,7 +200,8 @@ export async function removeStoriesOf(people: string[]): Promise<void> {
       `MATCH (s:Story) WHERE any(a IN s.authorIds WHERE a IN $people)
        OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
        OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(choice:Choice)
-       DETACH DELETE s, scene, choice`,
+       OPTIONAL MATCH (s)-[:HAS_EDIT|HAS_VERSION]->(kept)
+       DETACH DELETE s, scene, choice, kept`,
       { people },
     );
   } finally {

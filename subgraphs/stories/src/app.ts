@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { applySchema } from '@mindscape/neo4j';
+import { applySchema, countingDriver } from '@mindscape/neo4j';
 import {
   createLogger,
   eventBusFor,
@@ -13,8 +13,10 @@ import {
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
+import { Counter } from 'prom-client';
 import type { StoriesConfig } from './config.js';
-import { authoringResolvers } from './authoring-resolvers.js';
+import { authoringResolvers } from './authoring/resolvers.js';
+import { ValidationCache } from './validation/cache.js';
 import { playthroughModel } from './playthroughs/model.js';
 import { playthroughResolvers } from './playthroughs/resolvers.js';
 import { storiesResolvers, type StoriesContext } from './resolvers.js';
@@ -30,10 +32,17 @@ export type StoriesSubgraph = RunningService;
  */
 export async function createStoriesSubgraph(config: StoriesConfig): Promise<StoriesSubgraph> {
   const logger = createLogger('stories', config.LOG_LEVEL);
-  const driver = neo4j.driver(
-    config.NEO4J_URI,
-    neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD),
+  // Every Cypher statement is counted: one GraphQL read should be one round trip.
+  const statements = new Counter({
+    name: 'stories_cypher_statements_total',
+    help: 'Cypher statements the stories subgraph sent to Neo4j',
+    registers: [],
+  });
+  const driver = countingDriver(
+    neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD)),
+    () => statements.inc(),
   );
+  const validations = new ValidationCache();
   const bus = await eventBusFor(config.REDIS_URL);
   const db = await openDatabase(config.MONGODB_URI, config.STORIES_DB);
   try {
@@ -47,8 +56,8 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       typeDefs,
       driver,
       resolvers: mergeResolvers([
-        storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => built.schema!),
-        authoringResolvers(driver, bus),
+        storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => built.schema!, validations),
+        authoringResolvers(driver, bus, validations),
         playthroughResolvers(
           driver,
           playthroughs,
@@ -71,6 +80,7 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       host: config.HOST,
       port: config.PORT,
       subscriptions: true,
+      metrics: [statements],
       bodyLimit: `${Math.ceil((config.MAX_IMPORT_BYTES * 1.2) / 1_000_000)}mb`,
       readiness: async () => {
         await driver.verifyConnectivity();

@@ -1,22 +1,21 @@
 import {
   badUserInput,
+  hasControlCharacters,
   notFound,
   requireSignedInPerson,
   type RequestAssertion,
 } from '@mindscape/platform';
-import {
-  Kind,
-  type FieldNode,
-  type GraphQLFieldResolver,
-  type GraphQLResolveInfo,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
-import { validateSource } from './interchange/source-graph.js';
 import { StorySourceError, type StorySource } from './interchange/story-source.js';
 import { parseTwee, serializeTwee } from './interchange/twee.js';
 import { parseTwineHtml, serializeTwineHtml } from './interchange/twine-html.js';
+import { versionSource } from './authoring/versions.js';
+import { playtest } from './playthroughs/playtest.js';
+import { readThrough } from './read-through.js';
 import { insertStory, loadStorySource } from './store.js';
+import type { StoredValidation, ValidationCache } from './validation/cache.js';
+import { currentValidation, loadStoryState } from './validation/load.js';
 
 export interface StoriesContext {
   assertion: RequestAssertion;
@@ -30,54 +29,85 @@ export function storiesResolvers(
   driver: Driver,
   maxImportBytes: number,
   schema: () => GraphQLSchema,
+  validations: ValidationCache,
 ) {
-  /**
-   * Answers with the generated `story` query's resolver, so any selection of a Story works:
-   * @neo4j/graphql reads the selection from the field node, so it gets `story(id: …)` with the
-   * mutation field's selection set.
-   */
-  const readStory = (id: string, ctx: StoriesContext, info: GraphQLResolveInfo) => {
-    const queryType = schema().getQueryType()!;
-    const story = queryType.getFields().story!;
-    const fieldNode: FieldNode = {
-      ...info.fieldNodes[0]!,
-      alias: undefined,
-      name: { kind: Kind.NAME, value: 'story' },
-      arguments: [
-        {
-          kind: Kind.ARGUMENT,
-          name: { kind: Kind.NAME, value: 'id' },
-          value: { kind: Kind.STRING, value: id },
-        },
-      ],
-    };
-    return (story.resolve as GraphQLFieldResolver<unknown, StoriesContext>)(
-      undefined,
-      { id },
-      ctx,
-      {
-        ...info,
-        fieldName: 'story',
-        fieldNodes: [fieldNode],
-        parentType: queryType,
-        returnType: story.type,
-      },
+  const validation = async (storyId: string, ctx: StoriesContext) => {
+    const found = await currentValidation(
+      driver,
+      validations,
+      storyId,
+      ctx.assertion.identity?.userId,
     );
+    if (!found) throw notFound(`Story ${storyId} (published, or one you author)`);
+    return found;
   };
+  const scenesById = (ids: string[], ctx: StoriesContext, info: GraphQLResolveInfo) =>
+    ids.length === 0
+      ? []
+      : readThrough(
+          schema,
+          'scenes',
+          { where: { id: { in: ids } }, sort: [{ order: 'ASC' }] },
+          ctx,
+          info,
+        );
 
   return {
     Query: {
       async exportStory(
         _: unknown,
-        args: { storyId: string; format: Format },
+        args: { storyId: string; format: Format; version?: number | null },
         ctx: StoriesContext,
       ) {
-        const story = await readable(driver, args.storyId, ctx);
+        const readerId = ctx.assertion.identity?.userId;
+        const story =
+          typeof args.version === 'number'
+            ? await versionSource(driver, args.storyId, readerId, args.version)
+            : await loadStorySource(driver, args.storyId, readerId);
+        if (!story) throw notFound(`Story ${args.storyId} (published, or one you author)`);
         return args.format === 'TWEE' ? serializeTwee(story) : serializeTwineHtml(story);
       },
-      async validateStory(_: unknown, args: { storyId: string }, ctx: StoriesContext) {
-        return validateSource(await readable(driver, args.storyId, ctx));
+      validateStory: (_: unknown, args: { storyId: string }, ctx: StoriesContext) =>
+        validation(args.storyId, ctx),
+      async playtestStory(
+        _: unknown,
+        args: { storyId: string; runs: number; maxSteps: number; seed?: number | null },
+        ctx: StoriesContext,
+      ) {
+        const { userId } = requireSignedInPerson(ctx.assertion);
+        if (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > 10_000)
+          throw badUserInput('runs', 'Between 1 and 10,000 runs.', '1–10,000');
+        if (!Number.isInteger(args.maxSteps) || args.maxSteps < 1 || args.maxSteps > 1_000)
+          throw badUserInput('maxSteps', 'Between 1 and 1,000 steps per run.', '1–1,000');
+        const loaded = await loadStoryState(driver, args.storyId, userId);
+        // Rules and coverage are the authors' business.
+        if (!loaded || !loaded.authorIds.includes(userId))
+          throw notFound(`Story ${args.storyId} (one you author)`);
+        return playtest(loaded.state, {
+          runs: args.runs,
+          maxSteps: args.maxSteps,
+          seed: args.seed ?? Date.now(),
+        });
       },
+    },
+    StoryValidation: {
+      unreachable: (
+        found: StoredValidation,
+        _: unknown,
+        ctx: StoriesContext,
+        info: GraphQLResolveInfo,
+      ) => scenesById(found.unreachableIds, ctx, info),
+      deadEnds: (
+        found: StoredValidation,
+        _: unknown,
+        ctx: StoriesContext,
+        info: GraphQLResolveInfo,
+      ) => scenesById(found.deadEndIds, ctx, info),
+    },
+    StoryChange: {
+      /** The incremental check: the kept graph patched with this change's scenes. */
+      validation: (change: { storyId: string }, _: unknown, ctx: StoriesContext) =>
+        validation(change.storyId, ctx),
     },
     Mutation: {
       async importStory(
@@ -96,7 +126,37 @@ export function storiesResolvers(
         }
         const source = parseSource(args.format, args.source);
         const id = await insertStory(driver, source, userId);
-        return readStory(id, ctx, info);
+        return readThrough(schema, 'story', { id }, ctx, info);
+      },
+      async createStory(
+        _: unknown,
+        args: { title: string; summary?: string | null; language?: string | null },
+        ctx: StoriesContext,
+        info: GraphQLResolveInfo,
+      ) {
+        const { userId } = requireSignedInPerson(ctx.assertion);
+        const title = args.title.trim();
+        if (!title || title.length > 200 || hasControlCharacters(title))
+          throw badUserInput('title', 'A title is 1–200 characters, one line.', '1–200 characters');
+        if (args.summary && args.summary.length > 5_000)
+          throw badUserInput(
+            'summary',
+            'A summary is at most 5,000 characters.',
+            '≤ 5,000 characters',
+          );
+        if (args.language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(args.language))
+          throw badUserInput(
+            'language',
+            'A language is a BCP 47 tag such as "en" or "pt-BR".',
+            'a BCP 47 tag',
+          );
+        const id = await insertStory(
+          driver,
+          { title, tagColors: {}, extra: {}, script: '', stylesheet: '', passages: [] },
+          userId,
+          { summary: args.summary ?? '', language: args.language ?? 'en' },
+        );
+        return readThrough(schema, 'story', { id }, ctx, info);
       },
     },
   };
@@ -116,14 +176,4 @@ function parseSource(format: Format, text: string): StorySource {
       );
     throw error;
   }
-}
-
-async function readable(
-  driver: Driver,
-  storyId: string,
-  ctx: StoriesContext,
-): Promise<StorySource> {
-  const story = await loadStorySource(driver, storyId, ctx.assertion.identity?.userId);
-  if (!story) throw notFound(`Story ${storyId} (published, or one you author)`);
-  return story;
 }

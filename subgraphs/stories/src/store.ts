@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { passageLinks } from './interchange/links.js';
 import { isEndingPassage } from './interchange/source-graph.js';
 import type { StorySource } from './interchange/story-source.js';
+import { toNumber } from './authoring/scenes.js';
 
 /**
  * Writes an imported story in one transaction, in batches (UNWIND): a story, its scenes and
@@ -13,6 +14,7 @@ export async function insertStory(
   driver: Driver,
   source: StorySource,
   authorId: string,
+  about: { summary: string; language: string } = { summary: '', language: 'en' },
 ): Promise<string> {
   const storyId = randomUUID();
   const scenes = source.passages.map((passage, order) => ({
@@ -43,7 +45,7 @@ export async function insertStory(
   try {
     await session.executeWrite(async (tx) => {
       await tx.run(
-        `CREATE (s:Story {id: $id, title: $title, summary: '', tags: [], language: 'en',
+        `CREATE (s:Story {id: $id, title: $title, summary: $summary, tags: [], language: $language,
            status: 'DRAFT', authorIds: [$authorId], version: 1, startSceneName: $start,
            format: $format, formatVersion: $formatVersion, ifid: $ifid, storyData: $storyData,
            script: $script, stylesheet: $stylesheet})`,
@@ -51,6 +53,7 @@ export async function insertStory(
           id: storyId,
           title: source.title || 'Untitled story',
           authorId,
+          ...about,
           start: source.start ?? source.passages[0]?.name ?? null,
           format: source.format ?? null,
           formatVersion: source.formatVersion ?? null,
@@ -115,12 +118,34 @@ export async function loadStorySource(
   );
   const record = records[0];
   if (!record) return undefined;
-  const story = record.get('story') as Record<string, string | null>;
+  return toStorySource(
+    record.get('story') as StoryFields,
+    record.get('scenes') as Array<Record<string, unknown>>,
+  );
+}
+
+/** The story-wide fields interchange keeps (what a published version stores besides scenes). */
+export interface StoryFields {
+  title?: string | null;
+  ifid?: string | null;
+  format?: string | null;
+  formatVersion?: string | null;
+  startSceneName?: string | null;
+  storyData?: string | null;
+  script?: string | null;
+  stylesheet?: string | null;
+}
+
+/** A story as interchange source, from its stored fields and scenes (in any order). */
+export function toStorySource(
+  story: StoryFields,
+  scenes: Array<Record<string, unknown>>,
+): StorySource {
   const stored = JSON.parse(story.storyData ?? '{}') as {
     extra?: Record<string, unknown>;
     tagColors?: Record<string, string>;
   };
-  const scenes = record.get('scenes') as Array<Record<string, unknown>>;
+  const ordered = [...scenes].sort((a, b) => toNumber(a.order) - toNumber(b.order));
   return {
     title: story.title ?? '',
     ...(story.ifid ? { ifid: story.ifid } : {}),
@@ -131,7 +156,7 @@ export async function loadStorySource(
     extra: stored.extra ?? {},
     script: story.script ?? '',
     stylesheet: story.stylesheet ?? '',
-    passages: scenes.map((scene) => ({
+    passages: ordered.map((scene) => ({
       name: String(scene.name),
       text: String(scene.text),
       tags: (scene.tags as string[] | null) ?? [],

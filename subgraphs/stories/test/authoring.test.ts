@@ -120,7 +120,7 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
     validateStory: { brokenLinks: unknown[]; deadEnds: unknown[] };
   }>(
     stack.gatewayUrl,
-    'query($id: ID!) { validateStory(storyId: $id) { brokenLinks { target } deadEnds } }',
+    'query($id: ID!) { validateStory(storyId: $id) { brokenLinks { target } deadEnds { id } } }',
     { id: story.id },
     { token: ana.accessToken },
   );

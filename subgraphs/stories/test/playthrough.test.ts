@@ -128,7 +128,7 @@ test('a reader under stress is offered (and recommended) another branch than a c
   assert.equal(badRule.errors?.[0]?.extensions?.field, 'condition');
   const published = await graphql(
     stack.gatewayUrl,
-    'mutation($id: ID!) { updateStories(where: { id: { eq: $id } }, update: { status: { set: PUBLISHED } }) { stories { id } } }',
+    'mutation($id: ID!) { publishStory(storyId: $id, expectedVersion: 3) { number } }',
     { id: story.id },
     { token: author.accessToken },
   );

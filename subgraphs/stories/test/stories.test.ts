@@ -121,9 +121,16 @@ describe('stories through the gateway', () => {
               sceneId
               target
             }
-            unreachable
-            deadEnds
-            trappedCycles
+            unreachable {
+              id
+              name
+            }
+            deadEnds {
+              id
+            }
+            trappedCycles {
+              sceneIds
+            }
             undefinedVariables {
               sceneId
               variable
@@ -209,21 +216,24 @@ describe('stories through the gateway', () => {
       );
     const byBo = await rename(bo.accessToken, 'Mine now');
     assert.deepEqual(byBo.data?.updateStories.stories ?? [], [], 'Bo cannot even find the draft');
-    const publish = await graphql(
+    // Status is not the generated update's to change: publishing makes a version.
+    const sneaky = await graphql(
       stack.gatewayUrl,
-      `
-        mutation ($id: ID!) {
-          updateStories(where: { id: { eq: $id } }, update: { status: { set: PUBLISHED } }) {
-            stories {
-              status
-            }
-          }
-        }
-      `,
+      'mutation($id: ID!) { updateStories(where: { id: { eq: $id } }, update: { status: { set: PUBLISHED } }) { stories { status } } }',
       { id },
       { token: ana.accessToken },
     );
-    assert.equal(publish.errors, undefined, JSON.stringify(publish.errors));
+    assert.deepEqual(errorCodes(sneaky), ['GRAPHQL_VALIDATION_FAILED']);
+    const publishAs = (token: string) =>
+      graphql<{ publishStory: { number: number; storyVersion: number; sceneCount: number } }>(
+        stack.gatewayUrl,
+        'mutation($id: ID!) { publishStory(storyId: $id, expectedVersion: 1) { number storyVersion sceneCount } }',
+        { id },
+        { token },
+      );
+    assert.deepEqual(errorCodes(await publishAs(bo.accessToken)), ['NOT_FOUND']);
+    const publish = await publishAs(ana.accessToken);
+    assert.deepEqual(publish.data?.publishStory, { number: 1, storyVersion: 2, sceneCount: 4 });
     const read = await graphql<{ story: { title: string; scenes: unknown[] } }>(
       stack.gatewayUrl,
       STORY,

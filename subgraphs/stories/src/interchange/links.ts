@@ -96,3 +96,46 @@ function readsElsewhere(text: string, name: string): boolean {
     )?.length ?? 0;
   return all > assignments;
 }
+
+/**
+ * The text with every link to scene `from` leading to `to` instead, in the syntax it was
+ * written in (what Twine does to links when a passage is renamed, plus the macros above).
+ * Undefined when a link to `to` cannot be written that way (a name with `]]`, `|`, `->`…).
+ */
+export function renameLinkTarget(text: string, from: string, to: string): string | undefined {
+  const square = text.replace(SQUARE, (whole, link: string) => {
+    const [inner, ...setter] = link.split('][');
+    const renamed = renameSquare(inner!, from, to);
+    return renamed === undefined ? whole : `[[${[renamed, ...setter].join('][')}]]`;
+  });
+  const renamed = square
+    .replace(HARLOWE_LINK, (whole, first: string, second: string | undefined) =>
+      requoteLast(whole, second ?? first, from, to),
+    )
+    .replace(HARLOWE_GOTO, (whole, target: string) => requoteLast(whole, target, from, to))
+    .replace(SUGAR_LINK, (whole, _label: string, target: string) =>
+      requoteLast(whole, target, from, to),
+    )
+    .replace(SUGAR_GOTO, (whole, target: string) => requoteLast(whole, target, from, to));
+  const expected = passageLinks(text).map((link) => (link.target === from ? to : link.target));
+  const written = passageLinks(renamed).map((link) => link.target);
+  return JSON.stringify(expected) === JSON.stringify(written) ? renamed : undefined;
+}
+
+function renameSquare(inner: string, from: string, to: string): string | undefined {
+  const { text, target } = squareLink(inner);
+  if (target !== from) return undefined;
+  if (inner.includes('|')) return `${text}|${to}`;
+  const arrow = inner.lastIndexOf('->');
+  if (arrow >= 0) return `${text}->${to}`;
+  if (inner.includes('<-')) return `${to}<-${text}`;
+  return to;
+}
+
+function requoteLast(whole: string, quoted: string, from: string, to: string): string {
+  if (unquote(quoted) !== from) return whole;
+  const quote = quoted[0]!;
+  const escaped = to.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`);
+  const at = whole.lastIndexOf(quoted);
+  return `${whole.slice(0, at)}${quote}${escaped}${quote}${whole.slice(at + quoted.length)}`;
+}

@@ -1,4 +1,4 @@
-import { validateStory, type StoryGraph } from '../validation/validate.js';
+import { validateStory, type SceneNode, type StoryGraph } from '../validation/validate.js';
 import { passageLinks, passageVariables } from './links.js';
 import type { StorySource } from './story-source.js';
 
@@ -33,33 +33,40 @@ export function isEndingPassage(name: string, tags: string[]): boolean {
  * The graph of an imported story, scenes named by passage name. Passages the story format
  * runs by itself count as reached, and may set variables for the rest.
  */
-export function sourceGraph(story: StorySource): StoryGraph & { formatPassages: string[] } {
-  const start = story.start ?? story.passages[0]?.name;
-  const formatPassages = story.passages
-    .filter((p) => isFormatPassage(p.name, p.tags))
-    .map((p) => p.name);
+export function sourceGraph(story: StorySource): StoryGraph {
   return {
-    startId: start,
+    startId: story.start ?? story.passages[0]?.name,
     declared: [],
-    formatPassages,
-    scenes: story.passages.map((passage) => {
-      const { sets, reads } = passageVariables(passage.text);
-      return {
-        id: passage.name,
-        name: passage.name,
-        isEnding: isEndingPassage(passage.name, passage.tags),
-        targets: passageLinks(passage.text).map((link) => link.target),
-        sets: [...sets],
-        reads: [...reads],
-      };
-    }),
+    alwaysReached: story.passages.filter((p) => isFormatPassage(p.name, p.tags)).map((p) => p.name),
+    scenes: story.passages.map((passage) =>
+      sceneNode(
+        passage.name,
+        passage.text,
+        isEndingPassage(passage.name, passage.tags),
+        passageLinks(passage.text).map((link) => link.target),
+      ),
+    ),
   };
 }
 
-/** Validation of an imported story (passages the format runs by itself are not unreachable). */
+/**
+ * A scene as validation sees it, keyed by name: where it leads, and the variables its text
+ * (and its choices' rules and effects, when stored) set and read.
+ */
+export function sceneNode(
+  name: string,
+  text: string,
+  isEnding: boolean,
+  targets: string[],
+  rules: { sets: string[]; reads: string[] } = { sets: [], reads: [] },
+): SceneNode {
+  const { sets, reads } = passageVariables(text);
+  for (const variable of rules.sets) sets.add(variable);
+  for (const variable of rules.reads) reads.add(variable);
+  return { id: name, name, isEnding, targets, sets: [...sets], reads: [...reads] };
+}
+
+/** Validation of an imported story, scenes named by passage name. */
 export function validateSource(story: StorySource) {
-  const graph = sourceGraph(story);
-  const result = validateStory(graph);
-  const byFormat = new Set(graph.formatPassages);
-  return { ...result, unreachable: result.unreachable.filter((id) => !byFormat.has(id)) };
+  return validateStory(sourceGraph(story));
 }

@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import type { Driver } from 'neo4j-driver';
 import type { StoriesContext } from '../resolvers.js';
 import { READABLE_STORY } from '../store.js';
-import { compileRule } from './conditions.js';
+import { applyEffects, compileEffects, compileRule } from './conditions.js';
 import type { PlaythroughDoc, PlaythroughModel } from './model.js';
 
 interface SceneView {
@@ -20,6 +20,7 @@ interface SceneView {
     kind: string;
     condition: string | null;
     recommendWhen: string | null;
+    effects: string | null;
     targetId: string | null;
   }>;
 }
@@ -49,7 +50,8 @@ export function playthroughResolvers(
        WITH s, scene, c, target ORDER BY c.order
        RETURN s.id AS storyId, scene { .id, .name, .text, .tags, .isEnding } AS scene,
          [x IN collect(CASE WHEN c IS NULL THEN null ELSE {id: c.id, text: c.text, kind: c.kind,
-           condition: c.condition, recommendWhen: c.recommendWhen, targetId: target.id} END)
+           condition: c.condition, recommendWhen: c.recommendWhen, effects: c.effects,
+           targetId: target.id} END)
           WHERE x IS NOT NULL] AS choices`,
       { sceneId, readerId },
       { routing: 'READ' },
@@ -79,7 +81,8 @@ export function playthroughResolvers(
 
   async function present(doc: PlaythroughDoc) {
     const current = await scene(doc.sceneId, doc.readerId);
-    const facts = { ...doc.variables, ...(await liveState(doc.readerId)) };
+    const live = await liveState(doc.readerId);
+    const facts = { ...doc.variables, ...live };
     const available = (current?.choices ?? []).filter(
       (c) => !c.condition || compileRule(c.condition, 'condition')(facts),
     );
@@ -107,7 +110,9 @@ export function playthroughResolvers(
       startedAt: doc.startedAt,
       updatedAt: doc.updatedAt,
       _available: available,
+      variables: Object.entries(doc.variables ?? {}).map(([name, value]) => ({ name, value })),
       _facts: facts,
+      _live: live as Record<string, unknown>,
     };
   }
 
@@ -198,6 +203,9 @@ export function playthroughResolvers(
             'a choice with a target',
           );
         const next = (await scene(choice.targetId, userId))!;
+        const variables = choice.effects
+          ? applyEffects(compileEffects(choice.effects), doc.variables, view._live)
+          : doc.variables;
         const now = new Date();
         // Only if the reader is still where this choice was offered: a double click moves once.
         const moved = await playthroughs
@@ -207,6 +215,7 @@ export function playthroughResolvers(
               $set: {
                 sceneId: next.id,
                 finished: next.isEnding || next.choices.length === 0,
+                variables,
                 updatedAt: now,
               },
               $push: {

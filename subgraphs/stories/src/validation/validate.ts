@@ -20,6 +20,8 @@ export interface StoryGraph {
   scenes: SceneNode[];
   /** Variables the story declares up front. */
   declared: string[];
+  /** Scenes the story format runs by itself (StoryInit, startup-tagged): reached without links. */
+  alwaysReached?: string[];
 }
 
 export interface StoryValidation {
@@ -45,10 +47,10 @@ export function validateStory(graph: StoryGraph): StoryValidation {
     edges.set(scene.id, valid);
   }
   const missingStart = graph.startId === undefined || !byId.has(graph.startId);
-  const reached = new Set<string>();
-  if (!missingStart) {
-    const stack = [graph.startId!];
-    reached.add(graph.startId!);
+  const roots = [...(missingStart ? [] : [graph.startId!]), ...(graph.alwaysReached ?? [])];
+  const reached = new Set<string>(roots.filter((id) => byId.has(id)));
+  {
+    const stack = [...reached];
     while (stack.length) {
       for (const next of edges.get(stack.pop()!)!) {
         if (!reached.has(next)) {

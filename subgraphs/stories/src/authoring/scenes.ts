@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, hasControlCharacters, notFound } from '@mindscape/platform';
-import { GraphQLError } from 'graphql';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { passageLinks } from './interchange/links.js';
-
-export interface StoryChange {
-  storyId: string;
-  version: number;
-  kind: 'SCENE_ADDED' | 'SCENE_EDITED' | 'SCENE_DELETED' | 'CHOICE_EDITED' | 'LAYOUT_CHANGED';
-  sceneIds: string[];
-  authorId: string;
-}
+import { badUserInput, hasControlCharacters } from '@mindscape/platform';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { passageLinks } from '../interchange/links.js';
 
 export interface SceneFields {
   name?: string | null;
@@ -22,47 +13,6 @@ export interface SceneFields {
 
 const MAX_NAME = 200;
 const MAX_TEXT = 100_000;
-
-/**
- * One authoring step: the story is locked (a write to it) before its version is compared, so
- * two concurrent edits against the same version cannot both pass; the loser gets CONFLICT.
- */
-export async function authoringStep<T>(
-  driver: Driver,
-  storyId: string,
-  expectedVersion: number,
-  authorId: string,
-  step: (tx: ManagedTransaction, version: number) => Promise<T>,
-): Promise<T> {
-  const session = driver.session();
-  try {
-    return await session.executeWrite(async (tx) => {
-      const { records } = await tx.run(
-        `MATCH (s:Story {id: $storyId}) SET s.version = s.version
-         RETURN s.version AS version, $authorId IN s.authorIds AS author`,
-        { storyId, authorId },
-      );
-      const story = records[0];
-      // Not an author: as if the story did not exist (drafts are private).
-      if (!story || !story.get('author')) throw notFound(`Story ${storyId} (one you author)`);
-      const version = toNumber(story.get('version'));
-      if (version !== expectedVersion) {
-        throw new GraphQLError(
-          `The story changed since version ${expectedVersion} (it is at ${version}); reload and edit again.`,
-          { extensions: { code: 'CONFLICT', field: 'expectedVersion', currentVersion: version } },
-        );
-      }
-      const result = await step(tx, version + 1);
-      await tx.run('MATCH (s:Story {id: $storyId}) SET s.version = $next', {
-        storyId,
-        next: version + 1,
-      });
-      return result;
-    });
-  } finally {
-    await session.close();
-  }
-}
 
 /** Checks what an author may write into a scene. */
 export function checkSceneFields(fields: SceneFields): void {
@@ -97,18 +47,25 @@ export async function deriveChoices(
   storyId: string,
   sceneId: string,
   text: string,
+  renamed?: { from: string; to: string },
 ): Promise<void> {
-  // Rules an author set on a choice stay with the same link (same text, same target).
+  // Rules an author set on a choice stay with the same link (same text, same target; after a
+  // rename, the same link to the renamed scene).
   const { records } = await tx.run(
     `MATCH (:Scene {id: $sceneId})-[:HAS_CHOICE]->(c:Choice)
-     WITH c, c { .text, .targetName, .condition, .recommendWhen } AS rule
+     WITH c, c { .text, .targetName, .condition, .recommendWhen, .effects } AS rule
      DETACH DELETE c RETURN rule`,
     { sceneId },
   );
+  const follow = (name: string | null | undefined) =>
+    renamed && name === renamed.from ? renamed.to : name;
   const rules = new Map(
-    records.map((r) => {
+    records.flatMap((r) => {
       const rule = r.get('rule') as Record<string, string | null>;
-      return [JSON.stringify([rule.text, rule.targetName]), rule];
+      return [
+        [JSON.stringify([rule.text, rule.targetName]), rule],
+        [JSON.stringify([follow(rule.text), follow(rule.targetName)]), rule],
+      ] as const;
     }),
   );
   const choices = passageLinks(text).map((link, order) => {
@@ -121,6 +78,7 @@ export async function deriveChoices(
       order,
       condition: kept?.condition ?? null,
       recommendWhen: kept?.recommendWhen ?? null,
+      effects: kept?.effects ?? null,
     };
   });
   await tx.run(
@@ -128,7 +86,8 @@ export async function deriveChoices(
      UNWIND $choices AS choice
      CREATE (from)-[:HAS_CHOICE]->(c:Choice {id: choice.id, text: choice.text,
        targetName: choice.targetName, kind: choice.kind, order: choice.order,
-       condition: choice.condition, recommendWhen: choice.recommendWhen})
+       condition: choice.condition, recommendWhen: choice.recommendWhen,
+       effects: choice.effects})
      WITH c, choice
      OPTIONAL MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(to:Scene {name: choice.targetName})
      FOREACH (_ IN CASE WHEN to IS NULL THEN [] ELSE [1] END | CREATE (c)-[:LEADS_TO]->(to))`,

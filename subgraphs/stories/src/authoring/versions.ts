@@ -1,0 +1,177 @@
+import { badUserInput, notFound } from '@mindscape/platform';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { StorySource } from '../interchange/story-source.js';
+import { READABLE_STORY, toStorySource, type StoryFields } from '../store.js';
+import { readState, writeState, type StoryState } from './history.js';
+import { relinkByName, toNumber } from './scenes.js';
+import type { Edit, StoryChange, StoryEditor } from './step.js';
+
+/**
+ * Published versions: publishing stores the whole story (fields, scenes, choices with their
+ * rules) as one StoryVersion node no operation changes afterwards. Any version can be
+ * exported, and restored as a new, undoable edit of the story.
+ */
+export interface StoryVersion {
+  storyId: string;
+  number: number;
+  /** The story's edit version it was published at. */
+  storyVersion: number;
+  publishedAt: string;
+  publishedBy: string;
+  title: string;
+  sceneCount: number;
+}
+
+interface VersionContent {
+  story: StoryFields;
+  state: StoryState;
+}
+
+const FIELDS = '.title, .ifid, .format, .formatVersion, .storyData, .script, .stylesheet';
+
+export async function publishStory(
+  editor: StoryEditor,
+  edit: Edit,
+  authorId: string,
+): Promise<{ change: StoryChange; version: StoryVersion }> {
+  const { change, result } = await editor.step(edit, authorId, 'PUBLISHED', async (tx) => {
+    const state = await readState(tx, edit.storyId, 'all');
+    const { records } = await tx.run(
+      `MATCH (s:Story {id: $storyId}) SET s.status = 'PUBLISHED'
+       WITH s OPTIONAL MATCH (s)-[:HAS_VERSION]->(v:StoryVersion)
+       WITH s, count(v) + 1 AS number
+       CREATE (s)-[:HAS_VERSION]->(v:StoryVersion {storyId: s.id, number: number,
+         storyVersion: $storyVersion, publishedAt: toString(datetime()), publishedBy: $authorId,
+         title: s.title, sceneCount: $sceneCount,
+         content: $content})
+       RETURN v { .storyId, .number, .storyVersion, .publishedAt, .publishedBy, .title,
+         .sceneCount } AS version`,
+      {
+        storyId: edit.storyId,
+        storyVersion: edit.expectedVersion + 1,
+        authorId,
+        sceneCount: Object.keys(state.scenes).length,
+        content: JSON.stringify({ story: await storyFields(tx, edit.storyId), state }),
+      },
+    );
+    return {
+      result: toVersion(records[0]!.get('version')),
+      after: { start: state.start, scenes: {} },
+    };
+  });
+  return { change, version: result };
+}
+
+/** Restores a version's scenes and start (story fields stay): an edit, so undo takes it back. */
+export async function restoreVersion(
+  editor: StoryEditor,
+  edit: Edit,
+  authorId: string,
+  number: number,
+): Promise<StoryChange> {
+  const target: { content?: VersionContent } = {};
+  const { change } = await editor.edit(edit, authorId, 'VERSION_RESTORED', {
+    touches: async (tx) => {
+      target.content = await versionContent(tx, edit.storyId, number);
+      const { records } = await tx.run(
+        'MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene) RETURN scene.id AS id',
+        { storyId: edit.storyId },
+      );
+      const now = records.map((r) => r.get('id') as string);
+      return [...new Set([...now, ...Object.keys(target.content.state.scenes)])];
+    },
+    apply: async (tx) => {
+      const { state } = target.content!;
+      const current = await readState(tx, edit.storyId, 'all');
+      const scenes: StoryState['scenes'] = {};
+      for (const id of Object.keys(current.scenes)) scenes[id] = null;
+      Object.assign(scenes, state.scenes);
+      await writeState(tx, edit.storyId, { start: state.start, scenes });
+      await relinkByName(tx, edit.storyId);
+    },
+  });
+  return change;
+}
+
+export async function listVersions(
+  driver: Driver,
+  storyId: string,
+  readerId: string,
+): Promise<StoryVersion[]> {
+  const { records } = await driver.executeQuery(
+    `MATCH (s:Story {id: $storyId}) WHERE ${READABLE_STORY}
+     OPTIONAL MATCH (s)-[:HAS_VERSION]->(v:StoryVersion)
+     WITH s, v ORDER BY v.number DESC
+     RETURN [x IN collect(v { .storyId, .number, .storyVersion, .publishedAt, .publishedBy,
+       .title, .sceneCount }) WHERE x IS NOT NULL] AS versions`,
+    { storyId, readerId },
+    { routing: 'READ' },
+  );
+  if (!records[0]) throw notFound(`Story ${storyId} (published, or one you author)`);
+  return (records[0].get('versions') as Array<Record<string, unknown>>).map(toVersion);
+}
+
+/** A published version as interchange source, for whoever may read the story. */
+export async function versionSource(
+  driver: Driver,
+  storyId: string,
+  readerId: string | undefined,
+  number: number,
+): Promise<StorySource | undefined> {
+  const session = driver.session({ defaultAccessMode: 'READ' });
+  try {
+    return await session.executeRead(async (tx) => {
+      const { records } = await tx.run(
+        `MATCH (s:Story {id: $storyId}) WHERE ${READABLE_STORY} RETURN s.id`,
+        { storyId, readerId: readerId ?? null },
+      );
+      if (!records[0]) return undefined;
+      const { story, state } = await versionContent(tx, storyId, number);
+      return toStorySource(
+        { ...story, startSceneName: state.start },
+        Object.values(state.scenes).flatMap((scene) => (scene ? [scene] : [])) as unknown as Array<
+          Record<string, unknown>
+        >,
+      );
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+async function versionContent(
+  tx: ManagedTransaction,
+  storyId: string,
+  number: number,
+): Promise<VersionContent> {
+  const { records } = await tx.run(
+    'MATCH (:Story {id: $storyId})-[:HAS_VERSION]->(v:StoryVersion {number: $number}) RETURN v.content AS content',
+    { storyId, number },
+  );
+  if (!records[0])
+    throw badUserInput(
+      'version',
+      `The story has no version ${number}.`,
+      'a published version number',
+    );
+  return JSON.parse(records[0].get('content') as string) as VersionContent;
+}
+
+async function storyFields(tx: ManagedTransaction, storyId: string): Promise<StoryFields> {
+  const { records } = await tx.run(
+    `MATCH (s:Story {id: $storyId}) RETURN s { ${FIELDS} } AS story`,
+    {
+      storyId,
+    },
+  );
+  return records[0]!.get('story') as StoryFields;
+}
+
+function toVersion(raw: Record<string, unknown>): StoryVersion {
+  return {
+    ...(raw as unknown as StoryVersion),
+    number: toNumber(raw.number),
+    storyVersion: toNumber(raw.storyVersion),
+    sceneCount: toNumber(raw.sceneCount),
+  };
+}
