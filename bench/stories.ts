@@ -1,11 +1,21 @@
 /**
  * Stories: import of 500 and 5,000 passages through the gateway, loading a whole story for
- * the editor in one query, and full validation. Figures only; goals from issue 6 alongside.
+ * the editor in one query (and how many Cypher statements that took), and validation: full
+ * (every scene parsed) against incremental (the kept graph patched with one edited scene).
+ * Figures only; goals from issue 6 alongside.
  *
  *   npm run bench:stories
  */
 import os from 'node:os';
-import { parseTwee, serializeTwee, validateSource, type StorySource } from '@mindscape/stories';
+import {
+  parseTwee,
+  passageLinks,
+  serializeTwee,
+  validateSource,
+  ValidationCache,
+  type StorySource,
+  type StoryState,
+} from '@mindscape/stories';
 import { graphql, removeStoriesOf, signUp, startTestStack } from '@mindscape/test-kit';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
 import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
@@ -32,6 +42,41 @@ function generatedStory(n: number): StorySource {
       metadata: {},
     })),
   };
+}
+
+/** The story as the subgraph stores it (scenes with their choices), for the in-process checks. */
+function storedState(story: StorySource): StoryState {
+  const scenes: StoryState['scenes'] = {};
+  story.passages.forEach((passage, order) => {
+    scenes[passage.name] = {
+      id: passage.name,
+      name: passage.name,
+      text: passage.text,
+      tags: passage.tags,
+      position: passage.position ?? null,
+      size: null,
+      metadata: null,
+      isEnding: passage.tags.includes('ending'),
+      order,
+      choices: passageLinks(passage.text).map((link, i) => ({
+        id: `${passage.name}/${i}`,
+        text: link.text,
+        targetName: link.target,
+        kind: 'CHOICE',
+        order: i,
+        condition: null,
+        recommendWhen: null,
+        effects: null,
+      })),
+    };
+  });
+  return { start: story.start ?? null, scenes };
+}
+
+/** The stories subgraph's count of Cypher statements sent, from its /metrics. */
+async function statementsSent(storiesUrl: string): Promise<number> {
+  const metrics = await (await fetch(storiesUrl.replace('/graphql', '/metrics'))).text();
+  return Number(/^stories_cypher_statements_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1]);
 }
 
 const EDITOR = `query($id: ID!) { story(id: $id) { id title scenes { id name text tags position
@@ -62,20 +107,65 @@ try {
       () => graphql(stack.gatewayUrl, EDITOR, { id }, { token: author.accessToken }),
       2000,
     );
+    const sentBefore = await statementsSent(stack.stories.url);
+    await graphql(stack.gatewayUrl, EDITOR, { id }, { token: author.accessToken });
+    const statements = (await statementsSent(stack.stories.url)) - sentBefore;
+
+    const VALIDATE = 'query($id: ID!) { validateStory(storyId: $id) { deadEnds { id } } }';
+    const coldBegan = performance.now();
+    await graphql(stack.gatewayUrl, VALIDATE, { id }, { token: author.accessToken });
+    const serverFullMs = performance.now() - coldBegan;
+    const serverKeptMs = await timePerCall(
+      () => graphql(stack.gatewayUrl, VALIDATE, { id }, { token: author.accessToken }),
+      1000,
+    );
+
     const parsed = parseTwee(source);
-    const validateMs = await timePerCall(() => validateSource(parsed), 1000);
-    const parseMs = await timePerCall(() => parseTwee(source), 1000);
-    rows.push([n, importMs, loadMs, validateMs, parseMs]);
+    const state = storedState(parsed);
+    const cache = new ValidationCache();
+    const fullMs = await timePerCall(() => {
+      cache.remember('bench', 1, state);
+      return cache.validate('bench', 1);
+    }, 1000);
+    // One scene edited (a new link), as after editScene: patch it in, check again.
+    const edited = structuredClone(state.scenes[`P${n >> 1}`]!);
+    edited.text += ' [[P0]]';
+    edited.choices.push({ ...edited.choices[0]!, id: 'new', targetName: 'P0' });
+    let version = 1;
+    const incrementalMs = await timePerCall(() => {
+      cache.patch('bench', version, version + 1, { start: 'P0', scenes: { [edited.id]: edited } });
+      version += 1;
+      return cache.validate('bench', version);
+    }, 1000);
+    const sourceMs = await timePerCall(() => validateSource(parsed), 1000);
+    rows.push([
+      n,
+      importMs,
+      loadMs,
+      statements,
+      serverFullMs,
+      serverKeptMs,
+      fullMs,
+      incrementalMs,
+      `${(fullMs / incrementalMs).toFixed(0)}×`,
+      sourceMs,
+    ]);
   }
   table(
     `Stories — ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}; ` +
-      'goals: import 5,000 < 5 s, full validation of 5,000 ≤ 200 ms',
+      'goals: import 5,000 < 5 s, full validation of 5,000 ≤ 200 ms, incremental ≤ 50 ms, ' +
+      'one Cypher statement per editor load',
     [
       'passages',
-      'importStory ms (gateway, one transaction)',
-      'editor load ms (one query)',
-      'full validation ms',
-      'Twee parse ms',
+      'importStory ms (gateway, one tx)',
+      'editor load ms',
+      'Cypher statements',
+      'validateStory ms, first (loads all)',
+      'validateStory ms, kept graph',
+      'full check ms (in process)',
+      'incremental ms (1 scene)',
+      'full / incremental',
+      'source check ms (parse + graph)',
     ],
     rows,
   );
