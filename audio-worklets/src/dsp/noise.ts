@@ -16,6 +16,10 @@ export class NoiseSource {
   private b5 = 0;
   private b6 = 0;
   private brown = 0;
+  /** Leak chosen per sample rate so the corner stays near 5 Hz. */
+  private readonly leak: number;
+  /** Scales brown noise to a standard deviation of 0.25, like the other colours' level. */
+  private readonly brownScale: number;
 
   constructor(
     readonly color: NoiseColor,
@@ -23,6 +27,8 @@ export class NoiseSource {
     private readonly sampleRate = 48_000,
   ) {
     this.state = seed >>> 0 || 0x9e3779b9;
+    this.leak = 1 - (2 * Math.PI * 5) / sampleRate;
+    this.brownScale = 0.25 / (0.02 * Math.sqrt(1 / 3 / (1 - this.leak ** 2)));
   }
 
   /** Uniform white noise in [−1, 1). */
@@ -51,9 +57,7 @@ export class NoiseSource {
       this.b6 = white * 0.115926;
       return pink * 0.11;
     }
-    // Leak chosen per sample rate so the corner stays near 5 Hz.
-    const leak = 1 - (2 * Math.PI * 5) / this.sampleRate;
-    this.brown = this.brown * leak + white * 0.02;
-    return this.brown * 3.5;
+    this.brown = this.brown * this.leak + white * 0.02;
+    return this.brown * this.brownScale;
   }
 }
