@@ -7,3 +7,4 @@ export * from './program/presets.js';
 export * from './program/sbagen.js';
 export * from './wav.js';
 export * from './browser/chromium.js';
+export type { EngineState } from './worklet/processor.js';

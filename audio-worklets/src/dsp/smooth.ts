@@ -43,6 +43,7 @@ export class SmoothParam {
   private curve: Curve = 'linear';
   private blockStart = 0;
   private blockStep = 0;
+  private settled = false;
   private readonly coefficient: number;
 
   constructor(
@@ -103,10 +104,16 @@ export class SmoothParam {
       this.blockStart = this.target;
       this.blockStep = 0;
     }
+    // Arrived and not moving: most parameters, most of the time; skip the per-sample work.
+    this.settled =
+      this.blockStep === 0 &&
+      Math.abs(this.blockStart - this.value) < 1e-9 * (1 + Math.abs(this.value));
+    if (this.settled) this.value = this.blockStart;
   }
 
   /** The smoothed value at sample `i` of the block. */
   next(i: number): number {
+    if (this.settled) return this.value;
     const goal = this.blockStart + this.blockStep * i;
     this.value += (goal - this.value) * this.coefficient;
     return this.value;

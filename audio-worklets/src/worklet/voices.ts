@@ -1,6 +1,7 @@
 import { NoiseSource } from '../dsp/noise.js';
+import { cosine, sine } from '../dsp/sine.js';
 import { SmoothParam } from '../dsp/smooth.js';
-import { dbToGain, TWO_PI } from '../dsp/units.js';
+import { dbToGain } from '../dsp/units.js';
 import { PARAM_BOUNDS, type Voice } from '../program/format.js';
 
 /**
@@ -25,6 +26,9 @@ export abstract class VoiceRenderer {
   ) {
     this.gain = this.param('gainDb', dbToGain(spec.gainDb), 0.05, 0, 1);
     this.pan = this.param('pan', spec.pan, 0.05);
+    const angle = (spec.pan + 1) / 8;
+    this.panLeft = cosine(angle);
+    this.panRight = sine(angle);
   }
 
   /** Registers a parameter, bounded as the program format bounds it. */
@@ -54,36 +58,43 @@ export abstract class VoiceRenderer {
     this.gain.ramp(0, 0, 0, 'step');
   }
 
+  /** Equal-power ear gains at the end of the previous block, for per-block interpolation. */
+  private panLeft = Math.SQRT1_2;
+  private panRight = Math.SQRT1_2;
+
   render(left: Float32Array, right: Float32Array, frames: number, frame: number): void {
     for (let p = 0; p < this.paramList.length; p++) this.paramList[p]!.beginBlock(frame, frames);
-    const spinStep = this.spec.spinHz / this.sampleRate;
-    const stereo = this.spec.type !== 'binaural';
-    for (let i = 0; i < frames; i++) {
-      const gain = this.gain.next(i);
-      const pan = this.pan.next(i);
-      let l = 0;
-      let r = 0;
-      const sample = this.sample(i);
-      if (stereo) {
-        // Equal-power position, circling when spinning.
-        let position = pan;
-        if (spinStep > 0) {
-          this.spinPhase += spinStep;
-          if (this.spinPhase >= 1) this.spinPhase -= 1;
-          position = Math.max(
-            -1,
-            Math.min(1, pan + Math.sin(TWO_PI * this.spinPhase) * (1 - Math.abs(pan))),
-          );
-        }
-        const angle = ((position + 1) * Math.PI) / 4;
-        l = sample * Math.cos(angle);
-        r = sample * Math.sin(angle);
-      } else {
-        l = sample;
-        r = this.right;
+    if (this.spec.type === 'binaural') {
+      for (let i = 0; i < frames; i++) {
+        const gain = this.gain.next(i);
+        left[i]! += this.sample(i) * gain;
+        right[i]! += this.right * gain;
       }
-      left[i]! += l * gain;
-      right[i]! += r * gain;
+    } else {
+      // Position moves slowly (pan glides, spin ≤ 1 turn/s): ear gains are computed once per
+      // block and interpolated across it, which is smooth and spares two cos/sin per sample.
+      for (let i = 0; i < frames; i++) this.pan.next(i);
+      let position = this.pan.value;
+      if (this.spec.spinHz > 0) {
+        this.spinPhase += (this.spec.spinHz * frames) / this.sampleRate;
+        this.spinPhase -= Math.floor(this.spinPhase);
+        position = Math.max(
+          -1,
+          Math.min(1, position + sine(this.spinPhase) * (1 - Math.abs(position))),
+        );
+      }
+      const angle = (position + 1) / 8; // a quarter turn across the stereo field, in cycles
+      const toLeft = cosine(angle);
+      const toRight = sine(angle);
+      const stepLeft = (toLeft - this.panLeft) / frames;
+      const stepRight = (toRight - this.panRight) / frames;
+      for (let i = 0; i < frames; i++) {
+        const sample = this.sample(i) * this.gain.next(i);
+        left[i]! += sample * (this.panLeft + stepLeft * i);
+        right[i]! += sample * (this.panRight + stepRight * i);
+      }
+      this.panLeft = toLeft;
+      this.panRight = toRight;
     }
     if (this.removing && this.gain.value < 1e-5) this.finished = true;
   }
@@ -113,8 +124,8 @@ class Binaural extends VoiceRenderer {
   protected sample(i: number): number {
     const carrier = this.carrier.next(i);
     const beat = this.beat.next(i);
-    const out = Math.sin(TWO_PI * this.left);
-    this.right = Math.sin(TWO_PI * this.rightPhase);
+    const out = sine(this.left);
+    this.right = sine(this.rightPhase);
     this.left += carrier / this.sampleRate;
     this.rightPhase += (carrier + beat) / this.sampleRate;
     if (this.left >= 1) this.left -= 1;
@@ -136,7 +147,7 @@ class Monaural extends VoiceRenderer {
   protected sample(i: number): number {
     const carrier = this.carrier.next(i);
     const beat = this.beat.next(i);
-    const out = 0.5 * (Math.sin(TWO_PI * this.low) + Math.sin(TWO_PI * this.high));
+    const out = 0.5 * (sine(this.low) + sine(this.high));
     this.low += carrier / this.sampleRate;
     this.high += (carrier + beat) / this.sampleRate;
     if (this.low >= 1) this.low -= 1;
@@ -164,8 +175,7 @@ class Isochronic extends VoiceRenderer {
     const tone = this.tone.next(i);
     const rate = this.rate.next(i);
     const duty = this.duty.next(i);
-    const out =
-      Math.sin(TWO_PI * this.tonePhase) * pulseEnvelope(this.pulsePhase, duty, this.iso.edge);
+    const out = sine(this.tonePhase) * pulseEnvelope(this.pulsePhase, duty, this.iso.edge);
     this.tonePhase += tone / this.sampleRate;
     this.pulsePhase += rate / this.sampleRate;
     if (this.tonePhase >= 1) this.tonePhase -= 1;
@@ -178,8 +188,8 @@ class Isochronic extends VoiceRenderer {
 export function pulseEnvelope(phase: number, duty: number, edge: number): number {
   if (phase >= duty) return 0;
   const rise = edge * duty;
-  if (phase < rise) return 0.5 - 0.5 * Math.cos((Math.PI * phase) / rise);
-  if (phase > duty - rise) return 0.5 - 0.5 * Math.cos((Math.PI * (duty - phase)) / rise);
+  if (phase < rise) return 0.5 - 0.5 * cosine(phase / rise / 2);
+  if (phase > duty - rise) return 0.5 - 0.5 * cosine((duty - phase) / rise / 2);
   return 1;
 }
 
@@ -197,11 +207,11 @@ class Tone extends VoiceRenderer {
   protected sample(i: number): number {
     const frequency = this.frequency.next(i);
     const nyquist = this.sampleRate / 2;
-    let out = Math.sin(TWO_PI * this.phase);
+    let out = sine(this.phase);
     for (let h = 0; h < this.harmonics.length; h++) {
       // Harmonics above Nyquist would fold back as other pitches: left out.
       if (frequency * (h + 2) < nyquist)
-        out += this.harmonics[h]! * Math.sin(TWO_PI * ((this.phase * (h + 2)) % 1));
+        out += this.harmonics[h]! * sine((this.phase * (h + 2)) % 1);
     }
     this.phase += frequency / this.sampleRate;
     if (this.phase >= 1) this.phase -= 1;
@@ -242,7 +252,7 @@ class Breath extends VoiceRenderer {
     let source: number;
     if (this.breath.source === 'noise') source = this.noise.next();
     else {
-      source = Math.sin(TWO_PI * this.tonePhase);
+      source = sine(this.tonePhase);
       this.tonePhase += this.breath.toneHz / this.sampleRate;
       if (this.tonePhase >= 1) this.tonePhase -= 1;
     }
@@ -258,8 +268,8 @@ class Breath extends VoiceRenderer {
 /** The swell at `phase` (0–1) of a breath: rising while breathing in, falling while out. */
 export function breathEnvelope(phase: number, inhale: number): number {
   return phase < inhale
-    ? 0.5 - 0.5 * Math.cos((Math.PI * phase) / inhale)
-    : 0.5 + 0.5 * Math.cos((Math.PI * (phase - inhale)) / (1 - inhale));
+    ? 0.5 - 0.5 * cosine(phase / inhale / 2)
+    : 0.5 + 0.5 * cosine((phase - inhale) / (1 - inhale) / 2);
 }
 
 export function createVoice(spec: Voice, sampleRate: number): VoiceRenderer {
