@@ -13,6 +13,7 @@ export async function browserBundles(): Promise<Record<string, string>> {
     entryPoints: {
       'mindscape-worklet': here('../worklet/processor.ts'),
       harness: here('./harness.ts'),
+      demo: here('../../demo/demo.ts'),
     },
     bundle: true,
     format: 'esm',
