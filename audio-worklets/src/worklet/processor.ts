@@ -1,4 +1,5 @@
-/// <reference path="./worklet-scope.d.ts" />
+// The AudioWorkletGlobalScope (sampleRate, currentFrame, registerProcessor) is declared in
+// worklet-scope.d.ts, which the type check includes with the rest of this folder.
 import { PeakLimiter } from '../dsp/limiter.js';
 import { SmoothParam, type Curve } from '../dsp/smooth.js';
 import { dbToGain } from '../dsp/units.js';
