@@ -111,35 +111,13 @@ export abstract class VoiceRenderer {
   }
 }
 
-class Binaural extends VoiceRenderer {
-  private readonly carrier: SmoothParam;
-  private readonly beat: SmoothParam;
-  private left = 0;
-  private rightPhase = 0;
-  constructor(spec: Extract<Voice, { type: 'binaural' }>, sampleRate: number) {
-    super(spec, sampleRate);
-    this.carrier = this.param('carrierHz', spec.carrierHz, 0.05);
-    this.beat = this.param('beatHz', spec.beatHz, 0.05);
-  }
-  protected sample(i: number): number {
-    const carrier = this.carrier.next(i);
-    const beat = this.beat.next(i);
-    const out = sine(this.left);
-    this.right = sine(this.rightPhase);
-    this.left += carrier / this.sampleRate;
-    this.rightPhase += (carrier + beat) / this.sampleRate;
-    if (this.left >= 1) this.left -= 1;
-    if (this.rightPhase >= 1) this.rightPhase -= 1;
-    return out;
-  }
-}
-
-class Monaural extends VoiceRenderer {
+/** Two tones a beat apart: in separate ears (binaural) or mixed in both (monaural). */
+class BeatPair extends VoiceRenderer {
   private readonly carrier: SmoothParam;
   private readonly beat: SmoothParam;
   private low = 0;
   private high = 0;
-  constructor(spec: Extract<Voice, { type: 'monaural' }>, sampleRate: number) {
+  constructor(spec: Extract<Voice, { type: 'binaural' | 'monaural' }>, sampleRate: number) {
     super(spec, sampleRate);
     this.carrier = this.param('carrierHz', spec.carrierHz, 0.05);
     this.beat = this.param('beatHz', spec.beatHz, 0.05);
@@ -147,12 +125,18 @@ class Monaural extends VoiceRenderer {
   protected sample(i: number): number {
     const carrier = this.carrier.next(i);
     const beat = this.beat.next(i);
-    const out = 0.5 * (sine(this.low) + sine(this.high));
+    const low = sine(this.low);
+    const high = sine(this.high);
     this.low += carrier / this.sampleRate;
     this.high += (carrier + beat) / this.sampleRate;
     if (this.low >= 1) this.low -= 1;
     if (this.high >= 1) this.high -= 1;
-    return out;
+    if (this.spec.type === 'binaural') {
+      // Left ear the carrier, right ear carrier + beat.
+      this.right = high;
+      return low;
+    }
+    return 0.5 * (low + high);
   }
 }
 
@@ -275,9 +259,8 @@ export function breathEnvelope(phase: number, inhale: number): number {
 export function createVoice(spec: Voice, sampleRate: number): VoiceRenderer {
   switch (spec.type) {
     case 'binaural':
-      return new Binaural(spec, sampleRate);
     case 'monaural':
-      return new Monaural(spec, sampleRate);
+      return new BeatPair(spec, sampleRate);
     case 'isochronic':
       return new Isochronic(spec, sampleRate);
     case 'tone':
