@@ -112,3 +112,10 @@ test('without a body signal for 30 s, the sound glides back to the program', () 
   assert.equal(controller.beatHz, 8);
   assert.match(back[0]!.reason, /no body signal/);
 });
+
+test('without stress or heart rate, low HRV reads as arousal', () => {
+  const controller = new BiometricController({ beatHz: 8, ratePerMinute: 6 }, { targetBeatHz: 8 });
+  controller.update({ at: 0, hrv: 12 });
+  assert.ok(controller.beatHz > 8, `beat ${controller.beatHz}`);
+  assert.match(controller.log[0]!.reason, /stress at 0\.96/);
+});

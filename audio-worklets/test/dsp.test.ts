@@ -12,6 +12,7 @@ import { breathEnvelope, pulseEnvelope } from '../src/worklet/voices.js';
 describe('DSP kernels', () => {
   test('ramp curves: linear, exponential (equal ratios), sigmoid (ends exact), drop (20 steps)', () => {
     assert.equal(curveAt('linear', 0.5, 10, 4), 7);
+    assert.equal(curveAt('slide', 0.25, 10, 6), 9);
     assert.ok(Math.abs(curveAt('exponential', 0.5, 16, 4) - 8) < 1e-12);
     assert.equal(curveAt('sigmoid', 0, 10, 4), 10);
     assert.ok(Math.abs(curveAt('sigmoid', 1, 10, 4) - 4) < 1e-12);

@@ -92,7 +92,9 @@ export class BiometricController {
     if (!Number.isFinite(at)) return [];
     const decisions: Decision[] = [];
     const stress =
-      plausible(reading.stress, 0, 1) ?? stressFromHeartRate(plausible(reading.heartRate, 25, 240));
+      plausible(reading.stress, 0, 1) ??
+      stressFromHeartRate(plausible(reading.heartRate, 25, 240)) ??
+      stressFromHrv(plausible(reading.hrv, 1, 300));
     const breathing = plausible(reading.breathingRate, 2, 40);
     const coherence = plausible(reading.coherence, 0, 1);
     if (stress === undefined && breathing === undefined) return this.checkSilence(at);
@@ -215,6 +217,11 @@ function plausible(value: unknown, min: number, max: number): number | undefined
 /** Without a stress estimate, resting-to-exercise heart rate stands in (60 → 0, 120 → 1). */
 function stressFromHeartRate(heartRate: number | undefined): number | undefined {
   return heartRate === undefined ? undefined : Math.max(0, Math.min(1, (heartRate - 60) / 60));
+}
+
+/** Failing both, low heart rate variability stands in (RMSSD 60 ms → 0, 10 ms → 1). */
+function stressFromHrv(rmssd: number | undefined): number | undefined {
+  return rmssd === undefined ? undefined : Math.max(0, Math.min(1, (60 - rmssd) / 50));
 }
 
 const clamp = (value: number, [min, max]: readonly [number, number]) =>

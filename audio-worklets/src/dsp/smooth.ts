@@ -1,13 +1,14 @@
 import type { Seconds } from './units.js';
 
-/** The shapes a scheduled change can take (SBaGen's "slide" is linear, "drop" stepped). */
-export type Curve = 'linear' | 'exponential' | 'sigmoid' | 'step' | 'drop';
+/** The shapes a scheduled change can take (SBaGen's "slide" is linear, its "drop" stepped). */
+export type Curve = 'linear' | 'slide' | 'exponential' | 'sigmoid' | 'step' | 'drop';
 
 /** How far along (0–1) a change of this shape is at fraction `x` of its duration. */
 export function curveAt(curve: Curve, x: number, from: number, to: number): number {
   const t = x <= 0 ? 0 : x >= 1 ? 1 : x;
   switch (curve) {
     case 'linear':
+    case 'slide':
       return from + (to - from) * t;
     case 'exponential':
       // Equal ratios in equal times (how pitch and beat rates are heard); linear through 0.

@@ -99,7 +99,7 @@ export const PARAM_BOUNDS: Record<string, readonly [number, number]> = {
   depth: [0, 1],
 };
 
-export const curveSchema = z.enum(['linear', 'exponential', 'sigmoid', 'step', 'drop']);
+export const curveSchema = z.enum(['linear', 'slide', 'exponential', 'sigmoid', 'step', 'drop']);
 
 export const rampSchema = z.object({
   /** When the ramp starts, seconds from the program's start. */
