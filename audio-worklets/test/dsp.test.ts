@@ -179,3 +179,11 @@ NOW alpha ->
     assert.ok(pcm.channels[1]!.every((x, i) => Math.abs(x - right[i]!) < 1e-6));
   });
 });
+
+test('the worklet bundle is one self-contained module (nothing for a bundler to split), small', async () => {
+  const { browserBundles } = await import('../src/browser/build.js');
+  const worklet = (await browserBundles())['mindscape-worklet.js']!;
+  assert.doesNotMatch(worklet, /\bimport\s*[({"'\w*]/);
+  assert.match(worklet, /registerProcessor\(\s*"mindscape-engine"/);
+  assert.ok(worklet.length < 50_000, `${worklet.length} bytes`);
+});

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PARAM_BOUNDS, RAMPABLE } from './bounds.js';
+
+export { PARAM_BOUNDS, RAMPABLE } from './bounds.js';
 
 /**
  * The program format: voices with their parameters and ramps over time, as JSON. Units are
@@ -73,31 +76,6 @@ export const voiceSchema = z.discriminatedUnion('type', [
     ...common,
   }),
 ]);
-
-/** What a ramp may change, by voice type (and the master). */
-export const RAMPABLE = {
-  binaural: ['carrierHz', 'beatHz', 'gainDb'],
-  monaural: ['carrierHz', 'beatHz', 'gainDb', 'pan'],
-  isochronic: ['toneHz', 'rateHz', 'duty', 'gainDb', 'pan'],
-  tone: ['frequencyHz', 'gainDb', 'pan'],
-  noise: ['gainDb', 'pan'],
-  breath: ['ratePerMinute', 'depth', 'gainDb', 'pan'],
-  master: ['gainDb'],
-} as const;
-
-/** Where each rampable parameter may go; the engine clamps to the same bounds. */
-export const PARAM_BOUNDS: Record<string, readonly [number, number]> = {
-  carrierHz: [50, 1000],
-  beatHz: [0.5, 40],
-  toneHz: [50, 1000],
-  rateHz: [0.5, 40],
-  duty: [0.05, 0.95],
-  frequencyHz: [20, 2000],
-  gainDb: [-80, 0],
-  pan: [-1, 1],
-  ratePerMinute: [2, 30],
-  depth: [0, 1],
-};
 
 export const curveSchema = z.enum(['linear', 'slide', 'exponential', 'sigmoid', 'step', 'drop']);
 

@@ -3,7 +3,7 @@
 import { PeakLimiter } from '../dsp/limiter.js';
 import { SmoothParam, type Curve } from '../dsp/smooth.js';
 import { dbToGain } from '../dsp/units.js';
-import { parseProgram, type Program, type Voice } from '../program/format.js';
+import type { Program, Voice } from '../program/format.js';
 import { createVoice, type VoiceRenderer } from './voices.js';
 
 /** What the main thread may ask of a running engine (validated here too: it is input). */
@@ -46,7 +46,9 @@ class MindscapeEngine extends AudioWorkletProcessor {
 
   constructor(options: { processorOptions: { program: unknown } }) {
     super();
-    this.program = parseProgram(options.processorOptions.program);
+    // The main thread validated the program (SoundSession); here every parameter is still
+    // clamped to its bounds, whatever arrives.
+    this.program = options.processorOptions.program as Program;
     for (const voice of this.program.voices) this.voices.push(createVoice(voice, sampleRate));
     const { master, durationSeconds } = this.program;
     this.master = new SmoothParam(0, sampleRate, 0.05, 0, dbToGain(0));
@@ -86,10 +88,10 @@ class MindscapeEngine extends AudioWorkletProcessor {
           );
           break;
         case 'add': {
-          const [voice] = parseProgram({ name: 'add', voices: [message.voice] }).voices;
-          if (this.voices.some((v) => v.spec.id === voice!.id && !v.finished))
-            throw new Error(`voice ${voice!.id} exists`);
-          this.voices.push(createVoice(voice!, sampleRate));
+          const voice = message.voice;
+          if (this.voices.some((v) => v.spec.id === voice.id && !v.finished))
+            throw new Error(`voice ${voice.id} exists`);
+          this.voices.push(createVoice(voice, sampleRate));
           break;
         }
         case 'remove':

@@ -2,7 +2,8 @@ import { NoiseSource } from '../dsp/noise.js';
 import { cosine, sine } from '../dsp/sine.js';
 import { SmoothParam } from '../dsp/smooth.js';
 import { dbToGain } from '../dsp/units.js';
-import { PARAM_BOUNDS, type Voice } from '../program/format.js';
+import { PARAM_BOUNDS } from '../program/bounds.js';
+import type { Voice } from '../program/format.js';
 
 /**
  * A voice renders into the stereo mix, adding to what is there. Phases are float64 cycles,
@@ -269,5 +270,7 @@ export function createVoice(spec: Voice, sampleRate: number): VoiceRenderer {
       return new Noise(spec, sampleRate);
     case 'breath':
       return new Breath(spec, sampleRate);
+    default:
+      throw new Error(`unknown voice type ${(spec as { type: unknown }).type}`);
   }
 }
