@@ -16,10 +16,14 @@ import {
   type StorySource,
   type StoryState,
 } from '@mindscape/stories';
-import { graphql, removeStoriesOf, signUp, startTestStack } from '@mindscape/test-kit';
+import { graphql, metricValue, removeStoriesOf, signUp, startTestStack } from '@mindscape/test-kit';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
 import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
 import { table, timePerCall, UNLIMITED_RATES } from './measure.js';
+
+/** The stories subgraph's count of Cypher statements sent, from its /metrics. */
+const statementsSent = (storiesUrl: string) =>
+  metricValue(storiesUrl, 'stories_cypher_statements_total');
 
 /** A story of `n` passages: each offers two choices onward, a few loop back, every tenth ends. */
 function generatedStory(n: number): StorySource {
@@ -71,12 +75,6 @@ function storedState(story: StorySource): StoryState {
     };
   });
   return { start: story.start ?? null, scenes };
-}
-
-/** The stories subgraph's count of Cypher statements sent, from its /metrics. */
-async function statementsSent(storiesUrl: string): Promise<number> {
-  const metrics = await (await fetch(storiesUrl.replace('/graphql', '/metrics'))).text();
-  return Number(/^stories_cypher_statements_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1]);
 }
 
 const EDITOR = `query($id: ID!) { story(id: $id) { id title scenes { id name text tags position

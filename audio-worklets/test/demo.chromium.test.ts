@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, hasChromium } from '../src/browser/chromium.js';
+import { hasChromium, launchChromium } from '../src/browser/chromium.js';
 import { serveDemo } from '../src/browser/demo-server.js';
 import { PRESET_NAMES } from '../src/program/presets.js';
 
@@ -10,16 +8,13 @@ test(
   'the demo page plays each preset in a real-time AudioContext',
   { skip: !hasChromium() && 'Chromium is not installed (CI installs it)' },
   async () => {
-    const server = await serveDemo(0);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const { server, baseUrl } = await serveDemo(0);
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      await page.goto(`${baseUrl}/`);
       for (const name of PRESET_NAMES) {
         await page.getByRole('button', { name }).click();
         // The engine reports its state from the audio thread once it is playing.

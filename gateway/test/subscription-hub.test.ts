@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   graphql,
   graphqlWsClient,
+  metricValue,
   recordEvents,
   signUp,
   startTestStack,
@@ -18,11 +19,7 @@ const RECORD = 'mutation($t: String!) { recordEmotion(text: $t) { id } }';
 const WITH_NAME = 'subscription { emotionRecorded { text user { displayName } } }';
 const IDS_ONLY = 'subscription { emotionRecorded { id } }';
 
-async function metric(stack: TestStack, name: string): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-  return Number(line?.split(' ').pop() ?? NaN);
-}
+const metric = (stack: TestStack, name: string) => metricValue(stack.gatewayUrl, name);
 
 /**
  * Records journal entries until every log has seen one: the upstream subscriptions are set up

@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import type { Driver, Session } from 'neo4j-driver';
 
 /**
  * The driver, counting each Cypher statement sent through it (sessions, managed and explicit
@@ -6,73 +6,54 @@ import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
  * one round trip to the database. Everything else passes through untouched.
  */
 export function countingDriver(driver: Driver, counted: () => void): Driver {
-  return wrap(driver, {
-    session: (session: Session) => countingSession(session, counted),
-    executeQuery: (run: (...args: unknown[]) => unknown) => {
+  // A statement goes out each time one of these is called.
+  const counting =
+    (send: Method): Method =>
+    (...args) => {
       counted();
-      return run;
-    },
+      return send(...args);
+    };
+  const transaction = <T extends object>(tx: T) => intercept(tx, { run: counting });
+  const inTransaction =
+    (execute: Method): Method =>
+    (work, config) =>
+      execute((tx: object) => (work as Method)(transaction(tx)), config);
+  const session = (opened: Session) =>
+    intercept(opened, {
+      run: counting,
+      executeRead: inTransaction,
+      executeWrite: inTransaction,
+      beginTransaction:
+        (begin) =>
+        (...args) =>
+          transaction(begin(...args) as object),
+    });
+  return intercept(driver, {
+    session:
+      (open) =>
+      (...args) =>
+        session(open(...args) as Session),
+    executeQuery: counting,
   });
 }
 
-function countingSession(session: Session, counted: () => void): Session {
-  const tx = (inner: ManagedTransaction) => countingTransaction(inner, counted);
-  return new Proxy(session, {
-    get(target, property) {
-      if (property === 'executeRead' || property === 'executeWrite')
-        return (work: (tx: ManagedTransaction) => unknown, config?: unknown) =>
-          (target[property] as (w: unknown, c?: unknown) => unknown).call(
-            target,
-            (inner: ManagedTransaction) => work(tx(inner)),
-            config,
-          );
-      if (property === 'beginTransaction')
-        return (...args: Parameters<Session['beginTransaction']>) =>
-          countingTransaction(target.beginTransaction(...args), counted);
-      if (property === 'run') {
-        return (...args: unknown[]) => {
-          counted();
-          return (target.run as (...a: unknown[]) => unknown)(...args);
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
+type Method = (...args: unknown[]) => unknown;
 
-function countingTransaction<T extends object>(transaction: T, counted: () => void): T {
-  return new Proxy(transaction, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target) as unknown;
+/**
+ * A proxy of `target` whose named methods are replaced by what `wrappers` make of the
+ * original (bound to the target); other properties pass through, methods bound.
+ */
+function intercept<T extends object>(
+  target: T,
+  wrappers: Record<string, (original: Method) => Method>,
+): T {
+  return new Proxy(target, {
+    get(object, property) {
+      const value = Reflect.get(object, property, object) as unknown;
       if (typeof value !== 'function') return value;
-      if (property === 'run')
-        return (...args: unknown[]) => {
-          counted();
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      return value.bind(target);
-    },
-  });
-}
-
-/** A proxy whose listed methods' results (or, for executeQuery, calls) pass through `hooks`. */
-function wrap(
-  driver: Driver,
-  hooks: {
-    session: (session: Session) => Session;
-    executeQuery: (run: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown;
-  },
-): Driver {
-  return new Proxy(driver, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target) as unknown;
-      if (typeof value !== 'function') return value;
-      const bound = value.bind(target) as (...args: unknown[]) => unknown;
-      if (property === 'session')
-        return (...args: unknown[]) => hooks.session(bound(...args) as Session);
-      if (property === 'executeQuery') return hooks.executeQuery(bound);
-      return bound;
+      const bound = value.bind(object) as Method;
+      const wrap = typeof property === 'string' ? wrappers[property] : undefined;
+      return wrap ? wrap(bound) : bound;
     },
   });
 }

@@ -63,3 +63,13 @@ export async function signUp(url: string, name = 'Ana'): Promise<SignedUp> {
   const { accessToken, refreshToken, user } = response.data.signUp;
   return { email, password, accessToken, refreshToken, userId: user.id };
 }
+
+/**
+ * The value of a service's metric on its GET /metrics (first sample of `name`, labels
+ * aside); `serviceUrl` is any URL of the service. NaN when it is not there.
+ */
+export async function metricValue(serviceUrl: string, name: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', serviceUrl))).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+  return Number(line?.split(' ').pop() ?? NaN);
+}

@@ -1,12 +1,23 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { browserBundles } from './build.js';
+import { serveBrowserFiles } from './server.js';
 
 /** Debian's chromium, headless: the only browser this project runs (CI installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = () => existsSync(CHROMIUM);
+
+/** Headless Chromium with the flags this machine needs (and any extra ones). */
+export const launchChromium = (extra: string[] = []): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      ...extra,
+    ],
+  });
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>MindScape audio harness</title>
 <script type="module" src="/harness.js"></script>`;
@@ -20,49 +31,17 @@ export interface AudioLab {
 }
 
 /**
- * Serves the harness and the worklet on localhost (AudioWorklets need a secure context,
- * which localhost is) and opens them in headless Chromium. The page uploads rendered
+ * Serves the harness and the worklet on localhost and opens them in headless Chromium. The page uploads rendered
  * samples back, so multi-megabyte renders do not travel through the DevTools protocol.
  */
 export async function openAudioLab(): Promise<AudioLab> {
-  const files = await browserBundles();
   const uploads = new Map<string, Buffer>();
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'POST' && url.pathname.startsWith('/upload/')) {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        uploads.set(
-          decodeURIComponent(url.pathname.slice('/upload/'.length)),
-          Buffer.concat(chunks),
-        );
-        res.writeHead(204).end();
-      });
-      return;
-    }
-    const name = url.pathname.slice(1);
-    if (url.pathname === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-    else if (files[`${name.replace(/\.js$/, '')}.js`])
-      res
-        .writeHead(200, { 'content-type': 'text/javascript' })
-        .end(files[`${name.replace(/\.js$/, '')}.js`]);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, baseUrl } = await serveBrowserFiles(PAGE, 0, (name, body) =>
+    uploads.set(name, body),
+  );
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));

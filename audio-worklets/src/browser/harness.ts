@@ -29,52 +29,46 @@ async function nativePatch(seconds: number, sampleRate: number) {
     length: Math.round(seconds * sampleRate),
     sampleRate,
   });
+  const oscillator = (hz: number, type: OscillatorType = 'sine') => {
+    const node = context.createOscillator();
+    node.type = type;
+    node.frequency.value = hz;
+    node.start();
+    return node;
+  };
+  const gain = (value: number) => {
+    const node = context.createGain();
+    node.gain.value = value;
+    return node;
+  };
   const merger = context.createChannelMerger(2);
   merger.connect(context.destination);
-  const left = context.createOscillator();
-  left.frequency.value = 200;
-  const right = context.createOscillator();
-  right.frequency.value = 207;
-  const beatGain = context.createGain();
-  beatGain.gain.value = 0.2;
-  left.connect(beatGain).connect(merger, 0, 0);
-  const beatGainR = context.createGain();
-  beatGainR.gain.value = 0.2;
-  right.connect(beatGainR).connect(merger, 0, 1);
-  // Isochronic: a tone through a gain driven by a square-ish LFO.
-  const tone = context.createOscillator();
-  tone.frequency.value = 300;
-  const pulse = context.createGain();
-  pulse.gain.value = 0;
-  const lfo = context.createOscillator();
-  lfo.type = 'square';
-  lfo.frequency.value = 10;
-  const lfoDepth = context.createGain();
-  lfoDepth.gain.value = 0.05;
-  lfo.connect(lfoDepth).connect(pulse.gain);
-  tone.connect(pulse);
-  pulse.connect(merger, 0, 0);
-  pulse.connect(merger, 0, 1);
-  // Pink-ish noise: a looped white buffer through a low-pass, and a breath swell on it.
+  const toBothEars = (node: { connect(m: typeof merger, o: number, i: number): unknown }) => {
+    node.connect(merger, 0, 0);
+    node.connect(merger, 0, 1);
+  };
+  // Binaural: one oscillator per ear.
+  oscillator(200).connect(gain(0.2)).connect(merger, 0, 0);
+  oscillator(207).connect(gain(0.2)).connect(merger, 0, 1);
+  // Isochronic: a tone through a gain driven by a square LFO.
+  const pulse = gain(0);
+  oscillator(10, 'square').connect(gain(0.05)).connect(pulse.gain);
+  oscillator(300).connect(pulse);
+  toBothEars(pulse);
+  // Pink-ish noise: a looped white buffer through a low-pass, with a breath swell on it.
   const noise = context.createBufferSource();
   const buffer = context.createBuffer(1, sampleRate * 4, sampleRate);
   const data = buffer.getChannelData(0);
   for (let i = 0; i < data.length; i++) data[i] = Math.random() * 2 - 1;
   noise.buffer = buffer;
   noise.loop = true;
+  noise.start();
   const filter = context.createBiquadFilter();
   filter.frequency.value = 1000;
-  const breath = context.createGain();
-  breath.gain.value = 0.05;
-  const breathLfo = context.createOscillator();
-  breathLfo.frequency.value = 0.1;
-  const breathDepth = context.createGain();
-  breathDepth.gain.value = 0.04;
-  breathLfo.connect(breathDepth).connect(breath.gain);
+  const breath = gain(0.05);
+  oscillator(0.1).connect(gain(0.04)).connect(breath.gain);
   noise.connect(filter).connect(breath);
-  breath.connect(merger, 0, 0);
-  breath.connect(merger, 0, 1);
-  for (const source of [left, right, tone, lfo, noise, breathLfo]) source.start();
+  toBothEars(breath);
   return context.startRendering();
 }
 

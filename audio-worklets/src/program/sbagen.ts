@@ -64,7 +64,8 @@ export function importSbagen(text: string, name = 'sbagen'): ProgramInput {
   const voiceIds = new Map<string, Component>();
   for (const components of sets.values())
     keyed(components).forEach(([id, c]) => voiceIds.set(id, c));
-  const voices: VoiceInput[] = [...voiceIds].map(([id, c]) => voiceFor(id, c, -80));
+  // Every voice starts silent; the first entry's ramps bring in its tone-set.
+  const voices: VoiceInput[] = [...voiceIds].map(([id, c]) => silentVoice(id, c));
   const ramps: NonNullable<ProgramInput['ramps']> = [];
   entries.forEach((entry, i) => {
     const next = entries[i + 1];
@@ -142,7 +143,8 @@ function paramsOf(c: Component): Record<string, number> {
   return { toneHz: c.carrierHz, rateHz: c.beatHz, gainDb: ampToDb(c.amp) };
 }
 
-function voiceFor(id: string, c: Component, gainDb: number): VoiceInput {
+function silentVoice(id: string, c: Component): VoiceInput {
+  const gainDb = -80;
   if (c.kind === 'noise') return { id, type: 'noise', color: c.color, seed: 1, gainDb };
   if (c.kind === 'binaural')
     return { id, type: 'binaural', carrierHz: c.carrierHz, beatHz: c.beatHz, gainDb };

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import {
   errorCodes,
   graphql,
+  metricValue,
   removeStoriesOf,
   signUp,
   startTestStack,
@@ -391,10 +392,7 @@ test('the incremental check after each edit agrees with a full check of the expo
 
 test('loading a story for the editor, scenes and choices and targets, is one Cypher statement', async () => {
   const story = await importTwee(CAVE);
-  const statements = async () => {
-    const metrics = await (await fetch(stack.stories.url.replace('/graphql', '/metrics'))).text();
-    return Number(/^stories_cypher_statements_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1]);
-  };
+  const statements = () => metricValue(stack.stories.url, 'stories_cypher_statements_total');
   const EDITOR = `query($id: ID!) { story(id: $id) { id title version startSceneName
     scenes { id name text tags position isEnding choices { id text condition target { id name } } } } }`;
   await as(EDITOR, { id: story.id });

@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { toNumber } from './scenes.js';
+import { relinkByName, toNumber } from './scenes.js';
 
 /** A choice as stored, rules included, so a restored scene offers exactly what it did. */
 export interface ChoiceState {
@@ -45,9 +45,11 @@ export async function readState(
   sceneIds: string[] | 'all',
 ): Promise<StoryState> {
   const { records } = await tx.run(
+    // Only the touched scenes, looked up by id (an edit of a 5,000-scene story reads one or
+    // two), unless the whole story is asked for.
     `MATCH (s:Story {id: $storyId})
      OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
-       WHERE $all OR scene.id IN $sceneIds
+       ${sceneIds === 'all' ? '' : 'WHERE scene.id IN $sceneIds'}
      OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
      WITH s, scene, c ORDER BY c.order
      WITH s, scene, collect(c { .id, .text, .targetName, .kind, .order, .condition,
@@ -55,7 +57,7 @@ export async function readState(
      RETURN s.startSceneName AS start,
        collect(CASE WHEN scene IS NULL THEN null ELSE scene { .id, .name, .text, .tags,
          .position, .size, .metadata, .isEnding, .order, choices: choices } END) AS scenes`,
-    { storyId, all: sceneIds === 'all', sceneIds: sceneIds === 'all' ? [] : sceneIds },
+    { storyId, sceneIds: sceneIds === 'all' ? [] : sceneIds },
   );
   const record = records[0];
   const scenes: StoryState['scenes'] = {};
@@ -120,6 +122,7 @@ export async function writeState(
     storyId,
     start: state.start,
   });
+  await relinkByName(tx, storyId);
 }
 
 export interface RecordedEdit {

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ValidationCache } from '../validation/cache.js';
 import { readState, recordEdit, takeStep, writeState, type StoryState } from './history.js';
-import { relinkByName, toNumber } from './scenes.js';
+import { toNumber } from './scenes.js';
 
 export type ChangeKind =
   | 'SCENE_ADDED'
@@ -79,7 +79,6 @@ export class StoryEditor {
           extensions: { code: 'NOTHING_TO_REPLAY', field: 'storyId' },
         });
       await writeState(tx, edit.storyId, step.state);
-      await relinkByName(tx, edit.storyId);
       return { result: undefined, after: step.state };
     });
     return change;

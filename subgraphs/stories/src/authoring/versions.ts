@@ -3,7 +3,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { StorySource } from '../interchange/story-source.js';
 import { READABLE_STORY, toStorySource, type StoryFields } from '../store.js';
 import { readState, writeState, type StoryState } from './history.js';
-import { relinkByName, toNumber } from './scenes.js';
+import { toNumber } from './scenes.js';
 import type { Edit, StoryChange, StoryEditor } from './step.js';
 
 /**
@@ -69,7 +69,7 @@ export async function restoreVersion(
   authorId: string,
   number: number,
 ): Promise<StoryChange> {
-  const target: { content?: VersionContent } = {};
+  const target: { content?: VersionContent; current?: string[] } = {};
   const { change } = await editor.edit(edit, authorId, 'VERSION_RESTORED', {
     touches: async (tx) => {
       target.content = await versionContent(tx, edit.storyId, number);
@@ -77,17 +77,16 @@ export async function restoreVersion(
         'MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene) RETURN scene.id AS id',
         { storyId: edit.storyId },
       );
-      const now = records.map((r) => r.get('id') as string);
-      return [...new Set([...now, ...Object.keys(target.content.state.scenes)])];
+      target.current = records.map((r) => r.get('id') as string);
+      return [...new Set([...target.current, ...Object.keys(target.content.state.scenes)])];
     },
     apply: async (tx) => {
       const { state } = target.content!;
-      const current = await readState(tx, edit.storyId, 'all');
+      // Scenes the version did not have go; the version's come back as they were.
       const scenes: StoryState['scenes'] = {};
-      for (const id of Object.keys(current.scenes)) scenes[id] = null;
+      for (const id of target.current!) scenes[id] = null;
       Object.assign(scenes, state.scenes);
       await writeState(tx, edit.storyId, { start: state.start, scenes });
-      await relinkByName(tx, edit.storyId);
     },
   });
   return change;

@@ -67,8 +67,12 @@ const MAX_EFFECTS = 20;
 /**
  * A choice's effects on story variables: `name = expression` assignments separated by `;`,
  * e.g. `courage = courage + 1; metGuide = 1`. Values are numbers (true/false become 1/0).
+ * Parsing alone (what validation needs: which variables are set and read) compiles nothing.
  */
-export function compileEffects(text: string, field = 'effects'): Effect[] {
+export function parseEffects(
+  text: string,
+  field = 'effects',
+): Array<{ variable: string; expression: string; reads: string[] }> {
   if (text.length > MAX_RULE * 2)
     throw badUserInput(
       field,
@@ -93,17 +97,22 @@ export function compileEffects(text: string, field = 'effects'): Effect[] {
         `"${part}" is not an assignment to a story variable.`,
         'name = expression; … (names other than stress, arousal, valence)',
       );
-    let value: (facts: Record<string, unknown>) => unknown;
+    return { variable: match[1]!, expression: match[2]!, reads: ruleVariables(match[2]!) };
+  });
+}
+
+/** Effects ready to apply: each expression compiled by filtrex. */
+export function compileEffects(text: string, field = 'effects'): Effect[] {
+  return parseEffects(text, field).map((effect) => {
     try {
-      value = compileExpression(match[2]!);
+      return { ...effect, value: compileExpression(effect.expression) };
     } catch (error) {
       throw badUserInput(
         field,
-        `"${match[2]}" does not parse: ${(error as Error).message.split('\n')[0]}`,
+        `"${effect.expression}" does not parse: ${(error as Error).message.split('\n')[0]}`,
         'arithmetic over story variables, e.g. "courage + 1"',
       );
     }
-    return { variable: match[1]!, value, expression: match[2]!, reads: ruleVariables(match[2]!) };
   });
 }
 

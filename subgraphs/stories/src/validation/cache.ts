@@ -1,6 +1,6 @@
 import type { SceneState, StoryState } from '../authoring/history.js';
 import { isFormatPassage, sceneNode } from '../interchange/source-graph.js';
-import { compileEffects, ruleVariables } from '../playthroughs/conditions.js';
+import { parseEffects, ruleVariables } from '../playthroughs/conditions.js';
 import { validateStory, type SceneNode } from './validate.js';
 
 /** Findings by scene id (validation itself works by scene name, as links do). */
@@ -83,7 +83,7 @@ function cachedScene(scene: SceneState): CachedScene {
     for (const rule of [choice.condition, choice.recommendWhen])
       if (rule) reads.push(...ruleVariables(rule));
     if (choice.effects)
-      for (const effect of compileEffects(choice.effects)) {
+      for (const effect of parseEffects(choice.effects)) {
         sets.push(effect.variable);
         reads.push(...effect.reads.filter((name) => name !== effect.variable));
       }
