@@ -134,6 +134,50 @@ export interface EmotionReadingDoc {
 }
 
 /**
+ * A listening session as the web app reports it; the body's change over it is computed here
+ * from stored states, not taken from the client.
+ */
+const listeningSessionSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    /** The client's id for this session: a retried save finds the first one. */
+    clientId: { type: String, required: true },
+    program: { type: String, required: true },
+    startedAt: { type: Date, required: true },
+    endedAt: { type: Date, required: true },
+    exposureSeconds: { type: Number, required: true },
+    adjustments: { type: Number, required: true },
+    heartRateStart: Number,
+    heartRateEnd: Number,
+    rmssdStart: Number,
+    rmssdEnd: Number,
+    stressStart: Number,
+    stressEnd: Number,
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+listeningSessionSchema.index({ userId: 1, clientId: 1 }, { unique: true });
+listeningSessionSchema.index({ userId: 1, startedAt: 1 });
+export interface ListeningSessionDoc {
+  _id: import('mongoose').Types.ObjectId;
+  userId: string;
+  clientId: string;
+  program: string;
+  startedAt: Date;
+  endedAt: Date;
+  exposureSeconds: number;
+  adjustments: number;
+  heartRateStart?: number;
+  heartRateEnd?: number;
+  rmssdStart?: number;
+  rmssdEnd?: number;
+  stressStart?: number;
+  stressEnd?: number;
+  createdAt: Date;
+}
+
+/**
  * The last minute or so of each person's samples, in one document found by id. The live state
  * reads this instead of querying `samples`: FerretDB v1 does not use the compound index for
  * that range query and would scan the collection on every update.
@@ -161,6 +205,11 @@ export function emotionsModels(db: Connection) {
     baselines: db.model<BaselineDoc>('Baseline', baselineSchema, 'baselines'),
     checkIns: db.model<CheckInDoc>('CheckIn', checkInSchema, 'check_ins'),
     recentWindows: db.model<RecentWindowDoc>('RecentWindow', recentWindowSchema, 'recent_windows'),
+    listeningSessions: db.model<ListeningSessionDoc>(
+      'ListeningSession',
+      listeningSessionSchema,
+      'listening_sessions',
+    ),
     emotionReadings: db.model<EmotionReadingDoc>(
       'EmotionReading',
       emotionReadingSchema,

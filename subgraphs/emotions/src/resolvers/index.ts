@@ -3,6 +3,7 @@ import { checkInResolvers } from './check-in.js';
 import { emotionResolvers } from './emotion.js';
 import { forecastResolvers } from './forecast.js';
 import { ingestResolvers } from './ingest.js';
+import { listeningSessionResolvers } from './listening-session.js';
 import { subscriptionResolvers } from './subscriptions.js';
 import { userResolvers } from './user.js';
 
@@ -13,4 +14,5 @@ export const resolvers = mergeResolvers([
   subscriptionResolvers,
   emotionResolvers,
   forecastResolvers,
+  listeningSessionResolvers,
 ]);
