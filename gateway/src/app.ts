@@ -12,6 +12,7 @@ import {
 } from '@mindscape/platform';
 import { isHttpOk } from '@mindscape/platform/dev';
 import { CircuitState } from 'cockatiel';
+import cors from 'cors';
 import express from 'express';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { Gauge, Histogram } from 'prom-client';
@@ -151,6 +152,9 @@ export async function createGateway(
   const rateLimits = createRateLimits(config);
   shell.app.use(
     '/graphql',
+    // Browsers may call from the web app's origins only; tokens travel in a header, never a
+    // cookie, so no credentials mode.
+    cors({ origin: config.WEB_ORIGINS, methods: ['GET', 'POST'], maxAge: 600 }),
     // Counted before the body is read: a flood of malformed requests costs its sender too.
     (req, res, next) => {
       rateLimits.address(req.ip ?? 'unknown').then(
@@ -201,6 +205,7 @@ export async function createGateway(
       rateLimits,
       ...(allowList ? { allowList } : {}),
       maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
+      webOrigins: config.WEB_ORIGINS,
       keepAliveMs: config.KEEPALIVE_MS,
     },
   );

@@ -59,6 +59,20 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_PER_PERSON_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(1_200),
   /** A persisted-query manifest; when set, only its operations are served. */
   OPERATION_ALLOW_LIST: z.string().min(1).optional(),
+  /**
+   * Web origins whose pages may call the graph from a browser (CORS, and the WebSocket
+   * Origin check): comma-separated. Clients outside a browser send no Origin and are unaffected.
+   */
+  WEB_ORIGINS: z
+    .string()
+    .default('http://127.0.0.1:3000,http://localhost:3000')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
   /** Shares rate-limit counters between gateway instances. */
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: logLevelVar(),

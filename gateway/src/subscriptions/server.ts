@@ -13,6 +13,8 @@ export interface SubscriptionServerOptions {
   allowList?: OperationAllowList;
   maxSubscriptionsPerConnection: number;
   keepAliveMs: number;
+  /** Origins whose pages may open sockets (a socket without Origin is not from a browser). */
+  webOrigins: readonly string[];
 }
 
 /** Close code sent when the supergraph changed: the standard "service restart", reconnect. */
@@ -30,7 +32,15 @@ export function serveFederatedSubscriptions(
   deps: FederatedSubscriptionDeps,
   options: SubscriptionServerOptions,
 ) {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: 1024 * 1024,
+    // A page on another site must not open sockets in its visitor's name (browsers always send
+    // Origin; wearables and servers send none).
+    verifyClient: ({ origin }: { origin?: string }) =>
+      !origin || options.webOrigins.includes(origin),
+  });
   const serving = useServer<
     Record<string, unknown> | undefined,
     { identity?: Identity; verified?: boolean }
