@@ -15,6 +15,8 @@ import {
 } from '../program/format.js';
 import type { EngineMessage, EngineState } from '../worklet/processor.js';
 
+export type { EngineState };
+
 type AnyContext = IAudioContext | IOfflineAudioContext;
 
 /** A parameter value in its unit: Hz for frequencies and rates, dB for gains. */
@@ -32,6 +34,11 @@ export class SoundSession {
   /** The latest state the engine reported. */
   state: EngineState | null = null;
   readonly errors: string[] = [];
+  private lastId = 0;
+  private readonly pending = new Map<
+    number,
+    { resolve: () => void; reject: (error: Error) => void }
+  >();
 
   private constructor(
     readonly context: AnyContext,
@@ -39,11 +46,25 @@ export class SoundSession {
     readonly program: Program,
   ) {
     node.port.onmessage = (event: MessageEvent) => {
-      const data = event.data as { type: string; state?: EngineState; message?: string };
+      const data = event.data as {
+        type: string;
+        state?: EngineState;
+        message?: string;
+        id?: number;
+      };
       if (data.type === 'state' && data.state) {
         this.state = data.state;
         for (const listener of this.listeners) listener(data.state);
-      } else if (data.type === 'error' && data.message) this.errors.push(data.message);
+      } else if (data.type === 'applied' && data.id !== undefined) {
+        this.pending.get(data.id)?.resolve();
+        this.pending.delete(data.id);
+      } else if (data.type === 'error' && data.message) {
+        this.errors.push(data.message);
+        if (data.id !== undefined) {
+          this.pending.get(data.id)?.reject(new Error(data.message));
+          this.pending.delete(data.id);
+        }
+      }
     };
   }
 
@@ -68,15 +89,24 @@ export class SoundSession {
     return new SoundSession(context, node, parsed);
   }
 
-  /** Glides a voice's (or the master's) parameter to `to` over `seconds` along `curve`. */
+  /**
+   * Glides a voice's (or the master's) parameter to `to` over `seconds` along `curve`.
+   * Resolves when the engine has scheduled the glide (its audio thread took it), rejects with
+   * the engine's reason if it refused.
+   */
   ramp(
     target: string,
     param: string,
     to: ParamValue,
     seconds: Seconds = 5,
     curve: Curve = 'sigmoid',
-  ): void {
-    this.send({ type: 'ramp', target, param, to, seconds, curve });
+  ): Promise<void> {
+    const id = ++this.lastId;
+    const applied = new Promise<void>((resolve, reject) =>
+      this.pending.set(id, { resolve, reject }),
+    );
+    this.send({ type: 'ramp', target, param, to, seconds, curve, id });
+    return applied;
   }
 
   addVoice(voice: VoiceInput): void {
@@ -100,6 +130,8 @@ export class SoundSession {
   }
 
   dispose(): void {
+    for (const { reject } of this.pending.values()) reject(new Error('the session ended'));
+    this.pending.clear();
     this.node.port.onmessage = null;
     this.node.disconnect();
     this.listeners.clear();

@@ -1,5 +1,7 @@
 import type { ProgramInput } from './format.js';
 
+export type { ProgramInput };
+
 /**
  * The built-in programs. Beats follow the usual bands (beta focus, alpha relax, theta
  * meditation, delta sleep); resonance breathing paces the breath at 6 a minute, where heart

@@ -1,5 +1,6 @@
 // The AudioWorkletGlobalScope (sampleRate, currentFrame, registerProcessor) is declared in
-// worklet-scope.d.ts, which the type check includes with the rest of this folder.
+// worklet-scope.d.ts; referenced here so any program that type-checks this file sees it.
+/// <reference path="./worklet-scope.d.ts" />
 import { PeakLimiter } from '../dsp/limiter.js';
 import { SmoothParam, type Curve } from '../dsp/smooth.js';
 import { dbToGain } from '../dsp/units.js';
@@ -8,7 +9,16 @@ import { createVoice, type VoiceRenderer } from './voices.js';
 
 /** What the main thread may ask of a running engine (validated here too: it is input). */
 export type EngineMessage =
-  | { type: 'ramp'; target: string; param: string; to: number; seconds: number; curve?: Curve }
+  | {
+      type: 'ramp';
+      target: string;
+      param: string;
+      to: number;
+      seconds: number;
+      curve?: Curve;
+      /** When set, the engine answers `{ type: 'applied', id }` once the glide is scheduled. */
+      id?: number;
+    }
   | { type: 'add'; voice: Voice }
   | { type: 'remove'; id: string }
   | { type: 'stop'; seconds: number };
@@ -86,6 +96,7 @@ class MindscapeEngine extends AudioWorkletProcessor {
             Math.max(0, Number(message.seconds)) * sampleRate,
             message.curve ?? 'linear',
           );
+          if (message.id !== undefined) this.port.postMessage({ type: 'applied', id: message.id });
           break;
         case 'add': {
           const voice = message.voice;
@@ -104,7 +115,8 @@ class MindscapeEngine extends AudioWorkletProcessor {
           break;
       }
     } catch (error) {
-      this.port.postMessage({ type: 'error', message: (error as Error).message });
+      const id = message.type === 'ramp' ? message.id : undefined;
+      this.port.postMessage({ type: 'error', message: (error as Error).message, id });
     }
   }
 

@@ -10,6 +10,7 @@ import {
   startSubgraphService,
   type RunningService,
 } from '@mindscape/platform';
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
@@ -30,6 +31,15 @@ export type StoriesSubgraph = RunningService;
  * @authorization rules decide who sees and changes what, with the gateway's identity as the
  * JWT); import, export and validation are resolvers of their own.
  */
+/**
+ * The subgraph's schema as the gateway composes it, built without a database: for tools that
+ * compose the graph offline (the web app's typed operations).
+ */
+export async function storiesSubgraphSdl(): Promise<string> {
+  const schema = await new Neo4jGraphQL({ typeDefs }).getSubgraphSchema();
+  return printSubgraphSchema(schema);
+}
+
 export async function createStoriesSubgraph(config: StoriesConfig): Promise<StoriesSubgraph> {
   const logger = createLogger('stories', config.LOG_LEVEL);
   // Every Cypher statement is counted: one GraphQL read should be one round trip.
