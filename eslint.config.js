@@ -1,4 +1,5 @@
 import eslint from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,6 +10,11 @@ export default tseslint.config(
       '**/.ferretdb/**',
       '**/.local/**',
       '**/dist/**',
+      'web/.next/**',
+      'web/public/worklets/**',
+      'web/next-env.d.ts',
+      // Written by graphql-codegen from the composed schema (a test keeps it current).
+      'web/src/gql/**',
     ],
   },
   eslint.configs.recommended,
@@ -21,5 +27,10 @@ export default tseslint.config(
       ],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

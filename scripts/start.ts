@@ -42,8 +42,9 @@ try {
   console.log(`
 MindScape is running (${((Date.now() - began) / 1000).toFixed(1)} s to start${memory ? `, ${memory} MiB resident` : ''}):
   GraphQL gateway  http://127.0.0.1:${gateway.port}/graphql   (health /health, readiness /ready, metrics /metrics)
+  Web app          http://127.0.0.1:${specs.find((s) => s.name === 'web')!.port}/   (sign up, /session, /dashboard)
 ${specs
-  .filter((s) => s !== gateway)
+  .filter((s) => s !== gateway && s.name !== 'web')
   .map(
     (s) =>
       `  ${s.name} subgraph  http://127.0.0.1:${s.port}/graphql   (loopback only; clients use the gateway)`,

@@ -49,6 +49,7 @@ try {
     await step('format check (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
     await step('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']);
     await step('type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+    await step('type check of the web app (tsc)', bin('tsc'), ['-p', 'web/tsconfig.json']);
   }
   const files = (await testFiles()).filter(
     (file) => filters.length === 0 || filters.some((f) => file.includes(f)),

@@ -17,6 +17,12 @@ export interface ServiceSpec {
   dir: string;
   port: number;
   env: Record<string, string>;
+  /** The program to run, relative to `dir`. @default 'src/main.ts' */
+  entry?: string;
+  /** The path that answers 200 once the service is up. @default '/health' */
+  health?: string;
+  /** How long the service may take to come up (the web app builds on its first start). */
+  startTimeoutMs?: number;
 }
 
 /** The subgraphs and the gateway, in start order (the gateway composes the others). */
@@ -81,8 +87,21 @@ export function serviceSpecs(
       SUBGRAPHS: subgraphs.map((s) => `${s.name}=http://127.0.0.1:${s.port}/graphql`).join(','),
     },
   };
+  const webPort = Number(env.WEB_PORT ?? 3000);
+  const web = {
+    name: 'web',
+    dir: 'web',
+    port: webPort,
+    entry: 'scripts/serve.ts',
+    health: '/api/health',
+    startTimeoutMs: 900_000,
+    env: {
+      PORT: String(webPort),
+      GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+    },
+  };
   // Names the service in traces when OTEL_* variables turn tracing on (platform/src/telemetry.ts).
-  return [...subgraphs, gateway].map((spec) => ({
+  return [...subgraphs, gateway, web].map((spec) => ({
     ...spec,
     env: { OTEL_SERVICE_NAME: spec.name, ...spec.env },
   }));
@@ -98,17 +117,18 @@ export async function startServices(specs: ServiceSpec[]): Promise<Supervised[]>
           `Port ${spec.port} (${spec.name}) is already in use: is MindScape already running? Stop it or set ${spec.name.toUpperCase()}_PORT.`,
         );
       }
-      const child = supervise(spec.name, process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      const entry = spec.entry ?? 'src/main.ts';
+      const child = supervise(spec.name, process.execPath, ['--import', 'tsx', entry], {
         cwd: join(repoRoot, spec.dir),
         env: { ...process.env, ...spec.env },
       });
       started.push(child);
       await waitFor(
         `${spec.name} on port ${spec.port}`,
-        () => isHttpOk(`http://127.0.0.1:${spec.port}/health`),
+        () => isHttpOk(`http://127.0.0.1:${spec.port}${spec.health ?? '/health'}`),
         {
           alive: child.alive,
-          timeoutMs: 60_000,
+          timeoutMs: spec.startTimeoutMs ?? 60_000,
         },
       );
       progress('stack', `${spec.name} is up`);

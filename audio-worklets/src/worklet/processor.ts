@@ -1,5 +1,6 @@
 // The AudioWorkletGlobalScope (sampleRate, currentFrame, registerProcessor) is declared in
 // worklet-scope.d.ts; referenced here so any program that type-checks this file sees it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- a .d.ts has no module to import
 /// <reference path="./worklet-scope.d.ts" />
 import { PeakLimiter } from '../dsp/limiter.js';
 import { SmoothParam, type Curve } from '../dsp/smooth.js';

@@ -37,7 +37,11 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-describedby={`${id}-mode`} className="stack">
+    <form
+      onSubmit={(event) => void submit(event)}
+      aria-describedby={`${id}-mode`}
+      className="stack"
+    >
       <p id={`${id}-mode`} className="muted">
         {mode === 'sign-in' ? 'Sign in to your account.' : 'Create an account.'}
       </p>

@@ -99,15 +99,19 @@ export function Dashboard() {
           ))}
         </fieldset>
         <p className="muted" role="status" aria-live="polite">
-          {history.live ? '● Live' : person.scopes.has('LIVE_STATE') ? 'Connecting…' : 'History only'}
+          {history.live
+            ? '● Live'
+            : person.scopes.has('LIVE_STATE')
+              ? 'Connecting…'
+              : 'History only'}
         </p>
       </div>
       <ErrorNote message={history.error} />
       {history.loading && <Loading what="the history" />}
       {!history.loading && history.states.length === 0 && (
         <Empty>
-          No readings in the last {range.label.toLowerCase()}. Start a session with a heart source, or
-          stream a wearable, and they appear here within a second.
+          No readings in the last {range.label.toLowerCase()}. Start a session with a heart source,
+          or stream a wearable, and they appear here within a second.
         </Empty>
       )}
       <div className="grid">

@@ -34,8 +34,8 @@ export function TimeChart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
+  // The data the chart was last given: a chart rebuilt for new series starts from it.
   const latest = useRef(data);
-  latest.current = data;
 
   useEffect(() => {
     const element = box.current;
@@ -68,7 +68,9 @@ export function TimeChart({
     };
     const plot = new uPlot(options, latest.current, element);
     chart.current = plot;
-    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: 220 }));
+    const resize = new ResizeObserver(() =>
+      plot.setSize({ width: element.clientWidth, height: 220 }),
+    );
     resize.observe(element);
     return () => {
       resize.disconnect();
@@ -78,6 +80,7 @@ export function TimeChart({
   }, [series]);
 
   useEffect(() => {
+    latest.current = data;
     chart.current?.setData(data);
   }, [data]);
 

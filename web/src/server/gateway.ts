@@ -1,4 +1,3 @@
-
 /** The gateway, as the web server reaches it (and tells browsers to). */
 export const gatewayUrl = () => process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
 

@@ -6,7 +6,9 @@ export function DecisionLog({ decisions }: { decisions: readonly Decision[] }) {
     <section aria-labelledby="log-title" className="card">
       <h2 id="log-title">Why the sound changed</h2>
       {decisions.length === 0 ? (
-        <p className="muted">No changes yet: the sound follows the program until your body leads it.</p>
+        <p className="muted">
+          No changes yet: the sound follows the program until your body leads it.
+        </p>
       ) : (
         <ol role="log" aria-live="polite" className="log" data-testid="decision-log">
           {[...decisions].reverse().map((decision) => (

@@ -48,11 +48,14 @@ export class HeartUplink {
   /** The simulator: a scenario's beats, played in real time from now. */
   static async simulator(graph: GraphClient, scenario: ScenarioName, seed = Date.now() % 1e6) {
     const uplink = new HeartUplink(graph, await browserDeviceId(graph));
-    const samples = samplesFromBeats(simulateHeart(SCENARIOS[scenario], { start: Date.now(), seed }));
+    const samples = samplesFromBeats(
+      simulateHeart(SCENARIOS[scenario], { start: Date.now(), seed }),
+    );
     let next = 0;
     uplink.timer = setInterval(() => {
       const now = Date.now();
-      while (next < samples.length && samples[next]!.timestamp <= now) uplink.queue.push(samples[next++]!);
+      while (next < samples.length && samples[next]!.timestamp <= now)
+        uplink.queue.push(samples[next++]!);
       void uplink.flush();
     }, SEND_EVERY_MS);
     return uplink;
@@ -61,8 +64,12 @@ export class HeartUplink {
   /** A Bluetooth strap. Must be called from a click: the browser asks the person to pick it. */
   static async bluetooth(graph: GraphClient) {
     if (!navigator.bluetooth)
-      throw new Error('This browser has no Web Bluetooth (try Chrome or Edge on a desktop or Android).');
-    const device = await navigator.bluetooth.requestDevice({ filters: [{ services: ['heart_rate'] }] });
+      throw new Error(
+        'This browser has no Web Bluetooth (try Chrome or Edge on a desktop or Android).',
+      );
+    const device = await navigator.bluetooth.requestDevice({
+      filters: [{ services: ['heart_rate'] }],
+    });
     const server = await device.gatt!.connect();
     const service = await server.getPrimaryService('heart_rate');
     const characteristic = await service.getCharacteristic('heart_rate_measurement');

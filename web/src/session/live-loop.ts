@@ -70,7 +70,14 @@ export class LiveLoop {
     private readonly controller: BiometricController,
     volumeDb: number,
   ) {
-    this.snap = { reading: null, engine: null, decisions: [], timings: [], problem: null, volumeDb };
+    this.snap = {
+      reading: null,
+      engine: null,
+      decisions: [],
+      timings: [],
+      problem: null,
+      volumeDb,
+    };
     this.analyser = context.createAnalyser();
     this.analyser.fftSize = 8192;
     this.analyser.smoothingTimeConstant = 0.6;
@@ -79,7 +86,11 @@ export class LiveLoop {
   }
 
   /** Starts the sound. Call from a click: browsers start audio only on a person's gesture. */
-  static async start(graph: GraphClient, choice: ProgramChoice, volumeDb: number): Promise<LiveLoop> {
+  static async start(
+    graph: GraphClient,
+    choice: ProgramChoice,
+    volumeDb: number,
+  ): Promise<LiveLoop> {
     const context = new AudioContext({ latencyHint: 'playback' });
     await context.resume();
     const program = {
@@ -107,26 +118,30 @@ export class LiveLoop {
   }
 
   private listen(): void {
-    this.unsubscribe = this.graph.subscribe(StateChanged, {}, {
-      next: ({ stateChanged: state }) => {
-        const receivedAt = now();
-        const reading: Reading = {
-          at: Date.parse(state.updatedAt),
-          heartRate: state.heartRate ?? null,
-          rmssd: state.hrv?.rmssd ?? null,
-          stress: state.stress ?? null,
-          coherence: state.coherence ?? null,
-          breathingRate: state.breathingRate ?? null,
-          label: state.label,
-          confidence: state.confidence,
-        };
-        const body: BodyState = { ...reading, hrv: reading.rmssd };
-        const decisions = this.controller.update(body);
-        this.update({ reading, problem: null });
-        for (const decision of decisions) void this.apply(decision, reading.at, receivedAt);
+    this.unsubscribe = this.graph.subscribe(
+      StateChanged,
+      {},
+      {
+        next: ({ stateChanged: state }) => {
+          const receivedAt = now();
+          const reading: Reading = {
+            at: Date.parse(state.updatedAt),
+            heartRate: state.heartRate ?? null,
+            rmssd: state.hrv?.rmssd ?? null,
+            stress: state.stress ?? null,
+            coherence: state.coherence ?? null,
+            breathingRate: state.breathingRate ?? null,
+            label: state.label,
+            confidence: state.confidence,
+          };
+          const body: BodyState = { ...reading, hrv: reading.rmssd };
+          const decisions = this.controller.update(body);
+          this.update({ reading, problem: null });
+          for (const decision of decisions) void this.apply(decision, reading.at, receivedAt);
+        },
+        error: (failure) => this.update({ problem: failure.message }),
       },
-      error: (failure) => this.update({ problem: failure.message }),
-    });
+    );
   }
 
   private async apply(decision: Decision, sampleAt: number, receivedAt: number): Promise<void> {
@@ -137,7 +152,13 @@ export class LiveLoop {
     if (!voice) return;
     try {
       await this.session.ramp(voice, param, decision.to, decision.glideSeconds, 'sigmoid');
-      const timing = { sampleAt, receivedAt, appliedAt: now(), param: decision.param, to: decision.to };
+      const timing = {
+        sampleAt,
+        receivedAt,
+        appliedAt: now(),
+        param: decision.param,
+        to: decision.to,
+      };
       this.update({ timings: [...this.snap.timings, timing].slice(-500) });
     } catch (error) {
       this.update({ problem: `The sound engine refused a change: ${(error as Error).message}` });
@@ -181,7 +202,10 @@ export class LiveLoop {
       });
       return { saved: true, message: summaryText(saved) };
     } catch (error) {
-      return { saved: false, message: `The session could not be saved: ${(error as Error).message}` };
+      return {
+        saved: false,
+        message: `The session could not be saved: ${(error as Error).message}`,
+      };
     }
   }
 

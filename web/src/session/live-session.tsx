@@ -128,7 +128,10 @@ export function LiveSession() {
             {source === 'simulator' && (
               <label>
                 Scenario
-                <select value={scenario} onChange={(e) => setScenario(e.target.value as ScenarioName)}>
+                <select
+                  value={scenario}
+                  onChange={(e) => setScenario(e.target.value as ScenarioName)}
+                >
                   <option value="slow-breathing">Stressed, then slow breathing</option>
                   <option value="stress">At rest, then stressed</option>
                   <option value="rest">At rest</option>
@@ -137,7 +140,10 @@ export function LiveSession() {
             )}
           </fieldset>
           <label htmlFor={`${id}-volume`}>
-            Volume <span className="muted">({volumeDb} dB, at most {MAX_VOLUME_DB} dB)</span>
+            Volume{' '}
+            <span className="muted">
+              ({volumeDb} dB, at most {MAX_VOLUME_DB} dB)
+            </span>
           </label>
           <input
             id={`${id}-volume`}
@@ -159,7 +165,12 @@ export function LiveSession() {
                 {busy ? 'Saving…' : 'Stop and save'}
               </button>
             ) : (
-              <button type="button" onClick={() => void start()} disabled={busy} className="primary">
+              <button
+                type="button"
+                onClick={() => void start()}
+                disabled={busy}
+                className="primary"
+              >
                 {busy ? 'Starting…' : 'Start the sound'}
               </button>
             )}

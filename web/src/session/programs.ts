@@ -14,11 +14,7 @@ export interface ProgramChoice {
   breathVoice: string | null;
 }
 
-const choice = (
-  name: string,
-  label: string,
-  beat: ProgramChoice['beat'],
-): ProgramChoice => {
+const choice = (name: string, label: string, beat: ProgramChoice['beat']): ProgramChoice => {
   const program = PRESETS[name]!;
   return {
     name,

@@ -29,7 +29,8 @@ export function Readings({ reading }: { reading: Reading | null }) {
           <div>
             <dt>State</dt>
             <dd>
-              {reading.label} <span className="muted">({Math.round(reading.confidence * 100)} % sure)</span>
+              {reading.label}{' '}
+              <span className="muted">({Math.round(reading.confidence * 100)} % sure)</span>
             </dd>
           </div>
           <div>
@@ -38,7 +39,9 @@ export function Readings({ reading }: { reading: Reading | null }) {
           </div>
         </dl>
       ) : (
-        <p className="muted">Waiting for your heart… Readings appear within a second of arriving.</p>
+        <p className="muted">
+          Waiting for your heart… Readings appear within a second of arriving.
+        </p>
       )}
     </section>
   );

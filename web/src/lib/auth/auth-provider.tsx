@@ -1,8 +1,9 @@
 'use client';
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { GraphClient } from '../graph/client';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { GraphClient, type TokenSource } from '../graph/client';
 import {
+  AuthError,
   refreshRequest,
   secondsLeft,
   signInRequest,
@@ -27,10 +28,53 @@ const AuthContext = createContext<AuthValue | null>(null);
 
 /** Refresh this long before the access token expires. */
 const REFRESH_AHEAD_SECONDS = 60;
+const OFFLINE_RETRY_MS = 15_000;
 
 /**
- * Who is signed in, and the graph client that acts for them. The access token lives in memory
- * only; it is refreshed silently a minute before it expires and whenever the graph refuses it.
+ * The access token, in memory only (never in storage a script could read later), and the one
+ * way to renew it. The graph client asks it for tokens; React hears of every change.
+ */
+class SessionTokens implements TokenSource {
+  private accessToken: string | null = null;
+  private onChange: (signedIn: SignedIn | null) => void = () => undefined;
+
+  /** One listener (the provider): told of every sign-in, refresh and sign-out. */
+  listen(listener: (signedIn: SignedIn | null) => void): () => void {
+    this.onChange = listener;
+    return () => {
+      this.onChange = () => undefined;
+    };
+  }
+
+  token(): string | null {
+    return this.accessToken;
+  }
+
+  set(signedIn: SignedIn | null): void {
+    this.accessToken = signedIn?.accessToken ?? null;
+    this.onChange(signedIn);
+  }
+
+  /** A new token; null once the sign-in has ended. Offline, the old token stays and we retry. */
+  async refresh(): Promise<string | null> {
+    try {
+      this.set(await refreshRequest());
+    } catch (error) {
+      if (!(error instanceof AuthError) || error.code !== 'NETWORK') this.set(null);
+      else setTimeout(() => void this.refresh(), OFFLINE_RETRY_MS);
+    }
+    return this.accessToken;
+  }
+
+  async freshToken(): Promise<string | null> {
+    if (this.accessToken && secondsLeft(this.accessToken) > 30) return this.accessToken;
+    return this.refresh();
+  }
+}
+
+/**
+ * Who is signed in, and the graph client that acts for them. The token is refreshed silently a
+ * minute before it expires, and whenever the graph refuses it.
  */
 export function AuthProvider({
   gatewayUrl,
@@ -39,66 +83,44 @@ export function AuthProvider({
   gatewayUrl: string;
   children: React.ReactNode;
 }) {
-  const [status, setStatus] = useState<Status>('loading');
-  const [user, setUser] = useState<Person | null>(null);
-  const token = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const adopt = useCallback((signedIn: SignedIn | null) => {
-    clearTimeout(timer.current);
-    token.current = signedIn?.accessToken ?? null;
-    setUser(signedIn?.user ?? null);
-    setStatus(signedIn ? 'signed-in' : 'signed-out');
-    if (signedIn) {
-      const wait = Math.max(5, secondsLeft(signedIn.accessToken) - REFRESH_AHEAD_SECONDS);
-      timer.current = setTimeout(() => {
-        refreshRequest().then(adopt, () => {
-          // Offline for now: try again shortly; the token may still be good.
-          timer.current = setTimeout(() => void refreshRequest().then(adopt, () => undefined), 15_000);
-        });
-      }, wait * 1000);
-    }
-  }, []);
-
-  const graph = useMemo(
-    () =>
-      new GraphClient(gatewayUrl, {
-        token: () => token.current,
-        refresh: async () => {
-          const next = await refreshRequest().catch(() => null);
-          adopt(next);
-          return next?.accessToken ?? null;
-        },
-        freshToken: async () => {
-          if (token.current && secondsLeft(token.current) > 30) return token.current;
-          const next = await refreshRequest().catch(() => null);
-          adopt(next);
-          return next?.accessToken ?? null;
-        },
-      }),
-    [gatewayUrl, adopt],
-  );
+  const [tokens] = useState(() => new SessionTokens());
+  const [graph] = useState(() => new GraphClient(gatewayUrl, tokens));
+  const [session, setSession] = useState<{ status: Status; signedIn: SignedIn | null }>({
+    status: 'loading',
+    signedIn: null,
+  });
 
   useEffect(() => {
-    refreshRequest().then(adopt, () => adopt(null));
-    return () => clearTimeout(timer.current);
-  }, [adopt]);
+    const stop = tokens.listen((signedIn) =>
+      setSession({ status: signedIn ? 'signed-in' : 'signed-out', signedIn }),
+    );
+    void tokens.refresh();
+    return stop;
+  }, [tokens]);
+
+  const accessToken = session.signedIn?.accessToken;
+  useEffect(() => {
+    if (!accessToken) return;
+    const wait = Math.max(5, secondsLeft(accessToken) - REFRESH_AHEAD_SECONDS);
+    const timer = setTimeout(() => void tokens.refresh(), wait * 1000);
+    return () => clearTimeout(timer);
+  }, [accessToken, tokens]);
 
   const value = useMemo<AuthValue>(
     () => ({
-      status,
-      user,
+      status: session.status,
+      user: session.signedIn?.user ?? null,
       graph,
-      signIn: async (email, password) => adopt(await signInRequest(email, password)),
+      signIn: async (email, password) => tokens.set(await signInRequest(email, password)),
       signUp: async (email, password, displayName) =>
-        adopt(await signUpRequest(email, password, displayName)),
+        tokens.set(await signUpRequest(email, password, displayName)),
       signOut: async () => {
-        await signOutRequest(token.current);
+        await signOutRequest(tokens.token());
         graph.close();
-        adopt(null);
+        tokens.set(null);
       },
     }),
-    [status, user, graph, adopt],
+    [session, graph, tokens],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

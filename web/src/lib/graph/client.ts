@@ -55,8 +55,7 @@ export class GraphClient {
           if (result.errors?.length) sink.error(failureOf(result.errors as GraphErrorPayload[]));
           if (result.data) sink.next(result.data);
         },
-        error: (error) =>
-          sink.error(Array.isArray(error) ? failureOf(error) : networkFailure()),
+        error: (error) => sink.error(Array.isArray(error) ? failureOf(error) : networkFailure()),
         complete: () => undefined,
       },
     );

@@ -48,10 +48,7 @@ export function failureOf(errors: readonly GraphErrorPayload[]): GraphFailure {
 }
 
 export const networkFailure = () =>
-  new GraphFailure(
-    'NETWORK',
-    "Can't reach MindScape. Check your connection; we'll keep trying.",
-  );
+  new GraphFailure('NETWORK', "Can't reach MindScape. Check your connection; we'll keep trying.");
 
 /** The plain words for anything thrown. */
 export function plainMessage(error: unknown): string {

@@ -1,0 +1,68 @@
+/**
+ * Builds the web app for production when its sources changed since the last build: the
+ * worklet module into public/worklets/, then `next build`. `npm run build -w @mindscape/web`
+ * forces a build; `npm start` and the tests call `ensureBuilt()`.
+ */
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeWorklet } from './worklet.js';
+
+export const webDir = fileURLToPath(new URL('..', import.meta.url));
+const repo = join(webDir, '..');
+/** What the build is made of: a change in any of these calls for a new build. */
+const SOURCES = [
+  join(webDir, 'src'),
+  join(webDir, 'next.config.ts'),
+  join(webDir, 'package.json'),
+  join(repo, 'audio-worklets', 'src'),
+  join(repo, 'biosignals', 'src'),
+];
+
+async function newestChange(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of await readdir(path))
+    newest = Math.max(newest, await newestChange(join(path, entry)));
+  return newest;
+}
+
+const log = (message: string) => console.log(`[web] ${message}`);
+
+export async function build(): Promise<void> {
+  log('building the worklet module and the app (about a minute)…');
+  await writeWorklet();
+  const began = Date.now();
+  // webpack, not Turbopack: the workspace packages import `./x.js` for `./x.ts` (next.config.ts).
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(repo, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', '--webpack'],
+      { cwd: webDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
+    );
+    child.once('error', reject);
+    child.once('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  log(`built in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+}
+
+/** Builds unless the last build is newer than every source. */
+export async function ensureBuilt(): Promise<void> {
+  const built = (await stat(join(webDir, '.next', 'BUILD_ID')).catch(() => null))?.mtimeMs ?? 0;
+  const worklet = await stat(join(webDir, 'public', 'worklets', 'mindscape-worklet.js')).catch(
+    () => null,
+  );
+  let newest = 0;
+  for (const source of SOURCES) newest = Math.max(newest, await newestChange(source));
+  if (built > newest && worklet) {
+    log('the production build is current');
+    return;
+  }
+  await build();
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await build();

@@ -1,0 +1,4 @@
+/** Liveness for the process supervisor (npm start, tests). */
+export function GET() {
+  return Response.json({ status: 'ok' });
+}
