@@ -12,7 +12,9 @@ export function proxy(request: NextRequest) {
   const development = process.env.NODE_ENV === 'development';
   const policy = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${development ? " 'unsafe-eval'" : ''}`,
+    // blob: for the worklet: standardized-audio-context loads the module through a blob URL
+    // (only this page's own scripts can make one).
+    `script-src 'self' blob: 'nonce-${nonce}'${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     `connect-src 'self' ${gateway.origin} ${socket}`,
     "img-src 'self' data: blob:",

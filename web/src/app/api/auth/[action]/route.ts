@@ -29,7 +29,10 @@ const fail = (status: number, code: string, message: string, field?: string) =>
 /** Same-origin requests only: a page on another site cannot sign anyone in or out here. */
 function sameOrigin(request: NextRequest): boolean {
   const origin = request.headers.get('origin');
-  return origin !== null && origin === request.nextUrl.origin;
+  const host = request.headers.get('host');
+  if (!origin || !host) return false;
+  // The Host the browser asked for (Next's own URL may name another spelling of this server).
+  return origin === `${request.nextUrl.protocol}//${host}`;
 }
 
 function stringField(body: Record<string, unknown>, name: string, max: number): string {

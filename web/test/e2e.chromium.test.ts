@@ -1,0 +1,197 @@
+/**
+ * End to end, in headless Chromium against the whole running system: sign up → start a relax
+ * session → a wearable streams a heart that speeds up → the engine's target parameters move
+ * within their bounds and the decision log says why → the dashboard chart shows the new
+ * points. Screenshots go to web/test-artifacts/. Also measures ingest → engine delay.
+ */
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { after, before, test } from 'node:test';
+import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
+import { SCENARIOS, samplesFromBeats, sampleInputs, simulateHeart } from '@mindscape/biosignals';
+import { graphql, startTestStack, type TestStack } from '@mindscape/test-kit';
+import type { Browser, Page } from 'playwright-core';
+import type { LoopSnapshot } from '../src/session/live-loop';
+import { percentile, startWebServer, type WebServer } from './web-server';
+
+const artifacts = new URL('../test-artifacts/', import.meta.url);
+const skip = hasChromium() ? false : 'Chromium is not installed (apt-get install chromium)';
+
+let stack: TestStack;
+let web: WebServer;
+let browser: Browser;
+let page: Page;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+before(async () => {
+  if (skip) return;
+  const port = await freePort();
+  stack = await startTestStack({ gateway: { WEB_ORIGINS: `http://127.0.0.1:${port}` } });
+  web = await startWebServer(stack.gatewayUrl, port);
+  browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  // What the page complains about is what a failure needs explained.
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[page console] ${message.text()}`);
+  });
+  await mkdir(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await page?.screenshot({ path: new URL('last.png', artifacts).pathname, fullPage: true });
+  await browser?.close();
+  await web?.close();
+  await stack?.close();
+});
+
+const email = `e2e.${Date.now()}@example.com`;
+const password = 'lavender-morning-42';
+
+const snapshot = () =>
+  page.evaluate(() => (window as { mindscapeSession?: LoopSnapshot }).mindscapeSession ?? null);
+
+test(
+  'sign up, live relax session following a rising heart, dashboard updating',
+  { skip, timeout: 300_000 },
+  async () => {
+    // Sign up through the page.
+    await page.goto(web.url);
+    await page.getByRole('button', { name: 'New here? Create an account' }).click();
+    await page.getByLabel('Name').fill('Ana');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Welcome back, Ana.').waitFor();
+
+    // A relax session, heart from a wearable that streams by itself.
+    await page.getByRole('link', { name: 'Session', exact: true }).click();
+    await page.getByRole('radio', { name: /Relax/ }).check();
+    await page.getByRole('radio', { name: 'A wearable that is already streaming' }).check();
+    await page.getByRole('button', { name: 'Start the sound' }).click();
+    await page.getByTestId('beat').waitFor();
+    await page.waitForFunction(
+      () => (window as { mindscapeSession?: LoopSnapshot }).mindscapeSession?.engine,
+    );
+    const first = (await snapshot())!;
+    // The program's own glide: 10 Hz heading for 8 Hz.
+    assert.equal(first.engine!.voices.beat!.beatHz, 8);
+    assert.equal(first.decisions.length, 0);
+
+    // The wearable: a device of Ana's, streaming rest then stress, 20× real time.
+    const signIn = await graphql<{ signIn: { accessToken: string } }>(
+      stack.gatewayUrl,
+      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
+      { e: email, p: password },
+    );
+    const device = await graphql<{ registerDevice: { token: string } }>(
+      stack.gatewayUrl,
+      'mutation { registerDevice(kind: WEARABLE, name: "E2E strap") { token } }',
+      {},
+      { token: signIn.data!.signIn.accessToken },
+    );
+    const deviceToken = device.data!.registerDevice.token;
+    const seconds = SCENARIOS.stress.reduce((sum, p) => sum + p.seconds, 0);
+    const start = Date.now() - seconds * 1000;
+    const samples = sampleInputs(
+      samplesFromBeats(simulateHeart(SCENARIOS.stress, { start, seed: 7 })),
+    );
+    /** When each sample's request left, by the sample's timestamp. */
+    const ingestedAt = new Map<number, number>();
+    const speed = 20;
+    const began = Date.now();
+    for (const [i, sample] of samples.entries()) {
+      const due = began + (i * 1000) / speed;
+      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+      ingestedAt.set(Date.parse(sample.timestamp), performance.timeOrigin + performance.now());
+      const result = await graphql<{ recordBiometrics: { accepted: number } }>(
+        stack.gatewayUrl,
+        'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }',
+        { input: { samples: [sample] } },
+        { token: deviceToken },
+      );
+      assert.equal(result.data?.recordBiometrics.accepted, 1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+
+    const last = (await snapshot())!;
+    // The heart sped up, and the page saw it.
+    assert.ok(
+      last.reading && last.reading.heartRate! > 85,
+      `heart rate ${last.reading?.heartRate}`,
+    );
+    // The engine's targets moved, within the relax band, for reasons the log gives.
+    const beat = last.engine!.voices.beat!.beatHz!;
+    const beatDecisions = last.decisions.filter((d) => d.param === 'beatHz');
+    assert.ok(beatDecisions.length > 0);
+    assert.equal(beat, beatDecisions.at(-1)!.to, 'the engine heads where the last decision said');
+    assert.ok(beat >= 7 && beat <= 13, `beat ${beat} Hz`);
+    for (const d of last.decisions) {
+      if (d.param === 'beatHz') assert.ok(d.to >= 7 && d.to <= 13, `decision to ${d.to}`);
+      else assert.ok(d.to >= 4 && d.to <= 12, `breath decision to ${d.to}`);
+    }
+    assert.ok(
+      beatDecisions.some((d) => /stress rose/.test(d.reason)),
+      JSON.stringify(beatDecisions),
+    );
+    const log = await page.getByTestId('decision-log').innerText();
+    assert.match(log, /beat 10 → [\d.]+ Hz: stress/);
+    await page.screenshot({ path: new URL('session.png', artifacts).pathname, fullPage: true });
+
+    // Ingest → engine delay, over every decision the stream caused.
+    const delays = last.timings
+      .map((t) => t.appliedAt - (ingestedAt.get(t.sampleAt) ?? NaN))
+      .filter(Number.isFinite);
+    assert.ok(delays.length > 0);
+    console.log(
+      `ingest → engine parameter change over ${delays.length} decisions: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`,
+    );
+
+    // Stop: the session is saved with its summary.
+    await page.getByRole('button', { name: 'Stop and save' }).click();
+    await page.getByText(/^Session saved:/).waitFor();
+
+    // The dashboard: the chart holds the streamed states, and new ones appear live.
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    const chart = page.getByTestId('chart-heart');
+    await chart.waitFor();
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="chart-heart"]')?.getAttribute('data-points')) >
+        5,
+    );
+    const before = Number(await chart.getAttribute('data-points'));
+    await page.getByTestId('sessions').waitFor();
+    const more = sampleInputs(
+      samplesFromBeats(simulateHeart(SCENARIOS.rest, { start: Date.now() - 5_000, seed: 9 })).slice(
+        0,
+        4,
+      ),
+    );
+    for (const sample of more) {
+      await graphql(
+        stack.gatewayUrl,
+        'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }',
+        { input: { samples: [sample] } },
+        { token: deviceToken },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+    }
+    await page.waitForFunction(
+      (count) =>
+        Number(document.querySelector('[data-testid="chart-heart"]')?.getAttribute('data-points')) >
+        count,
+      before,
+      { timeout: 10_000 },
+    );
+    await page.screenshot({ path: new URL('dashboard.png', artifacts).pathname, fullPage: true });
+  },
+);
