@@ -151,6 +151,13 @@ test(
       .map((t) => t.appliedAt - (ingestedAt.get(t.sampleAt) ?? NaN))
       .filter(Number.isFinite);
     assert.ok(delays.length > 0);
+    const graphPart = last.timings
+      .map((t) => t.receivedAt - (ingestedAt.get(t.sampleAt) ?? NaN))
+      .filter(Number.isFinite);
+    const enginePart = last.timings.map((t) => t.appliedAt - t.receivedAt);
+    console.log(
+      `  of which ingest → state event in the page: p50 ${percentile(graphPart, 50).toFixed(1)} ms; event → engine: p50 ${percentile(enginePart, 50).toFixed(1)} ms, p95 ${percentile(enginePart, 95).toFixed(1)} ms`,
+    );
     console.log(
       `ingest → engine parameter change over ${delays.length} decisions: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`,
     );

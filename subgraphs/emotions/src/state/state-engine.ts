@@ -96,7 +96,12 @@ export class StateEngine {
 
   private async compute(userId: string): Promise<PhysioStateDoc | undefined> {
     this.lastRun.set(userId, Date.now());
-    const recent = (await this.models.recentWindows.findById(userId).lean().exec())?.samples ?? [];
+    // Read side by side: each is a round trip, and this path is the live loop's latency.
+    const [recentDoc, previousDoc] = await Promise.all([
+      this.models.recentWindows.findById(userId).lean().exec(),
+      this.models.latestStates.findById(userId).lean().exec(),
+    ]);
+    const recent = recentDoc?.samples ?? [];
     const newest = recent.at(-1);
     if (!newest) return undefined;
     const since = newest.t.getTime() - this.options.windowMs;
@@ -119,13 +124,17 @@ export class StateEngine {
       measuredBreathing ?? hrv.breathingRate,
     );
 
-    const previous = (await this.models.latestStates.findById(userId).lean().exec())?.state;
+    const previous = previousDoc?.state;
     if (previous && sameReading(previous, state)) return undefined;
-    await this.models.states.create(state);
-    await retryOnDuplicate(() =>
-      this.models.latestStates.updateOne({ _id: userId }, { $set: { state } }, { upsert: true }),
-    );
-    await this.bus.publish(stateTopic(userId), state);
+    // The event goes out while the state is stored, not after: listeners hear of it a few
+    // round trips sooner. Updates of one person still run one after another.
+    await Promise.all([
+      this.models.states.create(state),
+      retryOnDuplicate(() =>
+        this.models.latestStates.updateOne({ _id: userId }, { $set: { state } }, { upsert: true }),
+      ),
+      this.bus.publish(stateTopic(userId), state),
+    ]);
     return state;
   }
 
@@ -136,10 +145,12 @@ export class StateEngine {
     heartRate: number | null,
     breathingRate: number | null,
   ): Promise<PhysioStateDoc> {
-    const stored = await this.models.baselines.findById(userId).lean().exec();
+    const [stored, valence] = await Promise.all([
+      this.models.baselines.findById(userId).lean().exec(),
+      this.valence(userId, at),
+    ]);
     const baseline = stored?.baseline ?? emptyBaseline();
     const markers = markersOf(hrv, heartRate);
-    const valence = await this.valence(userId, at);
     const coverage = Math.min(1, hrv.durationSeconds / (this.options.windowMs / 1000));
     const cleanShare = hrv.beats > 0 ? 1 - hrv.artefacts / hrv.beats : 0;
 
