@@ -6,14 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
 import { SCENARIOS, samplesFromBeats, sampleInputs, simulateHeart } from '@mindscape/biosignals';
 import { graphql, startTestStack, type TestStack } from '@mindscape/test-kit';
 import type { Browser, Page } from 'playwright-core';
 import type { LoopSnapshot } from '../src/session/live-loop';
-import { percentile, startWebServer, type WebServer } from './web-server';
+import { freePort, percentile, startWebServer, type WebServer } from './web-server';
 
 const artifacts = new URL('../test-artifacts/', import.meta.url);
 const skip = hasChromium() ? false : 'Chromium is not installed (apt-get install chromium)';
@@ -22,14 +21,6 @@ let stack: TestStack;
 let web: WebServer;
 let browser: Browser;
 let page: Page;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 before(async () => {
   if (skip) return;

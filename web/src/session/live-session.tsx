@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import type { ScenarioName } from '@mindscape/biosignals';
+import { RadioChoices } from '../components/radio-choices';
 import { ErrorNote } from '../components/states';
 import { useAuth } from '../lib/auth/auth-provider';
 import { plainMessage } from '../lib/graph/errors';
@@ -96,35 +97,21 @@ export function LiveSession() {
           <h2 id={`${id}-setup`}>Set up</h2>
           <fieldset disabled={loop !== null || busy}>
             <legend>Program</legend>
-            {PROGRAMS.map((p) => (
-              <label key={p.name} className="choice">
-                <input
-                  type="radio"
-                  name="program"
-                  value={p.name}
-                  checked={programName === p.name}
-                  onChange={() => setProgramName(p.name)}
-                />
-                <span>
-                  <strong>{p.label}</strong> <span className="muted">{p.summary}</span>
-                </span>
-              </label>
-            ))}
+            <RadioChoices
+              name="program"
+              options={PROGRAMS.map((p) => ({ value: p.name, label: p.label, detail: p.summary }))}
+              value={programName}
+              onChange={setProgramName}
+            />
           </fieldset>
           <fieldset disabled={loop !== null || busy}>
             <legend>Heart</legend>
-            {SOURCES.map((s) => (
-              <label key={s.kind} className="choice">
-                <input
-                  type="radio"
-                  name="source"
-                  value={s.kind}
-                  checked={source === s.kind}
-                  onChange={() => setSource(s.kind)}
-                />
-                {s.label}
-              </label>
-            ))}
+            <RadioChoices<SourceKind>
+              name="source"
+              options={SOURCES.map((s) => ({ value: s.kind, label: s.label }))}
+              value={source}
+              onChange={setSource}
+            />
             {source === 'simulator' && (
               <label>
                 Scenario
