@@ -1,8 +1,5 @@
 /** Small helpers for benchmarks: timing, percentiles, a table. Figures only; nothing asserts. */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+export { percentile } from '@mindscape/test-kit';
 
 /** Runs `fn` until `minMs` has passed (after one warm-up), returns ms per call. */
 export async function timePerCall(fn: () => unknown, minMs = 1500): Promise<number> {

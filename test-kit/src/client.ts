@@ -73,3 +73,10 @@ export async function metricValue(serviceUrl: string, name: string): Promise<num
   const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
   return Number(line?.split(' ').pop() ?? NaN);
 }
+
+/** The p-th percentile of `values` (nearest rank below; NaN when empty), for measured delays. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}

@@ -18,6 +18,8 @@ export interface StreamOptions {
     rejected: number;
   }) => void;
   signal?: AbortSignal;
+  /** Called as each batch's request leaves, with its samples (epoch-ms timestamps). */
+  onSend?: (batch: ReadonlyArray<{ timestamp: number }>) => void;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function streamBeats(
   beats: readonly Beat[],
   options: StreamOptions = {},
 ) {
-  const { batchSeconds = 5, speed = 1, onBatch, signal } = options;
+  const { batchSeconds = 5, speed = 1, onBatch, onSend, signal } = options;
   const samples = samplesFromBeats(beats);
   const totals = { accepted: 0, duplicates: 0, rejected: 0 };
   const began = Date.now();
@@ -44,13 +46,12 @@ export async function streamBeats(
     const input = {
       samples: sampleInputs(batch),
     };
-    const result = await withRetry(
-      () =>
-        client.request<{
-          recordBiometrics: { accepted: number; duplicates: number; rejected: unknown[] };
-        }>(RECORD, { input }),
-      signal,
-    );
+    const result = await withRetry(() => {
+      onSend?.(batch);
+      return client.request<{
+        recordBiometrics: { accepted: number; duplicates: number; rejected: unknown[] };
+      }>(RECORD, { input });
+    }, signal);
     totals.accepted += result.recordBiometrics.accepted;
     totals.duplicates += result.recordBiometrics.duplicates;
     totals.rejected += result.recordBiometrics.rejected.length;

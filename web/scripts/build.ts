@@ -3,14 +3,20 @@
  * worklet module into public/worklets/, then `next build`. `npm run build -w @mindscape/web`
  * forces a build; `npm start` and the tests call `ensureBuilt()`.
  */
-import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { supervise, type Supervised } from '@mindscape/platform/dev';
 import { writeWorklet } from './worklet.js';
 
 export const webDir = fileURLToPath(new URL('..', import.meta.url));
 const repo = join(webDir, '..');
+const NEXT = join(repo, 'node_modules', 'next', 'dist', 'bin', 'next');
+const nextEnv = (env: Record<string, string> = {}) => ({
+  ...process.env,
+  ...env,
+  NEXT_TELEMETRY_DISABLED: '1',
+});
 /** What the build is made of: a change in any of these calls for a new build. */
 const SOURCES = [
   join(webDir, 'src'),
@@ -37,15 +43,10 @@ export async function build(): Promise<void> {
   await writeWorklet();
   const began = Date.now();
   // webpack, not Turbopack: the workspace packages import `./x.js` for `./x.ts` (next.config.ts).
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(repo, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', '--webpack'],
-      { cwd: webDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
-    );
-    child.once('error', reject);
-    child.once('exit', (exitCode) => resolve(exitCode ?? 1));
-  });
+  const code = await supervise('next', process.execPath, [NEXT, 'build', '--webpack'], {
+    cwd: webDir,
+    env: nextEnv(),
+  }).exited;
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   log(`built in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 }
@@ -63,6 +64,20 @@ export async function ensureBuilt(): Promise<void> {
     return;
   }
   await build();
+}
+
+/** `next start` of the production build on loopback (or `host`), as the stack and tests run it. */
+export function startNext(
+  port: number,
+  env: Record<string, string>,
+  host = '127.0.0.1',
+): Supervised {
+  return supervise(
+    'next',
+    process.execPath,
+    [NEXT, 'start', '--port', String(port), '--hostname', host],
+    { cwd: webDir, env: nextEnv(env) },
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await build();

@@ -7,7 +7,7 @@ import { browserBundles } from '@mindscape/audio-worklets/build';
  * cannot import chunks).
  */
 export async function writeWorklet(): Promise<string> {
-  const bundles = await browserBundles();
+  const bundles = await browserBundles(['mindscape-worklet']);
   const dir = new URL('../public/worklets/', import.meta.url);
   await mkdir(dir, { recursive: true });
   const file = new URL('mindscape-worklet.js', dir);

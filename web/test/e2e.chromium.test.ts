@@ -8,11 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
-import { SCENARIOS, samplesFromBeats, sampleInputs, simulateHeart } from '@mindscape/biosignals';
-import { graphql, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { freePort } from '@mindscape/platform/dev';
+import { SCENARIOS, simulateHeart } from '@mindscape/biosignals';
+import { percentile, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { GraphClient, streamBeats } from '@mindscape/wearable';
 import type { Browser, Page } from 'playwright-core';
 import type { LoopSnapshot } from '../src/session/live-loop';
-import { freePort, percentile, startWebServer, type WebServer } from './web-server';
+import { startWebServer, type WebServer } from './web-server';
 
 const artifacts = new URL('../test-artifacts/', import.meta.url);
 const skip = hasChromium() ? false : 'Chromium is not installed (apt-get install chromium)';
@@ -77,40 +79,23 @@ test(
     assert.equal(first.engine!.voices.beat!.beatHz, 8);
     assert.equal(first.decisions.length, 0);
 
-    // The wearable: a device of Ana's, streaming rest then stress, 20× real time.
-    const signIn = await graphql<{ signIn: { accessToken: string } }>(
-      stack.gatewayUrl,
-      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
-      { e: email, p: password },
-    );
-    const device = await graphql<{ registerDevice: { token: string } }>(
-      stack.gatewayUrl,
-      'mutation { registerDevice(kind: WEARABLE, name: "E2E strap") { token } }',
-      {},
-      { token: signIn.data!.signIn.accessToken },
-    );
-    const deviceToken = device.data!.registerDevice.token;
+    // The wearable streamer, as a device of Ana's: rest then stress, 20× real time, one sample
+    // a request (a strap's rhythm), noting when each request leaves.
+    const strap = new GraphClient(stack.gatewayUrl);
+    await strap.becomeDevice(email, password, 'E2E strap');
     const seconds = SCENARIOS.stress.reduce((sum, p) => sum + p.seconds, 0);
-    const start = Date.now() - seconds * 1000;
-    const samples = sampleInputs(
-      samplesFromBeats(simulateHeart(SCENARIOS.stress, { start, seed: 7 })),
-    );
+    const beats = simulateHeart(SCENARIOS.stress, { start: Date.now() - seconds * 1000, seed: 7 });
     /** When each sample's request left, by the sample's timestamp. */
     const ingestedAt = new Map<number, number>();
-    const speed = 20;
-    const began = Date.now();
-    for (const [i, sample] of samples.entries()) {
-      const due = began + (i * 1000) / speed;
-      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-      ingestedAt.set(Date.parse(sample.timestamp), performance.timeOrigin + performance.now());
-      const result = await graphql<{ recordBiometrics: { accepted: number } }>(
-        stack.gatewayUrl,
-        'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }',
-        { input: { samples: [sample] } },
-        { token: deviceToken },
-      );
-      assert.equal(result.data?.recordBiometrics.accepted, 1);
-    }
+    const sent = await streamBeats(strap, beats, {
+      batchSeconds: 1,
+      speed: 20,
+      onSend: (batch) => {
+        for (const sample of batch)
+          ingestedAt.set(sample.timestamp, performance.timeOrigin + performance.now());
+      },
+    });
+    assert.equal(sent.accepted, ingestedAt.size);
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
     const last = (await snapshot())!;
@@ -138,14 +123,13 @@ test(
     await page.screenshot({ path: new URL('session.png', artifacts).pathname, fullPage: true });
 
     // Ingest → engine delay, over every decision the stream caused.
-    const delays = last.timings
-      .map((t) => t.appliedAt - (ingestedAt.get(t.sampleAt) ?? NaN))
-      .filter(Number.isFinite);
-    assert.ok(delays.length > 0);
-    const graphPart = last.timings
-      .map((t) => t.receivedAt - (ingestedAt.get(t.sampleAt) ?? NaN))
-      .filter(Number.isFinite);
-    const enginePart = last.timings.map((t) => t.appliedAt - t.receivedAt);
+    const measured = last.timings
+      .map((t) => ({ ...t, ingestedAt: ingestedAt.get(t.sampleAt) ?? NaN }))
+      .filter((t) => Number.isFinite(t.ingestedAt));
+    assert.ok(measured.length > 0);
+    const delays = measured.map((t) => t.appliedAt - t.ingestedAt);
+    const graphPart = measured.map((t) => t.receivedAt - t.ingestedAt);
+    const enginePart = measured.map((t) => t.appliedAt - t.receivedAt);
     console.log(
       `  of which ingest → state event in the page: p50 ${percentile(graphPart, 50).toFixed(1)} ms; event → engine: p50 ${percentile(enginePart, 50).toFixed(1)} ms, p95 ${percentile(enginePart, 95).toFixed(1)} ms`,
     );
@@ -168,21 +152,14 @@ test(
     );
     const before = Number(await chart.getAttribute('data-points'));
     await page.getByTestId('sessions').waitFor();
-    const more = sampleInputs(
-      samplesFromBeats(simulateHeart(SCENARIOS.rest, { start: Date.now() - 5_000, seed: 9 })).slice(
-        0,
-        4,
+    // The last four seconds of heart, sent a second apart: each new state reaches the open chart.
+    await streamBeats(
+      strap,
+      simulateHeart(SCENARIOS.rest, { start: Date.now() - 4_000, seed: 9 }).filter(
+        (beat) => beat.time < Date.now(),
       ),
+      { batchSeconds: 1, speed: 1 },
     );
-    for (const sample of more) {
-      await graphql(
-        stack.gatewayUrl,
-        'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }',
-        { input: { samples: [sample] } },
-        { token: deviceToken },
-      );
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-    }
     await page.waitForFunction(
       (count) =>
         Number(document.querySelector('[data-testid="chart-heart"]')?.getAttribute('data-points')) >

@@ -1,4 +1,10 @@
-import { badUserInput, forbidden, requireIdentity, type Identity } from '@mindscape/platform';
+import {
+  badUserInput,
+  forbidden,
+  isDuplicateKey,
+  requireIdentity,
+  type Identity,
+} from '@mindscape/platform';
 import type { EmotionsContext } from '../context.js';
 import { validateSample, type SampleInput } from '../ingest/validate-sample.js';
 import type { SampleDoc } from '../models/index.js';
@@ -6,7 +12,6 @@ import type { SampleDoc } from '../models/index.js';
 export const MAX_BATCH = 10_000;
 /** Samples recorded by a signed-in person without naming a device (manual entry, web). */
 const NO_DEVICE = 'direct';
-const DUPLICATE_KEY = 11000;
 
 interface BatchInput {
   deviceId?: string | null;
@@ -47,7 +52,7 @@ export const ingestResolvers = {
             error as { writeErrors?: Array<{ code: number }> | { code: number } }
           ).writeErrors;
           const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-          if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+          if (list.length === 0 || list.some((e) => !isDuplicateKey(e))) throw error;
           duplicates = list.length;
         }
       }

@@ -1,4 +1,9 @@
-import { badUserInput, hasControlCharacters, requireIdentity } from '@mindscape/platform';
+import {
+  badUserInput,
+  hasControlCharacters,
+  isDuplicateKey,
+  requireIdentity,
+} from '@mindscape/platform';
 import { requireReader } from '../access.js';
 import type { EmotionsContext } from '../context.js';
 import { checkRange, type Range } from '../input.js';
@@ -10,7 +15,6 @@ const MAX_RANGE_MS = 366 * 24 * HOUR_MS;
 /** A client clock a little ahead of ours is not an error; a session ending later than this is. */
 const CLOCK_SLACK_MS = 60_000;
 const SUMMARY_WINDOW_MS = 60_000;
-const DUPLICATE_KEY = 11000;
 
 export interface ListeningSessionInput {
   clientId: string;
@@ -130,7 +134,7 @@ export const listeningSessionResolvers = {
         return (await ctx.models.listeningSessions.create(doc)).toObject();
       } catch (error) {
         // Two saves of one session raced: the unique index kept the first; answer with it.
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        if (!isDuplicateKey(error)) throw error;
         return ctx.models.listeningSessions
           .findOne({ userId, clientId: input.clientId })
           .lean()

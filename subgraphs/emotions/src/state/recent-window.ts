@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '@mindscape/platform';
 import type { EmotionsModels, SampleDoc, WindowSample } from '../models/index.js';
 
 /** Beyond the analysis window, a margin for samples that arrive a little out of order. */
@@ -37,7 +38,7 @@ export async function appendToWindow(
         await models.recentWindows.create({ _id: userId, version: 1, samples: merged });
         return;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
         continue;
       }
     }

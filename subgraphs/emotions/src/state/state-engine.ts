@@ -1,5 +1,5 @@
 import { beatsFromSamples, hrvFeatures } from '@mindscape/biosignals';
-import type { EventBus, Logger } from '@mindscape/platform';
+import { isDuplicateKey, type EventBus, type Logger } from '@mindscape/platform';
 import type { EmotionsModels, PhysioStateDoc, SampleDoc } from '../models/index.js';
 import { appendToWindow } from './recent-window.js';
 import { emptyBaseline, estimate, labelOf, markersOf, updateBaseline } from './stress-model.js';
@@ -224,7 +224,7 @@ async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     return write();
   }
 }

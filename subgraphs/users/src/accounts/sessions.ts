@@ -1,4 +1,4 @@
-import { unauthenticated } from '@mindscape/platform';
+import { isDuplicateKey, unauthenticated } from '@mindscape/platform';
 import { Types } from 'mongoose';
 import type { UsersModels } from '../models/index.js';
 import type { AccessTokenIssuer } from './access-tokens.js';
@@ -57,7 +57,7 @@ export class Sessions {
       await this.models.refreshTokenUses.create({ _id: tokenId, at: new Date() });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import {
   badUserInput,
+  isDuplicateKey,
   requireIdentity,
   requireSignedInPerson,
   unauthenticated,
@@ -15,8 +16,6 @@ import {
 } from '../accounts/validation.js';
 import type { UsersContext } from '../context.js';
 import type { UserDoc } from '../models/index.js';
-
-const DUPLICATE_KEY = 11000;
 
 export const accountResolvers = {
   Query: {
@@ -45,7 +44,7 @@ export const accountResolvers = {
         });
         user = created.toObject() as UserDoc;
       } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) {
+        if (isDuplicateKey(error)) {
           throw badUserInput(
             'email',
             'An account with this email already exists; sign in instead.',
