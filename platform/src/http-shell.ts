@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type Express } from 'express';
-import { pinoHttp } from 'pino-http';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { REQUEST_ID_HEADER } from './identity.js';
 import type { Logger } from './logger.js';
@@ -18,8 +17,8 @@ export interface HttpShell {
 
 /**
  * What every MindScape HTTP service has before its own routes: request ids (taken from
- * x-request-id or made, and echoed), pino request logs, GET /health, GET /ready, GET /metrics
- * with request durations.
+ * x-request-id or made, and echoed), one debug log line per request, GET /health, GET /ready,
+ * GET /metrics with request durations.
  */
 export function createHttpShell(
   name: string,
@@ -40,18 +39,7 @@ export function createHttpShell(
     registers: [metrics],
   });
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers[REQUEST_ID_HEADER];
-        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader(REQUEST_ID_HEADER, id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => ['/health', '/ready', '/metrics'].includes(req.url ?? '') },
-    }),
-  );
+  app.use(requestSummaries(logger));
   app.use((req, res, next) => {
     // Read the path now: mounted routers rewrite req.path while they run.
     const known = ['/graphql', '/health', '/ready', '/metrics'];
@@ -91,9 +79,41 @@ export function createHttpShell(
   };
 }
 
-/** Request ids as pino-http assigned them. */
-export const requestIdOf = (req: { id?: unknown }) =>
-  typeof req.id === 'string' ? req.id : undefined;
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+/** The request's id: the caller's x-request-id when well formed, else one made here. */
+export const requestIdOf = (req: IncomingMessage): string | undefined => requestIds.get(req);
+
+/** Paths polled by supervisors and scrapers: a line each would drown the rest. */
+const UNLOGGED = new Set(['/health', '/ready', '/metrics']);
+
+/**
+ * Gives each request its id and logs one line when it ends: method, path (no query string),
+ * status, duration, id. Never headers, cookies or bodies: they carry access tokens, device
+ * tokens and gateway assertions. At debug level, so a running stack stays quiet unless asked.
+ */
+function requestSummaries(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const given = req.headers[REQUEST_ID_HEADER];
+    const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    requestIds.set(req, id);
+    res.setHeader(REQUEST_ID_HEADER, id);
+    const path = req.path;
+    if (UNLOGGED.has(path) || !logger.isLevelEnabled('debug')) return next();
+    const began = process.hrtime.bigint();
+    const done = () => {
+      res.off('finish', done).off('close', done);
+      const ms = Math.round(Number(process.hrtime.bigint() - began) / 1e5) / 10;
+      const status = res.writableFinished ? res.statusCode : 'aborted';
+      logger.debug(
+        { method: req.method, path, status, ms, requestId: id },
+        `${req.method} ${path} ${status} ${ms} ms`,
+      );
+    };
+    res.on('finish', done).on('close', done);
+    next();
+  };
+}
 
 /**
  * Body parsing failures (malformed JSON, a body over the limit) answered as GraphQL-shaped
