@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SCENARIOS, simulateHeart, type ScenarioName } from '@mindscape/biosignals';
 import { GraphClient } from './graph-client.js';
+import { recordingStart } from './clock.js';
 import { beatsFromRecording } from './recording.js';
-import { streamBeats } from './stream.js';
+import { explainRejection, streamBeats } from './stream.js';
 
 const usage = `Usage: npm run wearable -- [--scenario NAME | --replay FILE] [options]
   --scenario NAME     rest, stress or slow-breathing (10 minutes each; default rest)
@@ -16,6 +17,8 @@ const usage = `Usage: npm run wearable -- [--scenario NAME | --replay FILE] [opt
   --email, --password sign in and register a new device instead of --token
   --gateway URL       default http://127.0.0.1:4000/graphql
   --speed N           1 = real time (default), 10 = ten times faster, 0 = as fast as accepted
+                      (faster than real time, the recording ends as the stream does: no
+                      sample is ever from the future)
   --batch-seconds N   seconds of data per request (default 5)
   --seed N            simulator seed (default 1)`;
 
@@ -62,13 +65,16 @@ if (!values.token && !process.env.MINDSCAPE_DEVICE_TOKEN) {
 
 let beats;
 if (values.replay) {
-  beats = beatsFromRecording(await readFile(values.replay, 'utf8'));
+  const recorded = beatsFromRecording(await readFile(values.replay, 'utf8'), 0);
+  const durationMs = -(recorded[0]?.time ?? 0) + (recorded[0]?.rr ?? 0);
+  const start = recordingStart(durationMs, speed);
+  beats = recorded.map((beat) => ({ ...beat, time: beat.time + start + durationMs }));
   console.log(`Replaying ${beats.length} beats from ${values.replay}.`);
 } else {
   if (!(values.scenario in SCENARIOS)) fail(`Unknown scenario "${values.scenario}".`);
   const phases = SCENARIOS[values.scenario as ScenarioName];
   const seconds = phases.reduce((sum, p) => sum + p.seconds, 0);
-  const start = speed > 0 ? Date.now() : Date.now() - seconds * 1000;
+  const start = recordingStart(seconds * 1000, speed);
   beats = simulateHeart(phases, { start, seed: Number(values.seed) });
   console.log(
     `Streaming the "${values.scenario}" scenario: ${phases.map((p) => `${p.name} ${p.seconds} s`).join(', ')}.`,
@@ -85,6 +91,7 @@ const totals = await streamBeats(client, beats, {
     console.log(
       `${r.sent}/${r.of} samples sent: ${r.accepted} stored, ${r.duplicates} duplicates, ${r.rejected} rejected`,
     ),
+  onRejected: (reason) => console.log(`Some samples were rejected: ${explainRejection(reason)}`),
 });
 console.log(
   `Done: ${totals.accepted} stored, ${totals.duplicates} duplicates, ${totals.rejected} rejected.`,

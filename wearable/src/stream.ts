@@ -18,6 +18,8 @@ export interface StreamOptions {
     rejected: number;
   }) => void;
   signal?: AbortSignal;
+  /** Called once for each distinct reason the graph gives for rejecting samples. */
+  onRejected?: (reason: string) => void;
   /** Called as each batch's request leaves, with its samples (epoch-ms timestamps). */
   onSend?: (batch: ReadonlyArray<{ timestamp: number }>) => void;
 }
@@ -31,9 +33,10 @@ export async function streamBeats(
   beats: readonly Beat[],
   options: StreamOptions = {},
 ) {
-  const { batchSeconds = 5, speed = 1, onBatch, onSend, signal } = options;
+  const { batchSeconds = 5, speed = 1, onBatch, onSend, onRejected, signal } = options;
   const samples = samplesFromBeats(beats);
   const totals = { accepted: 0, duplicates: 0, rejected: 0 };
+  const reasons = new Set<string>();
   const began = Date.now();
   const firstTimestamp = samples[0]?.timestamp ?? 0;
   for (let i = 0; i < samples.length && !signal?.aborted; i += batchSeconds) {
@@ -49,12 +52,22 @@ export async function streamBeats(
     const result = await withRetry(() => {
       onSend?.(batch);
       return client.request<{
-        recordBiometrics: { accepted: number; duplicates: number; rejected: unknown[] };
+        recordBiometrics: {
+          accepted: number;
+          duplicates: number;
+          rejected: Array<{ index: number; reason: string }>;
+        };
       }>(RECORD, { input });
     }, signal);
-    totals.accepted += result.recordBiometrics.accepted;
-    totals.duplicates += result.recordBiometrics.duplicates;
-    totals.rejected += result.recordBiometrics.rejected.length;
+    const { accepted, duplicates, rejected } = result.recordBiometrics;
+    totals.accepted += accepted;
+    totals.duplicates += duplicates;
+    totals.rejected += rejected.length;
+    for (const { reason } of rejected) {
+      if (reasons.has(reason)) continue;
+      reasons.add(reason);
+      onRejected?.(reason);
+    }
     onBatch?.({ sent: Math.min(i + batchSeconds, samples.length), of: samples.length, ...totals });
   }
   return totals;
@@ -70,4 +83,13 @@ async function withRetry<T>(send: () => Promise<T>, signal?: AbortSignal): Promi
       await sleep(Math.min(250 * 2 ** attempt, 10_000));
     }
   }
+}
+
+/** A rejection reason from the graph, with what a person can do about it. */
+export function explainRejection(reason: string): string {
+  if (/in the future/.test(reason))
+    return `${reason}: the graph takes samples up to 5 minutes ahead of its clock. Check this computer's clock against the server's.`;
+  if (/days old/.test(reason))
+    return `${reason}: the graph keeps the last 30 days. Replay a more recent recording.`;
+  return reason;
 }

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { HEART_PHASES, simulateHeart } from '@mindscape/biosignals';
 import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
-import { GraphClient, streamBeats } from '../src/index.js';
+import { GraphClient, explainRejection, streamBeats } from '../src/index.js';
+
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 describe('the wearable streamer against the real graph', () => {
   let stack: TestStack;
@@ -40,6 +45,47 @@ describe('the wearable streamer against the real graph', () => {
       me.data?.me.devices.map((d) => d.name),
       ['test strap'],
     );
+  });
+
+  test("the README's example, faster than real time, stores every sample", async () => {
+    const ana = await signUp(stack.gatewayUrl);
+    // The README runs the stress scenario (10 minutes) at --speed 10; 100 keeps this test at 6 s.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        cli,
+        ...['--gateway', stack.gatewayUrl, '--email', ana.email, '--password', ana.password],
+        ...['--scenario', 'stress', '--speed', '100', '--batch-seconds', '30'],
+      ],
+      { timeout: 60_000 },
+    );
+    const done = /Done: (\d+) stored, (\d+) duplicates, (\d+) rejected\./.exec(stdout);
+    assert.ok(done, stdout);
+    assert.equal(done[3], '0', stdout);
+    assert.ok(Number(done[1]) >= 590, stdout);
+    assert.doesNotMatch(stdout, /rejected:/);
+  });
+
+  test('rejected samples are explained once per reason, in words', async () => {
+    const ana = await signUp(stack.gatewayUrl);
+    const client = new GraphClient(stack.gatewayUrl);
+    await client.becomeDevice(ana.email, ana.password, 'clock-skewed strap');
+    // A strap whose clock runs ten minutes fast.
+    const beats = simulateHeart([{ ...HEART_PHASES.rest, seconds: 20 }], {
+      start: Date.now() + 10 * 60_000,
+      seed: 4,
+    });
+    const reasons: string[] = [];
+    const totals = await streamBeats(client, beats, {
+      speed: 0,
+      onRejected: (reason) => reasons.push(reason),
+    });
+    assert.equal(totals.accepted, 0);
+    assert.ok(totals.rejected >= 19);
+    assert.deepEqual(reasons, ['timestamp is more than 5 minutes in the future']);
+    assert.match(explainRejection(reasons[0]!), /5 minutes ahead.*Check this computer's clock/);
   });
 
   test('a batch lost on the network is sent again, and the graph counts it once', async () => {
