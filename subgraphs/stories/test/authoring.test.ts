@@ -56,13 +56,14 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
   );
   const story = imported.data!.importStory;
   const scene = (name: string) => story.scenes.find((s) => s.name === name)!.id;
+  // Bo joins as co-author: a versioned step of its own (version 1 → 2).
   const coAuthor = await graphql(
     stack.gatewayUrl,
-    'mutation($id: ID!, $bo: ID!) { updateStories(where: { id: { eq: $id } }, update: { authorIds: { push: [$bo] } }) { stories { authorIds } } }',
-    { id: story.id, bo: bo.userId },
+    'mutation($id: ID!, $ids: [ID!]) { updateStoryDetails(storyId: $id, expectedVersion: 1, authorIds: $ids) { version kind } }',
+    { id: story.id, ids: [ana.userId, bo.userId] },
     { token: ana.accessToken },
   );
-  assert.equal(coAuthor.errors, undefined, JSON.stringify(coAuthor.errors));
+  assert.deepEqual(coAuthor.data, { updateStoryDetails: { version: 2, kind: 'DETAILS_CHANGED' } });
 
   const boWatches = recordEvents<{
     storyChanged: { version: number; kind: string; authorId: string };
@@ -83,39 +84,39 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
   );
   await new Promise((resolve) => setTimeout(resolve, 500));
 
-  // Ana edits against version 1: Bo hears of it.
+  // Ana edits against version 2: Bo hears of it.
   const byAna = await graphql<{ editScene: { version: number } }>(
     stack.gatewayUrl,
     EDIT,
-    { story: story.id, v: 1, scene: scene('Start'), text: 'Choose. [[Forest]] [[Lake]]' },
+    { story: story.id, v: 2, scene: scene('Start'), text: 'Choose. [[Forest]] [[Lake]]' },
     { token: ana.accessToken },
   );
-  assert.equal(byAna.data?.editScene.version, 2, JSON.stringify(byAna));
+  assert.equal(byAna.data?.editScene.version, 3, JSON.stringify(byAna));
   await boWatches.until(1);
   assert.deepEqual(boWatches.results[0]?.data?.storyChanged, {
-    version: 2,
+    version: 3,
     kind: 'SCENE_EDITED',
     authorId: ana.userId,
   });
 
-  // Bo, still at version 1, is refused; nothing of his edit lands.
+  // Bo, still at version 2, is refused; nothing of his edit lands.
   const stale = await graphql(
     stack.gatewayUrl,
     EDIT,
-    { story: story.id, v: 1, scene: scene('Start'), text: 'Overwritten!' },
+    { story: story.id, v: 2, scene: scene('Start'), text: 'Overwritten!' },
     { token: bo.accessToken },
   );
   assert.deepEqual(errorCodes(stale), ['CONFLICT']);
-  assert.equal(stale.errors?.[0]?.extensions?.currentVersion, 2);
+  assert.equal(stale.errors?.[0]?.extensions?.currentVersion, 3);
 
-  // Bo adds the Lake scene at version 2: Ana's dangling link now leads there.
+  // Bo adds the Lake scene at version 3: Ana's dangling link now leads there.
   const added = await graphql<{ addScene: { version: number } }>(
     stack.gatewayUrl,
-    'mutation($id: ID!) { addScene(storyId: $id, expectedVersion: 2, name: "Lake", text: "Still water.", tags: ["ending"]) { version } }',
+    'mutation($id: ID!) { addScene(storyId: $id, expectedVersion: 3, name: "Lake", text: "Still water.", tags: ["ending"]) { version } }',
     { id: story.id },
     { token: bo.accessToken },
   );
-  assert.equal(added.data?.addScene.version, 3, JSON.stringify(added));
+  assert.equal(added.data?.addScene.version, 4, JSON.stringify(added));
   const validation = await graphql<{
     validateStory: { brokenLinks: unknown[]; deadEnds: unknown[] };
   }>(
@@ -136,7 +137,7 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
     { id: story.id },
     { token: bo.accessToken },
   );
-  assert.equal(read.data?.story.version, 3);
+  assert.equal(read.data?.story.version, 4);
   assert.deepEqual(
     read.data?.story.scenes.find((s) => s.name === 'Start')?.choices.map((c) => c.target?.name),
     ['Forest', 'Lake'],
@@ -156,7 +157,7 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
   // Deleting a scene says which links it breaks; Cy cannot edit at all.
   const deletion = await graphql<{ deleteScene: { brokenLinks: Array<{ target: string }> } }>(
     stack.gatewayUrl,
-    'mutation($id: ID!, $scene: ID!) { deleteScene(storyId: $id, expectedVersion: 3, sceneId: $scene) { change { version } brokenLinks { sceneId target } } }',
+    'mutation($id: ID!, $scene: ID!) { deleteScene(storyId: $id, expectedVersion: 4, sceneId: $scene) { change { version } brokenLinks { sceneId target } } }',
     { id: story.id, scene: scene('Forest') },
     { token: ana.accessToken },
   );
@@ -168,7 +169,7 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
   const byCy = await graphql(
     stack.gatewayUrl,
     EDIT,
-    { story: story.id, v: 4, scene: scene('Start'), text: 'mine' },
+    { story: story.id, v: 5, scene: scene('Start'), text: 'mine' },
     { token: cy.accessToken },
   );
   assert.deepEqual(errorCodes(byCy), ['NOT_FOUND']);

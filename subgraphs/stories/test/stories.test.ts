@@ -199,24 +199,22 @@ describe('stories through the gateway', () => {
       { token: ana.accessToken },
     );
     const id = imported.data!.importStory.id;
-    const rename = (token: string, title: string) =>
-      graphql<{ updateStories: { stories: Array<{ title: string }> } }>(
+    const describeAs = (token: string, expectedVersion: number, summary: string) =>
+      graphql<{ updateStoryDetails: { version: number } }>(
         stack.gatewayUrl,
         `
-          mutation ($id: ID!, $t: String!) {
-            updateStories(where: { id: { eq: $id } }, update: { title: { set: $t } }) {
-              stories {
-                title
-              }
+          mutation ($id: ID!, $v: Int!, $s: String!) {
+            updateStoryDetails(storyId: $id, expectedVersion: $v, summary: $s) {
+              version
             }
           }
         `,
-        { id, t: title },
+        { id, v: expectedVersion, s: summary },
         { token },
       );
-    const byBo = await rename(bo.accessToken, 'Mine now');
-    assert.deepEqual(byBo.data?.updateStories.stories ?? [], [], 'Bo cannot even find the draft');
-    // Status is not the generated update's to change: publishing makes a version.
+    const byBo = await describeAs(bo.accessToken, 1, 'Mine now');
+    assert.deepEqual(errorCodes(byBo), ['NOT_FOUND'], 'Bo cannot even find the draft');
+    // The generated update is gone: status (and everything else) changes through resolvers.
     const sneaky = await graphql(
       stack.gatewayUrl,
       'mutation($id: ID!) { updateStories(where: { id: { eq: $id } }, update: { status: { set: PUBLISHED } }) { stories { status } } }',
@@ -245,12 +243,16 @@ describe('stories through the gateway', () => {
     const anonymous = await graphql<{ story: { title: string } }>(stack.gatewayUrl, STORY, { id });
     assert.equal(anonymous.data?.story.title, 'Breathing by the Lake');
 
-    const stillBo = await rename(bo.accessToken, 'Mine now');
+    const stillBo = await describeAs(bo.accessToken, 2, 'Mine now');
     assert.deepEqual(errorCodes(stillBo), ['FORBIDDEN'], JSON.stringify(stillBo));
-    const byAna = await rename(ana.accessToken, 'Breathing by the Lake, revised');
-    assert.deepEqual(byAna.data?.updateStories.stories, [
-      { title: 'Breathing by the Lake, revised' },
-    ]);
+    const byAna = await describeAs(ana.accessToken, 2, 'A walk by still water.');
+    assert.deepEqual(byAna.data?.updateStoryDetails, { version: 3 }, JSON.stringify(byAna));
+    const described = await graphql<{ story: { summary: string } }>(
+      stack.gatewayUrl,
+      'query($id: ID!) { story(id: $id) { summary } }',
+      { id },
+    );
+    assert.equal(described.data?.story.summary, 'A walk by still water.');
   });
 
   test('bad sources are refused with the field and the reason, and nothing is written', async () => {

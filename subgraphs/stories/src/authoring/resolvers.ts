@@ -12,6 +12,7 @@ import { isEndingPassage } from '../interchange/source-graph.js';
 import { compileEffects, compileRule } from '../playthroughs/conditions.js';
 import type { StoriesContext } from '../resolvers.js';
 import type { ValidationCache } from '../validation/cache.js';
+import { updateStoryDetails, type StoryDetails } from './details.js';
 import { listHistory } from './history.js';
 import { checkSceneFields, deriveChoices, relinkByName, type SceneFields } from './scenes.js';
 import { StoryEditor, storyTopic, type ChangeKind, type Edit, type StoryChange } from './step.js';
@@ -289,6 +290,8 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
         await editor.deleteStory(args, requireSignedInPerson(ctx.assertion).userId);
         return true;
       },
+      updateStoryDetails: (_: unknown, args: Edit & StoryDetails, ctx: StoriesContext) =>
+        updateStoryDetails(editor, args, requireSignedInPerson(ctx.assertion).userId, args),
       restoreVersion: (_: unknown, args: Edit & { version: number }, ctx: StoriesContext) =>
         restoreVersion(editor, args, requireSignedInPerson(ctx.assertion).userId, args.version),
     },

@@ -1,4 +1,4 @@
-import { notFound, type EventBus } from '@mindscape/platform';
+import { forbidden, notFound, type EventBus } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ValidationCache } from '../validation/cache.js';
@@ -16,6 +16,7 @@ export type ChangeKind =
   | 'REDONE'
   | 'VERSION_RESTORED'
   | 'PUBLISHED'
+  | 'DETAILS_CHANGED'
   | 'STORY_DELETED';
 
 export interface StoryChange {
@@ -148,12 +149,15 @@ export class StoryEditor {
 async function lockStory(tx: ManagedTransaction, edit: Edit, authorId: string): Promise<void> {
   const { records } = await tx.run(
     `MATCH (s:Story {id: $storyId}) SET s.version = s.version
-     RETURN s.version AS version, $authorId IN s.authorIds AS author`,
+     RETURN s.version AS version, $authorId IN s.authorIds AS author,
+       s.status = 'PUBLISHED' AS published`,
     { storyId: edit.storyId, authorId },
   );
   const story = records[0];
-  // Not an author: as if the story did not exist (drafts are private).
-  if (!story || !story.get('author')) throw notFound(`Story ${edit.storyId} (one you author)`);
+  // Not an author of a draft: as if the story did not exist (drafts are private).
+  if (!story || (!story.get('author') && !story.get('published')))
+    throw notFound(`Story ${edit.storyId} (one you author)`);
+  if (!story.get('author')) throw forbidden('Only the story’s authors change it.');
   const version = toNumber(story.get('version'));
   if (version !== edit.expectedVersion) {
     throw new GraphQLError(
