@@ -46,6 +46,7 @@ export async function createGateway(
     new URL(usersUrl).origin,
     config.ASSERTION_SECRET,
     config.DEVICE_TOKEN_CACHE_MS,
+    logger,
   );
   const shell = createHttpShell('gateway', logger, async () => {
     const down = [];
@@ -129,7 +130,7 @@ export async function createGateway(
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    introspection: process.env.NODE_ENV !== 'production',
+    introspection: config.GRAPHQL_INTROSPECTION,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
       logUnexpectedErrors(logger),
@@ -207,6 +208,7 @@ export async function createGateway(
       maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
       webOrigins: config.WEB_ORIGINS,
       keepAliveMs: config.KEEPALIVE_MS,
+      checkOperation: limits.checkOperation,
     },
   );
   live.subscriptions = subscriptions;
@@ -218,6 +220,7 @@ export async function createGateway(
     port,
     async close() {
       await subscriptions.dispose();
+      await authenticator.close();
       await apollo.stop();
       await shell.close();
       await rateLimits.close();

@@ -40,7 +40,12 @@ export const gatewayConfigSchema = z.object({
   MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
   MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
   MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(5000),
+  /**
+   * Estimated cost (gateway/src/cost.ts): 2 per object, 1 per scalar, a list times its
+   * `first`/`last`/`limit`, or times COST_LIST_SIZE when the operation does not say.
+   */
   MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  COST_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(20),
   MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(100).default(20),
   /** Resilience (docs/decisions/0012): deadline per subgraph answer, circuit, read retries. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -50,7 +55,15 @@ export const gatewayConfigSchema = z.object({
   /** Subscriptions: events held for a slow client before the oldest are dropped. */
   SUBSCRIPTION_QUEUE_BOUND: z.coerce.number().int().min(1).max(10_000).default(100),
   SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(50),
-  /** WebSocket pings; a client that misses one is disconnected. */
+  /**
+   * Introspection and "did you mean" suggestions, for development tools. Off by default: a
+   * deployment shows its schema only to those who set this (`npm start` does, for local work).
+   */
+  GRAPHQL_INTROSPECTION: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** WebSocket pings (graphql-ws's keep-alive); a client that misses one is disconnected. */
   KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** Re-read the subgraphs' schemas this often (0: only at start). */
   SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),

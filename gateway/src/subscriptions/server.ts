@@ -1,29 +1,49 @@
 import type { Server } from 'node:http';
-import type { Identity } from '@mindscape/platform';
-import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import {
+  badRequest,
+  ErrorCode,
+  tooManySubscriptions,
+  withErrorCode,
+  type Identity,
+} from '@mindscape/platform';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../authenticate.js';
 import type { OperationAllowList } from '../allow-list.js';
 import type { RateLimits } from '../rate-limits.js';
+import { CloseCode } from './close-codes.js';
 import { federatedSubscribe, type FederatedSubscriptionDeps } from './execute.js';
 
 export interface SubscriptionServerOptions {
   rateLimits: RateLimits;
   allowList?: OperationAllowList;
   maxSubscriptionsPerConnection: number;
+  /** graphql-ws pings this often and drops a socket whose pong does not come within as long. */
   keepAliveMs: number;
+  /** The checks HTTP runs once the variables are known (limits.ts): operation name, cost. */
+  checkOperation: (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Readonly<Record<string, unknown>> | undefined,
+  ) => unknown;
   /** Origins whose pages may open sockets (a socket without Origin is not from a browser). */
   webOrigins: readonly string[];
 }
 
-/** Close code sent when the supergraph changed: the standard "service restart", reconnect. */
-export const SUPERGRAPH_CHANGED = 1012;
-
 /**
  * graphql-ws on the gateway's /graphql path. The token travels as
  * `connectionParams.authorization` ("Bearer …"); a connection whose token does not verify is
- * closed with 4403. Each subscription runs from its query plan (execute.ts).
+ * closed with 4403 (close-codes.ts names every code). Each subscription runs from its query
+ * plan (execute.ts). Errors carry the codes HTTP gives the same operation.
  */
 export function serveFederatedSubscriptions(
   server: Server,
@@ -51,25 +71,37 @@ export function serveFederatedSubscriptions(
       onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already registered this one.
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
-          return [
-            new GraphQLError(
-              `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection.`,
-              { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } },
-            ),
-          ];
+          return [tooManySubscriptions(options.maxSubscriptionsPerConnection)];
         }
+        const current = schema();
         let document;
         try {
           if (ctx.extra.identity) await options.rateLimits.person(ctx.extra.identity.userId);
           options.allowList?.check(payload.query);
-          document = parse(payload.query, { maxTokens: deps.maxTokens });
         } catch (error) {
           return [error as GraphQLError];
         }
-        const errors = validate(schema(), document, [...specifiedRules, ...deps.validationRules]);
-        if (errors.length > 0) return errors;
+        try {
+          document = parse(payload.query, { maxTokens: deps.maxTokens });
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          return [withErrorCode(error, ErrorCode.GRAPHQL_PARSE_FAILED)];
+        }
+        const errors = validate(current, document, [...specifiedRules, ...deps.validationRules]);
+        if (errors.length > 0)
+          return errors.map((e) => withErrorCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+        try {
+          options.checkOperation(
+            current,
+            document,
+            payload.operationName,
+            payload.variables ?? undefined,
+          );
+        } catch (error) {
+          return [error as GraphQLError];
+        }
         return {
-          schema: schema(),
+          schema: current,
           document,
           variableValues: payload.variables ?? {},
           operationName: payload.operationName ?? null,
@@ -80,7 +112,10 @@ export function serveFederatedSubscriptions(
         try {
           await options.rateLimits.address(ctx.extra.request.socket.remoteAddress ?? 'unknown');
         } catch {
-          ctx.extra.socket.close(4429, 'Too many connections from this address; retry later');
+          ctx.extra.socket.close(
+            CloseCode.RateLimited,
+            'Too many connections from this address; retry later',
+          );
           return false;
         }
         try {
@@ -88,7 +123,15 @@ export function serveFederatedSubscriptions(
           const identity = await authenticator.identify(
             typeof authorization === 'string' ? authorization : undefined,
           );
-          if (identity) ctx.extra.identity = identity;
+          if (identity) {
+            ctx.extra.identity = identity;
+            // Closed on revocation and when the token expires (gateway/src/revocation.ts).
+            authenticator.revocations.watch(
+              ctx.extra.socket,
+              identity,
+              authenticator.expiresAt(identity),
+            );
+          }
           return true;
         } catch {
           return false;
@@ -98,11 +141,8 @@ export function serveFederatedSubscriptions(
       // Queries and mutations belong on HTTP, where limits, retries and caching apply.
       execute: () => ({
         errors: [
-          new GraphQLError(
+          badRequest(
             'Only subscriptions are served over WebSocket; send queries and mutations over HTTP.',
-            {
-              extensions: { code: 'BAD_REQUEST' },
-            },
           ),
         ],
       }),
@@ -112,36 +152,23 @@ export function serveFederatedSubscriptions(
       },
     },
     wss,
+    // graphql-ws's keep-alive: a socket that misses a pong is gone (a phone that lost its
+    // network never closes its socket); ending it releases its subscriptions.
+    options.keepAliveMs,
   );
 
-  // Keep-alive: a socket that has not answered the previous ping is gone (a phone that lost
-  // its network never closes its socket); ending it releases its subscriptions.
-  const alive = new WeakSet<WebSocket>();
-  wss.on('connection', (socket) => {
-    alive.add(socket);
-    socket.on('pong', () => alive.add(socket));
-  });
-  const pinger = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (!alive.has(socket)) {
-        socket.terminate();
-        continue;
-      }
-      alive.delete(socket);
-      socket.ping();
-    }
-  }, options.keepAliveMs);
-  pinger.unref();
+  // A revoked consent makes the grantee's shared upstreams authorize again (hub.ts).
+  const stopHearing = authenticator.revocations.onRevocation((r) => deps.hub.revoked(r));
 
   return {
     /** Every client subscription ends; clients are told to reconnect to the new supergraph. */
     closeForSupergraphChange() {
       for (const socket of wss.clients)
-        socket.close(SUPERGRAPH_CHANGED, 'Supergraph changed; subscribe again');
+        socket.close(CloseCode.SupergraphChanged, 'Supergraph changed; subscribe again');
       deps.hub.closeAll();
     },
     async dispose() {
-      clearInterval(pinger);
+      stopHearing();
       deps.hub.closeAll();
       await serving.dispose();
     },
