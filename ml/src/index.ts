@@ -1,3 +1,10 @@
+import { enableProdMode } from '@tensorflow/tfjs';
+
+// Services read with these models on TF.js's CPU backend on purpose (no native build). Its
+// first-use banner ("install the node backend") and other console advice are for a person at
+// a training terminal, not for a service's log; the training scripts do not import this file.
+enableProdMode();
+
 export { detectLanguage, textFeatures, MAX_TEXT_CHARS, type Language } from './text/features.js';
 export { AFFECT, EMOTION_LABELS, type EmotionLabel } from './text/labels.js';
 export { TextEmotionModel, TextEmotionReader, type EmotionReading } from './text/model.js';

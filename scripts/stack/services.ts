@@ -10,6 +10,7 @@ import {
 } from '@mindscape/platform/dev';
 import { repoRoot, type DevSecrets } from './dev-secrets.js';
 import type { Engines } from './engines.js';
+import { readableLine } from './terminal.js';
 
 export interface ServiceSpec {
   name: string;
@@ -37,7 +38,8 @@ export function serviceSpecs(
   const gatewayPort = Number(env.GATEWAY_PORT ?? 4000);
   const shared = {
     ASSERTION_SECRET: env.ASSERTION_SECRET ?? secrets.assertionSecret,
-    LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+    // Request lines are logged at debug: LOG_REQUESTS=1 shows them, one line each.
+    LOG_LEVEL: env.LOG_LEVEL ?? (env.LOG_REQUESTS === '1' ? 'debug' : 'info'),
   };
   const subgraphs = [
     {
@@ -121,6 +123,8 @@ export async function startServices(specs: ServiceSpec[]): Promise<Supervised[]>
       const child = supervise(spec.name, process.execPath, ['--import', 'tsx', entry], {
         cwd: join(repoRoot, spec.dir),
         env: { ...process.env, ...spec.env },
+        echo: false,
+        onLine: (line) => process.stdout.write(`${readableLine(spec.name, line)}\n`),
       });
       started.push(child);
       await waitFor(
