@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -138,6 +139,21 @@ describe('the gateway’s subscription hub', () => {
     await graphql(stack.gatewayUrl, RECORD, { t: 'still here' }, { token: di.accessToken });
     await log.until(1);
     await client.dispose();
+  });
+
+  test('graphql-ws pings every KEEPALIVE_MS and drops a socket that does not answer', async () => {
+    const subgraphs = `users=${stack.users.url},emotions=${stack.emotions.url},stories=${stack.stories.url}`;
+    const gateway = await stack.addGateway(subgraphs, { KEEPALIVE_MS: '200' });
+    const silent = new WebSocket(gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+      autoPong: false,
+    });
+    let pings = 0;
+    silent.on('ping', () => pings++);
+    await once(silent, 'open');
+    silent.send(JSON.stringify({ type: 'connection_init' }));
+    const [code] = (await once(silent, 'close')) as [number];
+    assert.equal(code, 1006, 'terminated, as a lost network would be');
+    assert.equal(pings, 1, 'one ping, one missed pong, gone');
   });
 });
 
