@@ -18,14 +18,25 @@ const RANGES = [
 ];
 
 const HEART: SeriesSpec[] = [
-  { label: 'Heart rate', unit: 'bpm', color: '#c0392b', scale: 'bpm' },
-  { label: 'HRV (RMSSD)', unit: 'ms', color: '#2e86c1', scale: 'ms' },
+  { label: 'Heart rate', unit: 'bpm', color: '#c0392b', scale: 'bpm', axis: { minSpan: 10 } },
+  { label: 'HRV (RMSSD)', unit: 'ms', color: '#2e86c1', scale: 'ms', axis: { minSpan: 10 } },
 ];
-const STRESS: SeriesSpec[] = [{ label: 'Stress', unit: '0–1', color: '#8e44ad', scale: 'unit' }];
+// Stress is 0–1 in the graph and read in % on the card.
+const STRESS: SeriesSpec[] = [
+  {
+    label: 'Stress',
+    unit: '%',
+    color: '#8e44ad',
+    scale: '%',
+    axis: { minSpan: 10, bounds: [0, 100] },
+  },
+];
+const FEELING = { minSpan: 0.5, bounds: [-1, 1] } as const;
 const EMOTION: SeriesSpec[] = [
-  { label: 'Valence', unit: '−1 to 1', color: '#27ae60', scale: 'v', points: true },
-  { label: 'Arousal', unit: '0 to 1', color: '#e67e22', scale: 'v', points: true },
+  { label: 'Valence', unit: '−1 to 1', color: '#27ae60', scale: 'v', points: true, axis: FEELING },
+  { label: 'Arousal', unit: '0 to 1', color: '#e67e22', scale: 'v', points: true, axis: FEELING },
 ];
+const percent = (value: number | null) => (value === null ? null : value * 100);
 
 const seconds = (t: number) => t / 1000;
 const round = (value: number | null | undefined) =>
@@ -55,7 +66,7 @@ export function Dashboard() {
     [history.states],
   );
   const stress = useMemo<AlignedData>(
-    () => [history.states.map((s) => seconds(s.t)), history.states.map((s) => s.stress)],
+    () => [history.states.map((s) => seconds(s.t)), history.states.map((s) => percent(s.stress))],
     [history.states],
   );
   const emotions = useMemo<AlignedData>(
@@ -127,8 +138,8 @@ export function Dashboard() {
           series={STRESS}
           data={stress}
           testId="chart-stress"
-          summary={`Stress (0 calm, 1 stressed): ${describe(
-            (stress[1] as Array<number | null>).map((v) => (v === null ? null : v * 100)),
+          summary={`Stress (0 % calm, 100 % stressed): ${describe(
+            stress[1] as Array<number | null>,
             '%',
           )}`}
         />

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { axisRange, niceTicks, tickLabels, type AxisSpec } from './axis';
 
 export interface SeriesSpec {
   label: string;
@@ -12,7 +13,11 @@ export interface SeriesSpec {
   scale: string;
   /** Points only (sparse readings such as journal entries). */
   points?: boolean;
+  /** The y axis of this series' scale (the first series on a scale sets it). */
+  axis: AxisSpec;
 }
+
+const HEIGHT = 220;
 
 /**
  * A time-series chart on uPlot (canvas, built for many points and live appends). `data` is
@@ -41,9 +46,16 @@ export function TimeChart({
     const element = box.current;
     if (!element) return;
     const scales = [...new Set(series.map((s) => s.scale))];
+    const axisOf = (scale: string) => series.find((s) => s.scale === scale)!.axis;
     const options: Options = {
       width: element.clientWidth || 600,
-      height: 220,
+      height: HEIGHT,
+      scales: Object.fromEntries(
+        scales.map((scale) => [
+          scale,
+          { range: (_u: uPlot, min: number, max: number) => axisRange(min, max, axisOf(scale)) },
+        ]),
+      ),
       series: [
         {},
         ...series.map((s) => ({
@@ -62,6 +74,8 @@ export function TimeChart({
           side: i === 0 ? 3 : 1,
           grid: { show: i === 0 },
           label: series.find((s) => s.scale === scale)!.unit,
+          splits: (_u: uPlot, _axis: number, min: number, max: number) => niceTicks(min, max),
+          values: (_u: uPlot, splits: number[]) => tickLabels(splits),
         })),
       ],
       legend: { live: true },
@@ -69,7 +83,7 @@ export function TimeChart({
     const plot = new uPlot(options, latest.current, element);
     chart.current = plot;
     const resize = new ResizeObserver(() =>
-      plot.setSize({ width: element.clientWidth, height: 220 }),
+      plot.setSize({ width: element.clientWidth, height: HEIGHT }),
     );
     resize.observe(element);
     return () => {
