@@ -24,7 +24,7 @@ const seconds = Number(args.seconds);
 const concurrency = Number(args.concurrency);
 
 /** Three sequential subgraph fetches: users → emotions → users. */
-const DEEP = `query Dashboard {
+const DEEP = `query Dashboard($from: DateTime!, $to: DateTime!) {
   me {
     displayName
     currentState { heartRate stress }
@@ -33,14 +33,19 @@ const DEEP = `query Dashboard {
       owner {
         displayName
         currentState { heartRate stress label }
-        checkIns(from: "2026-01-01T00:00:00Z", to: "2026-12-31T23:59:59Z") { mood energy }
-        emotionReadings(from: "2026-01-01T00:00:00Z", to: "2026-12-31T23:59:59Z") {
+        checkIns(from: $from, to: $to) { mood energy }
+        emotionReadings(from: $from, to: $to) {
           text valence user { displayName }
         }
       }
     }
   }
 }`;
+/** The week around now: the seeded check-ins and journal entries are recorded now. */
+const THIS_WEEK = {
+  from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+  to: new Date(Date.now() + 86_400_000).toISOString(),
+};
 
 await withSubgraphs(async (subgraphs, start) => {
   const seedUrl = subgraphs.details.url;
@@ -91,7 +96,9 @@ await withSubgraphs(async (subgraphs, start) => {
 
   // Same answer from every gateway, or the comparison means nothing.
   const answers = await Promise.all(
-    gateways.map(({ role }) => graphql(role.details.url, DEEP, {}, { token: watcher.accessToken })),
+    gateways.map(({ role }) =>
+      graphql(role.details.url, DEEP, THIS_WEEK, { token: watcher.accessToken }),
+    ),
   );
   for (const [i, answer] of answers.entries()) {
     if (answer.errors || JSON.stringify(answer.data) !== JSON.stringify(answers[0]!.data))
@@ -99,13 +106,28 @@ await withSubgraphs(async (subgraphs, start) => {
         `${gateways[i]!.name} answered differently: ${JSON.stringify(answer).slice(0, 400)}`,
       );
   }
+  // An empty dashboard would measure nothing: every person shared a check-in and an entry.
+  const shared = (
+    answers[0]!.data as {
+      me: {
+        consentsReceived: Array<{ owner: { checkIns: unknown[]; emotionReadings: unknown[] } }>;
+      };
+    }
+  ).me.consentsReceived;
+  if (
+    !shared.length ||
+    shared.some((c) => !c.owner.checkIns.length || !c.owner.emotionReadings.length)
+  )
+    throw new Error(
+      'the dashboard came back without the seeded check-ins or entries; check THIS_WEEK',
+    );
 
   // How many subgraph requests one query costs through each gateway.
   const fetchesPerQuery = new Map<string, number>();
   for (const { name, role } of gateways) {
     const before = await subgraphRequests([subgraphs.details.users, subgraphs.details.emotions]);
     for (let i = 0; i < 10; i++)
-      await graphql(role.details.url, DEEP, {}, { token: watcher.accessToken });
+      await graphql(role.details.url, DEEP, THIS_WEEK, { token: watcher.accessToken });
     const after = await subgraphRequests([subgraphs.details.users, subgraphs.details.emotions]);
     fetchesPerQuery.set(name, (after - before) / 10);
   }
@@ -186,7 +208,7 @@ async function load(url: string, tokens: string[], forSeconds: number) {
   const latencies: number[] = [];
   let errors = 0;
   let wrong = 0;
-  const body = JSON.stringify({ query: DEEP });
+  const body = JSON.stringify({ query: DEEP, variables: THIS_WEEK });
   const end = performance.now() + forSeconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, client) => {

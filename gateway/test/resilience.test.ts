@@ -3,13 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 
-const DEEP = `query {
+const DEEP = `query($from: DateTime!, $to: DateTime!) {
   me {
     displayName
     currentState { heartRate }
-    checkIns(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z") { id }
+    checkIns(from: $from, to: $to) { id }
   }
 }`;
+const THIS_WEEK = {
+  from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+  to: new Date(Date.now() + 86_400_000).toISOString(),
+};
 
 interface Answer {
   data?: {
@@ -29,7 +33,9 @@ describe('a subgraph that goes away and comes back', () => {
   test('answers with the other subgraphs’ data and error paths, then heals by itself', async () => {
     const ana = await signUp(stack.gatewayUrl, 'Ana');
     const ask = () =>
-      graphql<NonNullable<Answer['data']>>(stack.gatewayUrl, DEEP, {}, { token: ana.accessToken });
+      graphql<NonNullable<Answer['data']>>(stack.gatewayUrl, DEEP, THIS_WEEK, {
+        token: ana.accessToken,
+      });
 
     const healthy = await ask();
     assert.equal(healthy.errors, undefined);
