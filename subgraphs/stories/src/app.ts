@@ -17,6 +17,7 @@ import neo4j from 'neo4j-driver';
 import { Counter } from 'prom-client';
 import type { StoriesConfig } from './config.js';
 import { authoringResolvers } from './authoring/resolvers.js';
+import { PublishedVersions } from './authoring/versions.js';
 import { ValidationCache } from './validation/cache.js';
 import { playthroughModel } from './playthroughs/model.js';
 import { playthroughResolvers } from './playthroughs/resolvers.js';
@@ -53,6 +54,7 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
     () => statements.inc(),
   );
   const validations = new ValidationCache();
+  const published = new PublishedVersions(driver);
   const bus = await eventBusFor(config.REDIS_URL);
   const db = await openDatabase(config.MONGODB_URI, config.STORIES_DB);
   try {
@@ -66,10 +68,17 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       typeDefs,
       driver,
       resolvers: mergeResolvers([
-        storiesResolvers(driver, config.MAX_IMPORT_BYTES, () => built.schema!, validations),
+        storiesResolvers(
+          driver,
+          config.MAX_IMPORT_BYTES,
+          () => built.schema!,
+          validations,
+          published,
+        ),
         authoringResolvers(driver, bus, validations),
         playthroughResolvers(
           driver,
+          published,
           playthroughs,
           new InternalClient(config.EMOTIONS_URL, config.ASSERTION_SECRET),
         ),

@@ -10,7 +10,11 @@ import type { Driver } from 'neo4j-driver';
 import { StorySourceError, type StorySource } from './interchange/story-source.js';
 import { parseTwee, serializeTwee } from './interchange/twee.js';
 import { parseTwineHtml, serializeTwineHtml } from './interchange/twine-html.js';
-import { versionSource } from './authoring/versions.js';
+import {
+  versionSource,
+  type PublishedStory,
+  type PublishedVersions,
+} from './authoring/versions.js';
 import { playtest } from './playthroughs/playtest.js';
 import { readThrough } from './read-through.js';
 import { insertStory, loadStorySource } from './store.js';
@@ -25,11 +29,15 @@ export interface StoriesContext {
 
 type Format = 'TWEE' | 'TWINE_HTML';
 
+/** Scenes of a published version per request (a page): what one anonymous request can pull. */
+const MAX_SCENE_PAGE = 200;
+
 export function storiesResolvers(
   driver: Driver,
   maxImportBytes: number,
   schema: () => GraphQLSchema,
   validations: ValidationCache,
+  published: PublishedVersions,
 ) {
   const validation = async (storyId: string, ctx: StoriesContext) => {
     const found = await currentValidation(
@@ -38,7 +46,7 @@ export function storiesResolvers(
       storyId,
       ctx.assertion.identity?.userId,
     );
-    if (!found) throw notFound(`Story ${storyId} (published, or one you author)`);
+    if (!found) throw notFound(`Story ${storyId} (one you author)`);
     return found;
   };
   const scenesById = (ids: string[], ctx: StoriesContext, info: GraphQLResolveInfo) =>
@@ -60,13 +68,22 @@ export function storiesResolvers(
         ctx: StoriesContext,
       ) {
         const readerId = ctx.assertion.identity?.userId;
+        // Authors export their working copy; everyone else the newest published version.
+        const number =
+          args.version ?? (await published.read(args.storyId, readerId))?.number ?? null;
         const story =
-          typeof args.version === 'number'
-            ? await versionSource(driver, args.storyId, readerId, args.version)
-            : await loadStorySource(driver, args.storyId, readerId);
+          (args.version == null ? await loadStorySource(driver, args.storyId, readerId) : null) ??
+          (number === null
+            ? undefined
+            : await versionSource(driver, args.storyId, readerId, number));
         if (!story) throw notFound(`Story ${args.storyId} (published, or one you author)`);
         return args.format === 'TWEE' ? serializeTwee(story) : serializeTwineHtml(story);
       },
+      publishedStory: (
+        _: unknown,
+        args: { storyId: string; version?: number | null },
+        ctx: StoriesContext,
+      ) => published.read(args.storyId, ctx.assertion.identity?.userId, args.version),
       validateStory: (_: unknown, args: { storyId: string }, ctx: StoriesContext) =>
         validation(args.storyId, ctx),
       async playtestStory(
@@ -88,6 +105,20 @@ export function storiesResolvers(
           maxSteps: args.maxSteps,
           seed: args.seed ?? Date.now(),
         });
+      },
+    },
+    PublishedStory: {
+      /** A page of scenes, in story order. */
+      scenes(story: PublishedStory, args: { offset: number; limit: number }) {
+        if (!Number.isInteger(args.offset) || args.offset < 0)
+          throw badUserInput('offset', 'An offset is 0 or more.', '≥ 0');
+        if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SCENE_PAGE)
+          throw badUserInput(
+            'limit',
+            `A page holds 1–${MAX_SCENE_PAGE} scenes.`,
+            `1–${MAX_SCENE_PAGE}`,
+          );
+        return story.scenes.slice(args.offset, args.offset + args.limit);
       },
     },
     StoryValidation: {

@@ -94,13 +94,17 @@ export async function insertStory(
 
 /**
  * Who may read a story (`s`), for Cypher that bypasses @neo4j/graphql's rules: everyone once
- * published, its authors while a draft. Needs the parameter `$readerId`.
+ * published, its authors while a draft. Needs the parameter `$readerId`. What readers who are
+ * not authors read of it is a published version, never the working copy (AUTHORED_STORY).
  */
 export const READABLE_STORY = "(s.status = 'PUBLISHED' OR $readerId IN s.authorIds)";
 
+/** Who may read a story's working copy (`s`): its authors alone. Needs `$readerId`. */
+export const AUTHORED_STORY = '($readerId IN s.authorIds)';
+
 /**
- * A story as interchange source, if `userId` may read it (published, or one they author).
- * Reads bypass @neo4j/graphql, so the rule is stated here too.
+ * A story's working copy as interchange source, if `userId` authors it. Reads bypass
+ * @neo4j/graphql, so the rule is stated here too.
  */
 export async function loadStorySource(
   driver: Driver,
@@ -109,7 +113,7 @@ export async function loadStorySource(
 ): Promise<StorySource | undefined> {
   const { records } = await driver.executeQuery(
     `MATCH (s:Story {id: $storyId})
-     WHERE ${READABLE_STORY}
+     WHERE ${AUTHORED_STORY}
      OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
      WITH s, scene ORDER BY scene.order
      RETURN s { .* } AS story, collect(scene { .* }) AS scenes`,

@@ -48,6 +48,7 @@ const QUERIES = [
   'exportStory',
   'playtestStory',
   'playthrough',
+  'publishedStory',
   'scenes',
   'stories',
   'story',
@@ -227,5 +228,131 @@ describe('stories through the gateway, as someone else', () => {
       summary: 'Still water.',
       authorIds: [ana.userId, bo.userId],
     });
+  });
+
+  test('readers read the published version, never the working copy', async () => {
+    const ana = await signUp('Ana');
+    const bo = await signUp('Bo');
+    const id = await importAs(ana);
+    const ask = <T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown>,
+      token?: string,
+    ) => graphql<T>(stack.gatewayUrl, query, { id, ...variables }, token ? { token } : {});
+    const edit = async (query: string, variables: Record<string, unknown> = {}) => {
+      const answer = await ask(query, variables, ana.accessToken);
+      assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
+    };
+    const PUBLISH =
+      'mutation($id: ID!, $v: Int!) { publishStory(storyId: $id, expectedVersion: $v) { number } }';
+    await edit(PUBLISH, { v: 1 });
+    const working = await ask<{ story: { scenes: Array<{ id: string; name: string }> } }>(
+      'query($id: ID!) { story(id: $id) { scenes { id name } } }',
+      {},
+      ana.accessToken,
+    );
+    const sceneId = (name: string) => working.data!.story.scenes.find((s) => s.name === name)!.id;
+    // Unpublished edits: a new text, a new scene, a new start.
+    await edit(
+      'mutation($id: ID!, $scene: ID!) { editScene(storyId: $id, expectedVersion: 2, sceneId: $scene, text: "SECRET draft. [[Rest]]") { version } }',
+      { scene: sceneId('Shore') },
+    );
+    const added = await ask<{ addScene: { sceneIds: string[] } }>(
+      'mutation($id: ID!) { addScene(storyId: $id, expectedVersion: 3, name: "Hidden", text: "SECRET scene") { sceneIds } }',
+      {},
+      ana.accessToken,
+    );
+    await edit(
+      'mutation($id: ID!, $scene: ID!) { setStartScene(storyId: $id, expectedVersion: 4, sceneId: $scene) { version } }',
+      { scene: added.data!.addScene.sceneIds[0] },
+    );
+
+    const PUBLISHED = `query($id: ID!) { publishedStory(storyId: $id) { number startSceneName
+      scenes { name text choices { text targetId } } } }`;
+    for (const token of [undefined, bo.accessToken]) {
+      const who = token ? 'Bo' : 'anonymous';
+      const generated = await ask<{ story: { scenes: unknown[] }; scenes: unknown[] }>(
+        'query($id: ID!) { story(id: $id) { scenes { text } } scenes(where: { text: { contains: "SECRET" } }) { id } }',
+        {},
+        token,
+      );
+      assert.deepEqual(generated.data, { story: { scenes: [] }, scenes: [] }, who);
+      const version = await ask<{ publishedStory: unknown }>(PUBLISHED, {}, token);
+      assert.deepEqual(
+        version.data?.publishedStory,
+        {
+          number: 1,
+          startSceneName: 'Shore',
+          scenes: [
+            {
+              name: 'Shore',
+              text: 'The water is still. [[Rest]]',
+              choices: [{ text: 'Rest', targetId: sceneId('Rest') }],
+            },
+            { name: 'Rest', text: 'You rest.', choices: [] },
+          ],
+        },
+        who,
+      );
+      const exported = await ask<{ exportStory: string }>(
+        'query($id: ID!) { exportStory(storyId: $id, format: TWEE) }',
+        {},
+        token,
+      );
+      assert.match(exported.data!.exportStory, /The water is still/, who);
+      assert.doesNotMatch(exported.data!.exportStory, /SECRET/, who);
+      const validation = await ask(
+        'query($id: ID!) { validateStory(storyId: $id) { missingStart } }',
+        {},
+        token,
+      );
+      assert.deepEqual(errorCodes(validation), ['NOT_FOUND'], who);
+    }
+    const start = await ask(
+      'query($id: ID!) { story(id: $id) { startSceneName } }',
+      {},
+      bo.accessToken,
+    );
+    assert.deepEqual(errorCodes(start), ['FORBIDDEN']);
+
+    // Bo plays the published version.
+    const played = await ask<{
+      startPlaythrough: {
+        id: string;
+        currentScene: { text: string };
+        availableChoices: Array<{ id: string }>;
+      };
+    }>(
+      'mutation($id: ID!) { startPlaythrough(storyId: $id) { id currentScene { text } availableChoices { id } } }',
+      {},
+      bo.accessToken,
+    );
+    assert.equal(played.data?.startPlaythrough.currentScene.text, 'The water is still. [[Rest]]');
+    const chosen = await graphql<{ choose: { currentScene: { name: string }; finished: boolean } }>(
+      stack.gatewayUrl,
+      'mutation($p: ID!, $c: ID!) { choose(playthroughId: $p, choiceId: $c) { currentScene { name } finished } }',
+      {
+        p: played.data!.startPlaythrough.id,
+        c: played.data!.startPlaythrough.availableChoices[0]!.id,
+      },
+      { token: bo.accessToken },
+    );
+    assert.deepEqual(chosen.data?.choose, { currentScene: { name: 'Rest' }, finished: true });
+
+    // Ana keeps her working copy; publishing again gives readers her edits.
+    const asAna = await ask<{ story: { startSceneName: string; scenes: Array<{ text: string }> } }>(
+      'query($id: ID!) { story(id: $id) { startSceneName scenes { text } } }',
+      {},
+      ana.accessToken,
+    );
+    assert.equal(asAna.data?.story.startSceneName, 'Hidden');
+    assert.ok(asAna.data?.story.scenes.some((s) => s.text === 'SECRET scene'));
+    await edit(PUBLISH, { v: 5 });
+    const republished = await ask<{
+      publishedStory: { number: number; startSceneName: string; scenes: Array<{ text: string }> };
+    }>(PUBLISHED, {}, bo.accessToken);
+    assert.equal(republished.data?.publishedStory.number, 2);
+    assert.equal(republished.data?.publishedStory.startSceneName, 'Hidden');
+    assert.ok(republished.data?.publishedStory.scenes.some((s) => s.text === 'SECRET scene'));
   });
 });

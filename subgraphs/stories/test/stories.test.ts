@@ -232,14 +232,20 @@ describe('stories through the gateway', () => {
     assert.deepEqual(errorCodes(await publishAs(bo.accessToken)), ['NOT_FOUND']);
     const publish = await publishAs(ana.accessToken);
     assert.deepEqual(publish.data?.publishStory, { number: 1, storyVersion: 2, sceneCount: 4 });
-    const read = await graphql<{ story: { title: string; scenes: unknown[] } }>(
+    // Readers read the published version; the working copy stays the authors'.
+    const read = await graphql<{
+      story: { title: string; scenes: unknown[] };
+      publishedStory: { number: number; scenes: unknown[] };
+    }>(
       stack.gatewayUrl,
-      STORY,
+      'query($id: ID!) { story(id: $id) { title scenes { name } } publishedStory(storyId: $id) { number scenes { name } } }',
       { id },
       { token: bo.accessToken },
     );
     assert.equal(read.data?.story.title, 'Breathing by the Lake');
-    assert.equal(read.data?.story.scenes.length, 4);
+    assert.deepEqual(read.data?.story.scenes, []);
+    assert.equal(read.data?.publishedStory.number, 1);
+    assert.equal(read.data?.publishedStory.scenes.length, 4);
     const anonymous = await graphql<{ story: { title: string } }>(stack.gatewayUrl, STORY, { id });
     assert.equal(anonymous.data?.story.title, 'Breathing by the Lake');
 

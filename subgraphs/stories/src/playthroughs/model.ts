@@ -12,6 +12,8 @@ export interface PlaythroughStep {
 export interface PlaythroughDoc {
   _id: Types.ObjectId;
   storyId: string;
+  /** The published version read; null: the working copy (its authors playing it). */
+  version: number | null;
   readerId: string;
   sceneId: string;
   history: PlaythroughStep[];
@@ -36,6 +38,7 @@ const stepSchema = new Schema<PlaythroughStep>(
 
 const playthroughSchema = new Schema<PlaythroughDoc>({
   storyId: { type: String, required: true },
+  version: { type: Number, default: null },
   readerId: { type: String, required: true },
   sceneId: { type: String, required: true },
   history: {

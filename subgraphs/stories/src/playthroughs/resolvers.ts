@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Driver } from 'neo4j-driver';
 import type { StoriesContext } from '../resolvers.js';
-import { READABLE_STORY } from '../store.js';
+import type { PublishedVersions } from '../authoring/versions.js';
+import { AUTHORED_STORY } from '../store.js';
 import { applyEffects, compileEffects, compileRule } from './conditions.js';
 import type { PlaythroughDoc, PlaythroughModel } from './model.js';
 
@@ -25,6 +26,9 @@ interface SceneView {
   }>;
 }
 
+/** What a playthrough reads; older playthroughs, kept before versions were read, have none. */
+const reading = (doc: PlaythroughDoc) => ({ storyId: doc.storyId, version: doc.version ?? null });
+
 interface LiveState {
   stress?: number | null;
   arousal?: number | null;
@@ -38,13 +42,25 @@ interface LiveState {
  */
 export function playthroughResolvers(
   driver: Driver,
+  published: PublishedVersions,
   playthroughs: PlaythroughModel,
   emotions: InternalClient,
 ) {
-  async function scene(sceneId: string, readerId: string): Promise<SceneView | undefined> {
+  /** A scene of what the playthrough reads: a published version, or the working copy. */
+  async function scene(
+    read: { storyId: string; version: number | null },
+    sceneId: string,
+    readerId: string,
+  ): Promise<SceneView | undefined> {
+    if (read.version !== null) {
+      const found = (await published.read(read.storyId, readerId, read.version))?.sceneById.get(
+        sceneId,
+      );
+      return found && { ...found, storyId: read.storyId };
+    }
     const { records } = await driver.executeQuery(
-      `MATCH (s:Story)-[:HAS_SCENE]->(scene:Scene {id: $sceneId})
-       WHERE ${READABLE_STORY}
+      `MATCH (s:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene {id: $sceneId})
+       WHERE ${AUTHORED_STORY}
        OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
        OPTIONAL MATCH (c)-[:LEADS_TO]->(target:Scene)
        WITH s, scene, c, target ORDER BY c.order
@@ -53,7 +69,7 @@ export function playthroughResolvers(
            condition: c.condition, recommendWhen: c.recommendWhen, effects: c.effects,
            targetId: target.id} END)
           WHERE x IS NOT NULL] AS choices`,
-      { sceneId, readerId },
+      { storyId: read.storyId, sceneId, readerId },
       { routing: 'READ' },
     );
     const record = records[0];
@@ -80,7 +96,7 @@ export function playthroughResolvers(
   }
 
   async function present(doc: PlaythroughDoc) {
-    const current = await scene(doc.sceneId, doc.readerId);
+    const current = await scene(reading(doc), doc.sceneId, doc.readerId);
     const live = await liveState(doc.readerId);
     const facts = { ...doc.variables, ...live };
     const available = (current?.choices ?? []).filter(
@@ -134,8 +150,9 @@ export function playthroughResolvers(
     Mutation: {
       async startPlaythrough(_: unknown, args: { storyId: string }, ctx: StoriesContext) {
         const { userId } = requireIdentity(ctx.assertion);
+        // Authors play their working copy; everyone else the newest published version.
         const { records } = await driver.executeQuery(
-          `MATCH (s:Story {id: $storyId}) WHERE ${READABLE_STORY}
+          `MATCH (s:Story {id: $storyId}) WHERE ${AUTHORED_STORY}
            OPTIONAL MATCH (s)-[:HAS_SCENE]->(named:Scene {name: s.startSceneName})
            OPTIONAL MATCH (s)-[:HAS_SCENE]->(any:Scene)
            WITH named, any ORDER BY any.order
@@ -144,18 +161,30 @@ export function playthroughResolvers(
           { storyId: args.storyId, readerId: userId },
           { routing: 'READ' },
         );
-        const start = records[0]?.get('start') as string | null | undefined;
-        if (!records[0]) throw notFound(`Story ${args.storyId} (published, or one you author)`);
+        let read: { storyId: string; version: number | null };
+        let start: string | null | undefined;
+        if (records[0]) {
+          read = { storyId: args.storyId, version: null };
+          start = records[0].get('start') as string | null;
+        } else {
+          const version = await published.read(args.storyId, userId);
+          if (!version) throw notFound(`Story ${args.storyId} (published, or one you author)`);
+          read = { storyId: args.storyId, version: version.number };
+          start =
+            version.scenes.find((s) => s.name === version.startSceneName)?.id ??
+            version.scenes[0]?.id;
+        }
         if (!start)
           throw badUserInput(
             'storyId',
             'The story has no scenes to start at.',
             'a story with scenes',
           );
-        const first = (await scene(start, userId))!;
+        const first = (await scene(read, start, userId))!;
         const now = new Date();
         const doc = await playthroughs.create({
           storyId: args.storyId,
+          version: read.version,
           readerId: userId,
           sceneId: start,
           history: [
@@ -202,7 +231,7 @@ export function playthroughResolvers(
             'That choice leads to a scene that does not exist.',
             'a choice with a target',
           );
-        const next = (await scene(choice.targetId, userId))!;
+        const next = (await scene(reading(doc), choice.targetId, userId))!;
         const variables = choice.effects
           ? applyEffects(compileEffects(choice.effects), doc.variables, view._live)
           : doc.variables;

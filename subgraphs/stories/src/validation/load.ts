@@ -1,11 +1,11 @@
 import type { Driver } from 'neo4j-driver';
 import { readState, type StoryState } from '../authoring/history.js';
 import { toNumber } from '../authoring/scenes.js';
-import { READABLE_STORY } from '../store.js';
+import { AUTHORED_STORY } from '../store.js';
 import type { StoredValidation, ValidationCache } from './cache.js';
 
 /**
- * The findings for a story `readerId` may read, at its current version: from the kept graph
+ * The findings for a story `readerId` authors (validation reads the working copy), at its current version: from the kept graph
  * when it is at that version (one small query), else from a full load that is then kept.
  */
 export async function currentValidation(
@@ -15,7 +15,7 @@ export async function currentValidation(
   readerId: string | undefined,
 ): Promise<StoredValidation | undefined> {
   const { records } = await driver.executeQuery(
-    `MATCH (s:Story {id: $storyId}) WHERE ${READABLE_STORY} RETURN s.version AS version`,
+    `MATCH (s:Story {id: $storyId}) WHERE ${AUTHORED_STORY} RETURN s.version AS version`,
     { storyId, readerId: readerId ?? null },
     { routing: 'READ' },
   );
@@ -28,7 +28,7 @@ export async function currentValidation(
   return cache.validate(storyId, loaded.version)!;
 }
 
-/** Every scene of a story `readerId` may read, with its version, in one read transaction. */
+/** Every scene of a story `readerId` authors, with its version, in one read transaction. */
 export async function loadStoryState(
   driver: Driver,
   storyId: string,
@@ -38,7 +38,7 @@ export async function loadStoryState(
   try {
     return await session.executeRead(async (tx) => {
       const { records } = await tx.run(
-        `MATCH (s:Story {id: $storyId}) WHERE ${READABLE_STORY}
+        `MATCH (s:Story {id: $storyId}) WHERE ${AUTHORED_STORY}
          RETURN s.version AS version, s.authorIds AS authorIds`,
         { storyId, readerId: readerId ?? null },
       );
