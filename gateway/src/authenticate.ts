@@ -1,6 +1,7 @@
-import { InternalClient, type Identity } from '@mindscape/platform';
+import { InternalClient, type Identity, type Logger } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
+import { RevocationFeed } from './revocation.js';
 
 const ACCESS_TOKEN_ISSUER = 'mindscape-users';
 const ACCESS_TOKEN_AUDIENCE = 'mindscape';
@@ -12,21 +13,31 @@ export interface Authenticator {
    * A header that does not verify: UNAUTHENTICATED, never a silent downgrade to anonymous.
    */
   identify(authorization: string | undefined): Promise<Identity | undefined>;
+  /** When the token behind an identity `identify` returned expires (epoch ms); none for devices. */
+  expiresAt(identity: Identity): number | undefined;
+  /** Revoked sessions, people, devices and consents, as the users subgraph announces them. */
+  revocations: RevocationFeed;
+  close(): Promise<void>;
 }
 
 /**
  * Access tokens are JWTs checked against the users subgraph's public keys (fetched and cached
  * by jose); device tokens are opaque and checked by the users subgraph, with a short cache.
+ * Either way the identity is then checked against the revocation list (revocation.ts), so a
+ * signed-out session, a revoked device or a deleted account is refused on its next request.
  */
 export function createAuthenticator(
   usersOrigin: string,
   assertionSecret: string,
   deviceCacheMs: number,
+  logger?: Logger,
 ): Authenticator {
   const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', usersOrigin), {
     cooldownDuration: 30_000,
   });
   const users = new InternalClient(usersOrigin, assertionSecret, deviceCacheMs);
+  const revocations = new RevocationFeed(new InternalClient(usersOrigin, assertionSecret), logger);
+  const expiries = new WeakMap<Identity, number>();
 
   async function verifyAccessToken(token: string): Promise<Identity> {
     try {
@@ -36,11 +47,13 @@ export function createAuthenticator(
         algorithms: ['ES256'],
       });
       if (typeof payload.sub !== 'string') throw rejected('The access token has no subject.');
-      return {
+      const identity: Identity = {
         userId: payload.sub,
         via: 'session',
         ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
       };
+      if (typeof payload.exp === 'number') expiries.set(identity, payload.exp * 1000);
+      return identity;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired)
         throw rejected('The access token has expired; refresh the session.');
@@ -66,15 +79,27 @@ export function createAuthenticator(
   }
 
   return {
+    revocations,
     async identify(authorization) {
       if (authorization === undefined || authorization === '') return undefined;
       const match = /^Bearer ([\x21-\x7e]{1,4096})$/.exec(authorization.trim());
       if (!match) throw rejected('The Authorization header must be "Bearer <token>".');
       const token = match[1]!;
-      return token.startsWith(DEVICE_TOKEN_PREFIX)
-        ? verifyDeviceToken(token)
-        : verifyAccessToken(token);
+      const [identity] = await Promise.all([
+        token.startsWith(DEVICE_TOKEN_PREFIX) ? verifyDeviceToken(token) : verifyAccessToken(token),
+        revocations.ready(),
+      ]);
+      if (revocations.revokes(identity)) {
+        throw rejected(
+          identity.via === 'device'
+            ? 'The device token is not valid or has been revoked.'
+            : 'This session has ended (signed out, revoked or the account deleted); sign in again.',
+        );
+      }
+      return identity;
     },
+    expiresAt: (identity) => expiries.get(identity),
+    close: () => revocations.close(),
   };
 }
 

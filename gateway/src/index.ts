@@ -1,2 +1,3 @@
 export { CompositionError, createGateway, type RunningGateway } from './app.js';
 export { gatewayConfigSchema, type GatewayConfig } from './config.js';
+export { CloseCode } from './subscriptions/close-codes.js';

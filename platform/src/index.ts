@@ -9,6 +9,7 @@ export * from './internal-client.js';
 export * from './logger.js';
 export * from './redis-event-bus.js';
 export * from './resolvers.js';
+export * from './revocation.js';
 export * from './run-service.js';
 export * from './scalars.js';
 export * from './service.js';

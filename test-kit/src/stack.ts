@@ -6,6 +6,7 @@ import {
 } from '@mindscape/emotions';
 import { createGateway, gatewayConfigSchema, type RunningGateway } from '@mindscape/gateway';
 import { createLogger, openDatabase } from '@mindscape/platform';
+import { freePort } from '@mindscape/platform/dev';
 import {
   createStoriesSubgraph,
   storiesConfigSchema,
@@ -50,6 +51,8 @@ export interface TestStackOptions {
   usersDb?: string;
   /** Keep the users database on close (the next stack of a restart test reuses it). */
   keepData?: boolean;
+  /** How often the users subgraph retries account deletions other services did not confirm. */
+  deletionRetryMs?: number;
   /** Carry state events over this Redis instead of in-process. */
   redisUrl?: string;
   secret?: string;
@@ -70,6 +73,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const secret = options.secret ?? randomUUID() + randomUUID();
   const signingKey = options.signingKey ?? (await newSigningKey());
   const usersDb = options.usersDb ?? uniqueName('test_users');
+  // Ports chosen up front: the users subgraph must know where account deletions go.
+  const emotionsPort = await freePort();
+  const storiesPort = await freePort();
   const users = await createUsersSubgraph(
     usersConfigSchema.parse({
       PORT: '0',
@@ -77,9 +83,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       USERS_DB: usersDb,
       ASSERTION_SECRET: secret,
       AUTH_SIGNING_KEY: signingKey,
+      ACCOUNT_DATA_SERVICES: `emotions=http://127.0.0.1:${emotionsPort},stories=http://127.0.0.1:${storiesPort}`,
       LOG_LEVEL: logLevel,
     }),
-    options.throttle ? { throttle: options.throttle } : {},
+    {
+      ...(options.throttle ? { throttle: options.throttle } : {}),
+      ...(options.deletionRetryMs ? { deletionRetryMs: options.deletionRetryMs } : {}),
+    },
   );
   const emotionsDb = uniqueName('test_emotions');
   const startEmotions = (port: number) =>
@@ -95,11 +105,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       }),
       options.engine ? { engine: options.engine } : {},
     );
-  let emotions: EmotionsSubgraph | undefined = await startEmotions(0);
+  let emotions: EmotionsSubgraph | undefined = await startEmotions(emotionsPort);
   const storiesDb = uniqueName('test_stories');
   const stories = await createStoriesSubgraph(
     storiesConfigSchema.parse({
-      PORT: '0',
+      PORT: String(storiesPort),
       NEO4J_URI: engines.neo4jUri,
       NEO4J_USER: engines.neo4jUser,
       NEO4J_PASSWORD: engines.neo4jPassword,
@@ -110,16 +120,15 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       LOG_LEVEL: logLevel,
     }),
   );
-  const emotionsPort = Number(new URL(emotions.url).port);
   const extra: EmotionsSubgraph[] = [];
   const startGateway = (subgraphs: string, settings: Record<string, string> = {}) =>
     createGateway(
       gatewayConfigSchema.parse({
         PORT: '0',
         SUBGRAPHS: subgraphs,
+        DEVICE_TOKEN_CACHE_MS: '0',
         ...settings,
         ASSERTION_SECRET: secret,
-        DEVICE_TOKEN_CACHE_MS: '0',
         LOG_LEVEL: logLevel,
       }),
       createLogger('gateway', logLevel),

@@ -1,3 +1,4 @@
+import type { Revocation } from '@mindscape/platform';
 import type { ExecutionResult } from 'graphql';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { ClientQueue } from './client-queue.js';
@@ -24,6 +25,8 @@ export interface HubJoin {
  */
 export class SubscriptionHub {
   private readonly upstreams = new Map<string, Upstream>();
+  /** How each upstream was opened, to open it again when its authorization must be re-checked. */
+  private readonly requests = new Map<Upstream, () => UpstreamRequest>();
   private readonly counters: UpstreamCounters;
   private readonly open: Gauge;
   private readonly upstreamGauge: Gauge;
@@ -66,23 +69,14 @@ export class SubscriptionHub {
 
   /** The client's event stream, or the upstream's refusal. */
   async join(request: HubJoin): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-    let upstream = this.upstreams.get(request.upstreamKey);
-    if (!upstream) {
-      const created = new Upstream(request.upstream(), this.counters, () => {
-        if (this.upstreams.get(request.upstreamKey) === created)
-          this.upstreams.delete(request.upstreamKey);
-        this.upstreamGauge.set(this.upstreams.size);
-      });
-      upstream = created;
-      this.upstreams.set(request.upstreamKey, upstream);
-      this.upstreamGauge.set(this.upstreams.size);
-    }
-    let operation = upstream.operations.get(request.operationKey);
+    const { upstreamKey, operationKey } = request;
+    const joined =
+      this.upstreams.get(upstreamKey) ?? this.startUpstream(upstreamKey, request.upstream);
+    let operation = joined.operations.get(operationKey);
     if (!operation) {
       operation = new SharedOperation(request.merge, this.counters);
-      upstream.operations.set(request.operationKey, operation);
+      joined.operations.set(operationKey, operation);
     }
-    const joined = upstream;
     const shared = operation;
     const queue = new ClientQueue<ExecutionResult>(
       this.queueBound,
@@ -91,9 +85,12 @@ export class SubscriptionHub {
         this.open.dec();
         shared.clients.delete(queue);
         if (shared.clients.size > 0) return;
-        if (joined.operations.get(request.operationKey) === shared)
-          joined.operations.delete(request.operationKey);
-        if (joined.operations.size === 0) joined.close();
+        // The operation may have moved to a re-authorized upstream since the client joined.
+        for (const upstream of new Set([joined, this.upstreams.get(upstreamKey)])) {
+          if (upstream?.operations.get(operationKey) !== shared) continue;
+          upstream.operations.delete(operationKey);
+          if (upstream.operations.size === 0) upstream.close();
+        }
       },
     );
     shared.clients.add(queue);
@@ -104,6 +101,44 @@ export class SubscriptionHub {
       return { errors: [...errors] };
     }
     return queue;
+  }
+
+  /**
+   * A revoked consent: every upstream acting for the grantee subscribes to its subgraph again,
+   * which authorizes it afresh. Streams still allowed carry on; the others end with the
+   * subgraph's refusal (FORBIDDEN). A client joining later joins the re-authorized upstream.
+   * (Sessions, devices and accounts end at the socket: revocation.ts closes those.)
+   */
+  revoked(revocation: Revocation): void {
+    if (revocation.kind !== 'consent') return;
+    // Upstream keys name the identity they act for; naming the grantee elsewhere too (as a
+    // variable) only costs a needless re-subscription.
+    for (const key of [...this.upstreams.keys()])
+      if (key.includes(revocation.granteeId)) this.reauthorize(key);
+  }
+
+  private reauthorize(key: string): void {
+    const stale = this.upstreams.get(key);
+    const request = stale && this.requests.get(stale);
+    if (!stale || !request) return;
+    const operations = [...stale.operations];
+    stale.operations.clear();
+    const fresh = this.startUpstream(key, request);
+    for (const [operationKey, operation] of operations)
+      fresh.operations.set(operationKey, operation);
+    stale.close();
+  }
+
+  private startUpstream(key: string, request: () => UpstreamRequest): Upstream {
+    const created = new Upstream(request(), this.counters, () => {
+      if (this.upstreams.get(key) === created) this.upstreams.delete(key);
+      this.requests.delete(created);
+      this.upstreamGauge.set(this.upstreams.size);
+    });
+    this.upstreams.set(key, created);
+    this.requests.set(created, request);
+    this.upstreamGauge.set(this.upstreams.size);
+    return created;
   }
 
   get upstreamCount(): number {

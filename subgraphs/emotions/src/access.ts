@@ -25,7 +25,12 @@ export async function requireReader(
   ownerId: string,
   scope: ConsentScope,
 ): Promise<void> {
-  const { userId } = requireIdentity(ctx.assertion);
+  const { userId, via } = requireIdentity(ctx.assertion);
+  // A device token does what a wearable needs: its owner's live state, nothing stored.
+  if (via === 'device') {
+    if (userId === ownerId && scope === 'LIVE_STATE') return;
+    throw forbidden('A device token can read only its owner’s current state; sign in to see more.');
+  }
   if (userId === ownerId) return;
   if (!(await ctx.consents.load(`${scope}:${ownerId}`)))
     throw forbidden(`Only the person, or someone they granted ${scope} consent, can see this.`);
@@ -33,7 +38,8 @@ export async function requireReader(
 
 /**
  * The consent lookups of one request, one call to the users subgraph per scope: N people on a
- * dashboard are one round-trip, not N. Positive answers are cached briefly by the client.
+ * dashboard are one round-trip, not N. Nothing is cached beyond the request: a revoked
+ * consent is refused on the next request.
  */
 export function consentLoader(
   users: InternalClient,
@@ -53,7 +59,7 @@ export function consentLoader(
         const { granted } = await users.post<{ granted: Record<string, boolean> }>(
           '/internal/consents/check',
           { ownerIds: ownerIds.slice(i, i + 1000), granteeId, scope },
-          (answer) => Object.values(answer.granted).every(Boolean),
+          () => false,
         );
         for (const [ownerId, yes] of Object.entries(granted))
           answers.set(`${scope}:${ownerId}`, yes);
@@ -63,12 +69,18 @@ export function consentLoader(
   });
 }
 
+/** The same reader with an empty consent loader (a DataLoader remembers its answers). */
+const fresh = (ctx: ReaderContext & { users: InternalClient }): ReaderContext => ({
+  ...ctx,
+  consents: consentLoader(ctx.users, ctx.assertion),
+});
+
 /**
  * A live stream of one person's events for a subscription field: the caller's own when
  * `userId` is omitted, anyone else's only with the person's consent for `scope`.
  */
 export async function* personalStream<T>(
-  ctx: ReaderContext & { bus: EventBus },
+  ctx: ReaderContext & { bus: EventBus; users: InternalClient },
   userId: string | null | undefined,
   scope: ConsentScope,
   topicOf: (userId: string) => string,
@@ -79,8 +91,12 @@ export async function* personalStream<T>(
   await requireReader(ctx, target, scope);
   const stop = new AbortController();
   try {
-    for await (const event of ctx.bus.subscribe<T>(topicOf(target), stop.signal))
+    for await (const event of ctx.bus.subscribe<T>(topicOf(target), stop.signal)) {
+      // Someone else's stream is authorized again before each event: a revoked consent ends
+      // it (FORBIDDEN) at the latest at the next event, whatever the gateway heard.
+      if (target !== self) await requireReader(fresh(ctx), target, scope);
       yield { [field]: event };
+    }
   } finally {
     stop.abort();
   }

@@ -15,6 +15,7 @@ import { TextEmotionReader } from '@mindscape/ml';
 import { gql } from 'graphql-tag';
 import type { EmotionsConfig } from './config.js';
 import { emotionsContext, type EmotionsServices } from './context.js';
+import { accountDeletionRoute } from './internal-routes.js';
 import { emotionsModels, syncIndexes } from './models/index.js';
 import { resolvers } from './resolvers/index.js';
 import { StateEngine, type StateEngineOptions } from './state/state-engine.js';
@@ -54,6 +55,7 @@ export async function createEmotionsSubgraph(
     readiness: () => pingDatabase(db),
     routes: (app) => {
       app.use('/internal', ...internalOnly(config.ASSERTION_SECRET));
+      accountDeletionRoute(services, logger)(app);
       // A reader's live state for the stories subgraph's adaptive choices.
       app.post('/internal/states/current', async (req, res) => {
         const userId = (req.body as { userId?: unknown } | undefined)?.userId;

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createLogger,
+  eventBusFor,
+  type EventBus,
   openDatabase,
   pingDatabase,
   startSubgraphService,
@@ -9,6 +11,8 @@ import {
 } from '@mindscape/platform';
 import { gql } from 'graphql-tag';
 import { accessTokenIssuer } from './accounts/access-tokens.js';
+import { AccountDeletions, parseAccountDataServices } from './accounts/deletion.js';
+import { Revocations } from './accounts/revocations.js';
 import { Sessions } from './accounts/sessions.js';
 import { SignInThrottle, type ThrottleLimits } from './accounts/throttle.js';
 import type { UsersConfig } from './config.js';
@@ -26,17 +30,34 @@ export interface UsersSubgraph extends RunningService {
 /** Connects to MongoDB, ensures indexes, and serves the users subgraph. */
 export async function createUsersSubgraph(
   config: UsersConfig,
-  options: { throttle?: Partial<ThrottleLimits> } = {},
+  options: {
+    throttle?: Partial<ThrottleLimits>;
+    /** Carries revocations (tests share one with the gateway); else from REDIS_URL. */
+    bus?: EventBus;
+    /** How often pending account deletions are retried. @default 30000 */
+    deletionRetryMs?: number;
+  } = {},
 ): Promise<UsersSubgraph> {
   const logger = createLogger('users', config.LOG_LEVEL);
   const db = await openDatabase(config.MONGODB_URI, config.USERS_DB);
   const models = usersModels(db);
   await syncIndexes(models);
   const issuer = await accessTokenIssuer(config.AUTH_SIGNING_KEY);
+  const bus = options.bus ?? (await eventBusFor(config.REDIS_URL));
+  const revocations = new Revocations(models.revocations, bus);
+  const deletions = new AccountDeletions(
+    models.accountDeletions,
+    parseAccountDataServices(config.ACCOUNT_DATA_SERVICES),
+    config.ASSERTION_SECRET,
+    logger,
+    options.deletionRetryMs,
+  );
   const services: UsersServices = {
     models,
-    sessions: new Sessions(models, issuer),
+    sessions: new Sessions(models, issuer, revocations),
     throttle: new SignInThrottle(models.signInFailures, options.throttle),
+    revocations,
+    deletions,
   };
   const service = await startSubgraphService({
     name: 'users',
@@ -49,11 +70,15 @@ export async function createUsersSubgraph(
     readiness: () => pingDatabase(db),
     routes: internalRoutes(services, issuer, config.ASSERTION_SECRET, logger),
   });
+  // Deletions left pending by a previous run (a service was down) are retried now.
+  void deletions.sweep();
   return {
     ...service,
     services,
     async close() {
+      await deletions.close();
       await service.close();
+      if (!options.bus) await bus.close();
       await db.close();
     },
   };

@@ -24,6 +24,24 @@ export const usersConfigSchema = z.object({
       });
       return z.NEVER;
     }),
+  /**
+   * Services that keep personal data and delete it when an account is deleted, as
+   * `name=http://host:port` pairs (each serves POST /internal/accounts/delete).
+   */
+  ACCOUNT_DATA_SERVICES: z
+    .string()
+    .default('emotions=http://127.0.0.1:4004,stories=http://127.0.0.1:4002')
+    .refine(
+      (text) =>
+        text
+          .split(',')
+          .map((pair) => pair.trim())
+          .filter(Boolean)
+          .every((pair) => /^[a-z][a-z0-9-]*=/.test(pair) && URL.canParse(pair.split('=')[1]!)),
+      'must be name=http://host:port pairs, comma-separated',
+    ),
+  /** Set when several instances (or the gateways) share revocation events over Redis. */
+  REDIS_URL: z.string().optional(),
   LOG_LEVEL: logLevelVar(),
 });
 

@@ -1,6 +1,8 @@
-import { requireOwner, type RequestAssertion } from '@mindscape/platform';
+import { requireOwner, requireSignedInPerson, type RequestAssertion } from '@mindscape/platform';
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
+import type { AccountDeletions } from './accounts/deletion.js';
+import type { Revocations } from './accounts/revocations.js';
 import type { SignInThrottle } from './accounts/throttle.js';
 import type { Sessions } from './accounts/sessions.js';
 import type { UserDoc, UsersModels } from './models/index.js';
@@ -10,6 +12,10 @@ export interface UsersServices {
   models: UsersModels;
   sessions: Sessions;
   throttle: SignInThrottle;
+  /** Revoked sessions, people, devices and consents, announced to the gateway. */
+  revocations: Revocations;
+  /** Account deletions carried to the other services' data. */
+  deletions: AccountDeletions;
 }
 
 export interface UsersContext extends UsersServices {
@@ -23,10 +29,14 @@ export interface UsersContext extends UsersServices {
   usersById: DataLoader<string, UserDoc | null>;
 }
 
-/** FORBIDDEN unless the caller owns `ownerId`, or just signed in as it in this operation. */
+/**
+ * FORBIDDEN unless the caller is the person who owns `ownerId` (signed in, not a device: a
+ * wearable's token never reads account details), or just signed in as it in this operation.
+ */
 export function requireAccountOwner(ctx: UsersContext, ownerId: string, what: string): void {
   if (ctx.authenticatedNow === ownerId) return;
   requireOwner(ctx.assertion, ownerId, what);
+  requireSignedInPerson(ctx.assertion);
 }
 
 export function usersContext(services: UsersServices, assertion: RequestAssertion): UsersContext {

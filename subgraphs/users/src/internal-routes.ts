@@ -2,6 +2,7 @@ import { internalOnly, type Logger } from '@mindscape/platform';
 import type { Express } from 'express';
 import type { UsersServices } from './context.js';
 import type { AccessTokenIssuer } from './accounts/access-tokens.js';
+import { MAX_WAIT_MS } from './accounts/revocations.js';
 import { CONSENT_SCOPES } from './models/index.js';
 import { verifyDeviceToken } from './resolvers/devices.js';
 
@@ -63,6 +64,34 @@ export function internalRoutes(
       res.json({
         granted: Object.fromEntries((ownerIds as string[]).map((id) => [id, withConsent.has(id)])),
       });
+    });
+    /**
+     * The revocation list, for the gateway: every entry in force (no `after`), or those since
+     * `after` (an earlier answer's `cursor`), held open up to `waitMs` until one comes.
+     */
+    app.post('/internal/revocations', async (req, res) => {
+      const { after, waitMs } = (req.body ?? {}) as { after?: unknown; waitMs?: unknown };
+      const since = typeof after === 'string' ? new Date(after) : undefined;
+      if (
+        (after !== undefined && (!since || Number.isNaN(since.getTime()))) ||
+        (waitMs !== undefined &&
+          (typeof waitMs !== 'number' || !(waitMs >= 0 && waitMs <= MAX_WAIT_MS)))
+      ) {
+        res.status(400).json({
+          error: `body must be {"after"?: ISO time, "waitMs"?: 0 to ${MAX_WAIT_MS}}`,
+        });
+        return;
+      }
+      try {
+        res.json(
+          since
+            ? await services.revocations.follow(since, (waitMs as number | undefined) ?? 0)
+            : await services.revocations.since(),
+        );
+      } catch (error) {
+        logger.error({ err: error }, 'revocation list unavailable');
+        res.status(503).json({ error: 'revocation list unavailable' });
+      }
     });
     app.post('/internal/device-tokens/verify', async (req, res) => {
       const token = (req.body as { token?: unknown } | undefined)?.token;

@@ -1,4 +1,4 @@
-import { badUserInput, hasControlCharacters, requireIdentity } from '@mindscape/platform';
+import { badUserInput, hasControlCharacters, requireSignedInPerson } from '@mindscape/platform';
 import type { EmotionsContext } from '../context.js';
 
 const NOTE_MAX = 1000;
@@ -10,7 +10,8 @@ export const checkInResolvers = {
       args: { mood: number; energy: number; note?: string | null },
       ctx: EmotionsContext,
     ) {
-      const { userId } = requireIdentity(ctx.assertion);
+      // A wearable's token records biometrics only; journal and sessions are the person's own act.
+      const { userId } = requireSignedInPerson(ctx.assertion);
       for (const field of ['mood', 'energy'] as const) {
         if (args[field] < 1 || args[field] > 5)
           throw badUserInput(

@@ -1,4 +1,4 @@
-import { badUserInput, hasControlCharacters, requireIdentity } from '@mindscape/platform';
+import { badUserInput, hasControlCharacters, requireSignedInPerson } from '@mindscape/platform';
 import { personalStream, requireReader } from '../access.js';
 import { checkRange } from '../input.js';
 import type { EmotionsContext } from '../context.js';
@@ -25,7 +25,8 @@ export function checkJournalText(raw: string): string {
 export const emotionResolvers = {
   Mutation: {
     async recordEmotion(_: unknown, args: { text: string }, ctx: EmotionsContext) {
-      const { userId } = requireIdentity(ctx.assertion);
+      // A wearable's token records biometrics only; journal and sessions are the person's own act.
+      const { userId } = requireSignedInPerson(ctx.assertion);
       const text = checkJournalText(args.text);
       const reading = await ctx.reader.read(text);
       const doc = (

@@ -43,22 +43,30 @@ export const ingestResolvers = {
         else docs.push({ userId: identity.userId, deviceId, receivedAt: new Date(now), ...result });
       });
 
-      let duplicates = 0;
+      // Indexes (into docs) of samples already stored: a retried batch.
+      const stored = new Set<number>();
       if (docs.length > 0) {
         try {
           await ctx.models.samples.collection.insertMany(docs, { ordered: false });
         } catch (error) {
           const writeErrors = (
-            error as { writeErrors?: Array<{ code: number }> | { code: number } }
+            error as {
+              writeErrors?:
+                Array<{ code: number; index?: number }> | { code: number; index?: number };
+            }
           ).writeErrors;
           const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
           if (list.length === 0 || list.some((e) => !isDuplicateKey(e))) throw error;
-          duplicates = list.length;
+          list.forEach((e, i) => stored.add(e.index ?? -1 - i));
         }
       }
+      const duplicates = stored.size;
       const accepted = docs.length - duplicates;
-      if (docs.length > 0) {
-        await ctx.engine.record(identity.userId, docs);
+      // Only new samples reach the live state: a replayed batch (even with other values) is
+      // already in it, and must not replace what came since.
+      const fresh = docs.filter((_, index) => !stored.has(index));
+      if (fresh.length > 0) {
+        await ctx.engine.record(identity.userId, fresh);
         ctx.engine.notify(identity.userId);
       }
       return { accepted, duplicates, rejected };

@@ -2,7 +2,7 @@ import {
   badUserInput,
   hasControlCharacters,
   isDuplicateKey,
-  requireIdentity,
+  requireSignedInPerson,
 } from '@mindscape/platform';
 import { requireReader } from '../access.js';
 import type { EmotionsContext } from '../context.js';
@@ -112,7 +112,8 @@ export const listeningSessionResolvers = {
       { input }: { input: ListeningSessionInput },
       ctx: EmotionsContext,
     ) {
-      const { userId } = requireIdentity(ctx.assertion);
+      // A wearable's token records biometrics only; journal and sessions are the person's own act.
+      const { userId } = requireSignedInPerson(ctx.assertion);
       checkSessionInput(input);
       const existing = await ctx.models.listeningSessions
         .findOne({ userId, clientId: input.clientId })

@@ -5,15 +5,21 @@ import type { EmotionsModels, SampleDoc, WindowSample } from '../models/index.js
 const MARGIN_MS = 15_000;
 const ATTEMPTS = 8;
 
-/** Adds samples to the window, drops duplicates (same device and instant) and what is too old. */
+/**
+ * Adds samples to the window and drops what is too old. A sample the window already holds
+ * (same device and instant) keeps its first values, as the stored sample does: a replayed
+ * batch with other values never rewrites the live state.
+ */
 export function mergeWindow(
   current: WindowSample[],
   added: WindowSample[],
   windowMs: number,
 ): WindowSample[] {
   const byKey = new Map<string, WindowSample>();
-  for (const s of [...current, ...added])
-    byKey.set(`${s.deviceId}|${new Date(s.t).getTime()}`, { ...s, t: new Date(s.t) });
+  for (const s of [...current, ...added]) {
+    const key = `${s.deviceId}|${new Date(s.t).getTime()}`;
+    if (!byKey.has(key)) byKey.set(key, { ...s, t: new Date(s.t) });
+  }
   const merged = [...byKey.values()].sort((a, b) => a.t.getTime() - b.t.getTime());
   const newest = merged.at(-1)?.t.getTime() ?? 0;
   return merged.filter((s) => s.t.getTime() > newest - windowMs - MARGIN_MS);

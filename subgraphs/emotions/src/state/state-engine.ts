@@ -71,6 +71,15 @@ export class StateEngine {
     }
   }
 
+  /** Drops what is scheduled for this person and waits out a running update (account deletion). */
+  async forget(userId: string): Promise<void> {
+    const timer = this.pending.get(userId);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(userId);
+    await this.running.get(userId);
+    this.lastRun.delete(userId);
+  }
+
   close(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();

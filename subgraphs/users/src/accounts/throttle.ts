@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import type { SignInFailureDoc } from '../models/index.js';
 
 export interface ThrottleLimits {
-  /** Failures per account before backoff starts. @default 5 */
+  /** Failures per account from one client address before that pair backs off. @default 5 */
   perAccount: number;
   /** Failures per client IP before backoff starts (many people may share one). @default 30 */
   perIp: number;
@@ -21,8 +21,9 @@ const defaults: ThrottleLimits = {
 };
 
 /**
- * Exponential backoff on failed sign-ins, per account and per IP, kept in the database so
- * every instance of the subgraph sees the same counts.
+ * Exponential backoff on failed sign-ins, per (account, client address) and per address, kept
+ * in the database so every instance of the subgraph sees the same counts. There is no lock of
+ * the account as such: an attacker's failures must not lock its owner out from elsewhere.
  */
 export class SignInThrottle {
   private readonly limits: ThrottleLimits;
@@ -34,16 +35,26 @@ export class SignInThrottle {
     this.limits = { ...defaults, ...limits };
   }
 
-  keys(email: string, ip: string | undefined) {
+  keys(email: string | undefined, ip: string | undefined) {
+    const address = { key: `ip:${ip ?? 'unknown'}`, limit: this.limits.perIp };
+    if (email === undefined) return [address];
     return [
-      { key: `account:${email}`, limit: this.limits.perAccount },
-      { key: `ip:${ip ?? 'unknown'}`, limit: this.limits.perIp },
+      { key: `account-ip:${email}|${ip ?? 'unknown'}`, limit: this.limits.perAccount },
+      address,
     ];
   }
 
-  /** Throws TOO_MANY_REQUESTS while any key is blocked. */
-  async check(email: string, ip: string | undefined): Promise<void> {
-    const ids = this.keys(email, ip).map((k) => k.key);
+  /** Throws TOO_MANY_REQUESTS while the pair or the address is blocked. */
+  check(email: string, ip: string | undefined): Promise<void> {
+    return this.checkKeys(this.keys(email, ip).map((k) => k.key));
+  }
+
+  /** Throws TOO_MANY_REQUESTS while the address is blocked (sign-up, consent by email). */
+  checkAddress(ip: string | undefined): Promise<void> {
+    return this.checkKeys(this.keys(undefined, ip).map((k) => k.key));
+  }
+
+  private async checkKeys(ids: string[]): Promise<void> {
     const blocked = await this.failures
       .find({ _id: { $in: ids }, blockedUntil: { $gt: new Date() } })
       .lean();
@@ -53,9 +64,18 @@ export class SignInThrottle {
     throw tooManyRequests(`Too many failed sign-ins; try again in ${seconds} s.`, seconds);
   }
 
-  async recordFailure(email: string, ip: string | undefined): Promise<void> {
+  recordFailure(email: string, ip: string | undefined): Promise<void> {
+    return this.recordKeys(this.keys(email, ip));
+  }
+
+  /** An answer that told the asker something about an address (it has an account, or not). */
+  recordAddressFailure(ip: string | undefined): Promise<void> {
+    return this.recordKeys(this.keys(undefined, ip));
+  }
+
+  private async recordKeys(keys: Array<{ key: string; limit: number }>): Promise<void> {
     const now = Date.now();
-    for (const { key, limit } of this.keys(email, ip)) {
+    for (const { key, limit } of keys) {
       await this.failures.updateOne(
         { _id: key, lastFailureAt: { $lt: new Date(now - this.limits.windowMs) } },
         { $set: { failures: 0, blockedUntil: null } },
@@ -75,8 +95,8 @@ export class SignInThrottle {
     }
   }
 
-  /** A correct password clears the account's count; the IP's count stays. */
-  async recordSuccess(email: string): Promise<void> {
-    await this.failures.deleteOne({ _id: `account:${email}` });
+  /** A correct password clears the pair's count; the address's count stays. */
+  async recordSuccess(email: string, ip: string | undefined): Promise<void> {
+    await this.failures.deleteOne({ _id: this.keys(email, ip)[0]!.key });
   }
 }

@@ -2,12 +2,14 @@ import type { Connection } from 'mongoose';
 import { consentAuditModel, consentModel } from './consent.js';
 import { deviceModel } from './device.js';
 import { refreshTokenModel, refreshTokenUseModel } from './refresh-token.js';
+import { accountDeletionModel, revocationModel } from './revocation.js';
 import { signInFailureModel } from './sign-in-failure.js';
 import { userModel } from './user.js';
 
 export * from './consent.js';
 export * from './device.js';
 export * from './refresh-token.js';
+export * from './revocation.js';
 export * from './sign-in-failure.js';
 export * from './user.js';
 
@@ -21,6 +23,8 @@ export function usersModels(db: Connection) {
     consents: consentModel(db),
     consentAudit: consentAuditModel(db),
     signInFailures: signInFailureModel(db),
+    revocations: revocationModel(db),
+    accountDeletions: accountDeletionModel(db),
   };
 }
 export type UsersModels = ReturnType<typeof usersModels>;

@@ -35,6 +35,8 @@ export const accountResolvers = {
       const email = normalizeEmail(args.email);
       checkNewPassword(args.password);
       const displayName = normalizeName(args.displayName, 'displayName', DISPLAY_NAME_MAX);
+      const ip = ctx.assertion.clientIp;
+      await ctx.throttle.checkAddress(ip);
       let user: UserDoc;
       try {
         const created = await ctx.models.users.create({
@@ -45,6 +47,8 @@ export const accountResolvers = {
         user = created.toObject() as UserDoc;
       } catch (error) {
         if (isDuplicateKey(error)) {
+          // Asking about addresses costs the asker: their address is throttled like sign-ins.
+          await ctx.throttle.recordAddressFailure(ip);
           throw badUserInput(
             'email',
             'An account with this email already exists; sign in instead.',
@@ -66,7 +70,7 @@ export const accountResolvers = {
         await ctx.throttle.recordFailure(email, ip);
         throw unauthenticated('The email or the password is wrong.');
       }
-      await ctx.throttle.recordSuccess(email);
+      await ctx.throttle.recordSuccess(email, ip);
       ctx.authenticatedNow = user._id.toHexString();
       return { ...(await ctx.sessions.start(user._id)), user };
     },
@@ -96,9 +100,10 @@ export const accountResolvers = {
     },
 
     /**
-     * The user row goes first, so every token of the account stops working at once; the
-     * rest follows. A crash in between leaves rows no token can reach, and a retry (or the
-     * next sign-up with that email) is unaffected.
+     * The deletion is recorded first (so it is carried out even if this request dies), then
+     * the person's tokens are revoked at the gateway, then their rows here go, then every other
+     * service is asked to forget them; one that cannot answer now is asked again until it does
+     * (accounts/deletion.ts).
      */
     async deleteAccount(_: unknown, args: { password: string }, ctx: UsersContext) {
       const { userId } = requireSignedInPerson(ctx.assertion);
@@ -110,7 +115,17 @@ export const accountResolvers = {
       }
       const id = new Types.ObjectId(userId);
       const now = new Date();
+      await ctx.deletions.request(userId);
       const active = await ctx.models.consents.find({ ownerId: id, revokedAt: null }).lean();
+      await ctx.revocations.revoke(
+        { kind: 'user', id: userId },
+        ...active.map((c) => ({
+          kind: 'consent' as const,
+          ownerId: userId,
+          granteeId: c.granteeId.toHexString(),
+          scope: c.scope,
+        })),
+      );
       await ctx.models.users.deleteOne({ _id: id });
       if (active.length > 0) {
         await ctx.models.consentAudit.insertMany(
@@ -129,6 +144,7 @@ export const accountResolvers = {
       const tokens = await ctx.models.refreshTokens.find({ userId: id }, { _id: 1 }).lean().exec();
       await ctx.models.refreshTokenUses.deleteMany({ _id: { $in: tokens.map((t) => t._id) } });
       await ctx.models.refreshTokens.deleteMany({ userId: id });
+      await ctx.deletions.carryOut(userId);
       return true;
     },
   },

@@ -48,8 +48,13 @@ export const consentResolvers = {
     ) {
       const { userId } = requireSignedInPerson(ctx.assertion);
       const email = normalizeEmail(args.granteeEmail, 'granteeEmail');
+      await ctx.throttle.checkAddress(ctx.assertion.clientIp);
       const grantee = await ctx.models.users.findOne({ email }).lean<UserDoc>();
-      if (!grantee) throw badUserInput('granteeEmail', 'No MindScape account uses that email.');
+      if (!grantee) {
+        // Asking about addresses costs the asker: their address is throttled like sign-ins.
+        await ctx.throttle.recordAddressFailure(ctx.assertion.clientIp);
+        throw badUserInput('granteeEmail', 'No MindScape account uses that email.');
+      }
       if (grantee._id.toHexString() === userId)
         throw badUserInput('granteeEmail', 'You cannot grant consent to yourself.');
       const ownerId = new Types.ObjectId(userId);
@@ -79,6 +84,13 @@ export const consentResolvers = {
         .lean();
       if (revoked) {
         await audit(ctx, revoked, 'REVOKED');
+        // The grantee's open streams re-authorize at once (gateway hub), not at their next event.
+        await ctx.revocations.revoke({
+          kind: 'consent',
+          ownerId: userId,
+          granteeId: revoked.granteeId.toHexString(),
+          scope: revoked.scope,
+        });
         return revoked;
       }
       const already = await ctx.models.consents.findOne({ _id: id, ownerId: userId }).lean();

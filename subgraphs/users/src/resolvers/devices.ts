@@ -59,6 +59,8 @@ export const deviceResolvers = {
           .lean()) ?? (await ctx.models.devices.findOne({ _id: id, userId }).lean());
       // Someone else's device looks exactly like a missing one, so ids reveal nothing.
       if (!device) throw notFound('That device');
+      // Also when it was revoked already: announcing again is harmless and heals a lost event.
+      await ctx.revocations.revoke({ kind: 'device', id: device._id.toHexString() });
       return device;
     },
   },

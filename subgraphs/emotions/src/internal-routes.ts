@@ -1,0 +1,45 @@
+import type { Logger } from '@mindscape/platform';
+import type { Express } from 'express';
+import type { EmotionsServices } from './context.js';
+
+/**
+ * POST /internal/accounts/delete `{"userId"}`: the users subgraph asks this when a person
+ * deletes their account (docs/decisions/0019). Everything kept about them goes: samples,
+ * states, the live state and window, baseline, check-ins, journal readings and listening
+ * sessions. Deleting what is already gone answers the same, so the users subgraph may retry.
+ * Registered behind the `/internal` guard.
+ */
+export function accountDeletionRoute(services: EmotionsServices, logger: Logger) {
+  return (app: Express) => {
+    app.post('/internal/accounts/delete', async (req, res) => {
+      const userId = (req.body as { userId?: unknown } | undefined)?.userId;
+      if (typeof userId !== 'string' || !/^[0-9a-f]{24}$/.test(userId)) {
+        res.status(400).json({ error: 'body must be {"userId": "<24 hex digits>"}' });
+        return;
+      }
+      try {
+        await deletePersonData(services, userId);
+        res.json({ deleted: true });
+      } catch (error) {
+        logger.error({ err: error, userId }, 'deleting an account’s data failed');
+        res.status(503).json({ error: 'deletion failed; retry' });
+      }
+    });
+  };
+}
+
+export async function deletePersonData(services: EmotionsServices, userId: string): Promise<void> {
+  // A state update already scheduled would write the live state back after the deletion.
+  await services.engine.forget(userId);
+  const { models } = services;
+  await Promise.all([
+    models.samples.deleteMany({ userId }),
+    models.states.deleteMany({ userId }),
+    models.latestStates.deleteOne({ _id: userId }),
+    models.recentWindows.deleteOne({ _id: userId }),
+    models.baselines.deleteOne({ _id: userId }),
+    models.checkIns.deleteMany({ userId }),
+    models.emotionReadings.deleteMany({ userId }),
+    models.listeningSessions.deleteMany({ userId }),
+  ]);
+}

@@ -1,0 +1,97 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  REVOCATIONS_TOPIC,
+  revocationKey,
+  type EventBus,
+  type Revocation,
+} from '@mindscape/platform';
+import type { Model } from 'mongoose';
+import type { RevocationDoc } from '../models/index.js';
+import { ACCESS_TOKEN_TTL_SECONDS } from './access-tokens.js';
+
+/**
+ * How long an entry matters: until the last access token issued before it has expired, plus
+ * a minute of clock skew between the services.
+ */
+export const REVOCATION_TTL_MS = (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000;
+/** Rows written by another instance a moment before a read may commit after it. */
+const CURSOR_OVERLAP_MS = 2_000;
+/** Longest a follower's request is held open waiting for the next revocation. */
+export const MAX_WAIT_MS = 4_000;
+
+type Subject =
+  | { kind: 'session' | 'user' | 'device'; id: string }
+  | { kind: 'consent'; ownerId: string; granteeId: string; scope: string };
+
+export interface RevocationPage {
+  revocations: Revocation[];
+  /** Pass back as `after` to hear only what came since. */
+  cursor: string;
+}
+
+/**
+ * The revocation list: stored (every instance and the gateway read the same rows) and
+ * announced on the event bus, so followers hear of it at once.
+ */
+export class Revocations {
+  constructor(
+    private readonly model: Model<RevocationDoc>,
+    private readonly bus: EventBus,
+  ) {}
+
+  async revoke(...subjects: Subject[]): Promise<void> {
+    const now = new Date();
+    const until = new Date(now.getTime() + REVOCATION_TTL_MS);
+    for (const subject of subjects) {
+      const revocation = { ...subject, until: until.toISOString() } as Revocation;
+      await this.model.updateOne(
+        { _id: revocationKey(revocation) },
+        { $set: { revocation, revokedAt: now, expiresAt: until } },
+        { upsert: true },
+      );
+      await this.bus.publish(REVOCATIONS_TOPIC, revocation);
+    }
+    // Rows nobody needs any more go with the next write (FerretDB v1 has no TTL indexes).
+    await this.model.deleteMany({ expiresAt: { $lte: now } });
+  }
+
+  /** Entries still in force; with `after`, only those revoked since (a little overlap). */
+  async since(after?: Date): Promise<RevocationPage> {
+    const now = new Date();
+    const docs = await this.model
+      .find({
+        expiresAt: { $gt: now },
+        ...(after ? { revokedAt: { $gt: new Date(after.getTime() - CURSOR_OVERLAP_MS) } } : {}),
+      })
+      .sort({ revokedAt: 1 })
+      .lean()
+      .exec();
+    return { revocations: docs.map((d) => d.revocation), cursor: now.toISOString() };
+  }
+
+  /**
+   * `since(after)`, but when nothing is new, held open until a revocation is announced or
+   * `waitMs` passes: a follower hears of a revocation within a round trip, without polling.
+   */
+  async follow(after: Date, waitMs: number): Promise<RevocationPage> {
+    const stop = new AbortController();
+    // Listening starts before the read, so a revocation between the two is not missed.
+    const heard = (async () => {
+      for await (const _ of this.bus.subscribe(REVOCATIONS_TOPIC, stop.signal)) return;
+    })();
+    try {
+      const page = await this.since(after);
+      if (page.revocations.length > 0 || waitMs <= 0) return page;
+      await Promise.race([
+        heard,
+        sleep(Math.min(waitMs, MAX_WAIT_MS), undefined, { signal: stop.signal }).catch(
+          () => undefined,
+        ),
+      ]);
+      return await this.since(after);
+    } finally {
+      stop.abort();
+      await heard.catch(() => undefined);
+    }
+  }
+}

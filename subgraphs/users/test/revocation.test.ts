@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CloseCode } from '@mindscape/gateway';
+import {
+  errorCodes,
+  graphql,
+  graphqlWsClient,
+  recordEvents,
+  signUp,
+  startTestStack,
+  type EventLog,
+  type SignedUp,
+  type TestStack,
+} from '@mindscape/test-kit';
+
+const RECORD = 'mutation($t: String!) { recordEmotion(text: $t) { id } }';
+const WATCH = 'subscription { emotionRecorded { text } }';
+const REFRESH =
+  'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }';
+const REGISTER =
+  'mutation { registerDevice(kind: WEARABLE, name: "strap") { token device { id } } }';
+const BEATS =
+  'mutation($s: [BiometricSampleInput!]!) { recordBiometrics(input: { samples: $s }) { accepted } }';
+const beat = (heartRate: number) => [{ timestamp: new Date().toISOString(), heartRate }];
+
+/** Writes journal lines until the log has one: subscriptions are set up asynchronously. */
+async function warmUp(stack: TestStack, person: SignedUp, log: EventLog<unknown>) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await graphql(stack.gatewayUrl, RECORD, { t: 'warming up' }, { token: person.accessToken });
+    if (
+      await log.until(1, 250).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  throw new Error('the subscription never received an event');
+}
+
+/** Resolves with the close code once the stream fails (a closed socket). */
+const closeCode = (log: EventLog<unknown>, seen: number) =>
+  log.until(seen + 1, 10_000).then(
+    () => 'no close, an event arrived',
+    (error: Error) => error.message,
+  );
+
+describe('revocation bites on the next request and on open sockets (issue 13, finding 5)', () => {
+  let stack: TestStack;
+  let url: string;
+  before(async () => {
+    stack = await startTestStack();
+    url = stack.gatewayUrl;
+  });
+  after(() => stack.close());
+
+  test('signOut: the access token is refused at once and its socket closes', async () => {
+    const ana = await signUp(url);
+    const client = graphqlWsClient(url, { authorization: `Bearer ${ana.accessToken}` });
+    try {
+      const log = recordEvents(client, WATCH);
+      await warmUp(stack, ana, log);
+      const seen = log.results.length;
+      assert.deepEqual(
+        (await graphql(url, 'mutation { signOut }', {}, { token: ana.accessToken })).data,
+        { signOut: true },
+      );
+      const refused = await graphql(url, '{ me { id } }', {}, { token: ana.accessToken });
+      assert.equal(refused.status, 401);
+      assert.deepEqual(errorCodes(refused), ['UNAUTHENTICATED']);
+      const write = await graphql(url, RECORD, { t: 'still me?' }, { token: ana.accessToken });
+      assert.deepEqual(errorCodes(write), ['UNAUTHENTICATED']);
+      assert.equal(await closeCode(log, seen), `socket closed with ${CloseCode.AccessRevoked}`);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  test('a reused refresh token ends the session’s access tokens too; other sessions carry on', async () => {
+    const ana = await signUp(url);
+    const other = await graphql<{ signIn: { accessToken: string } }>(
+      url,
+      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
+      { e: ana.email, p: ana.password },
+    );
+    const rotated = await graphql<{ refreshSession: { accessToken: string } }>(url, REFRESH, {
+      r: ana.refreshToken,
+    });
+    const fresh = rotated.data!.refreshSession.accessToken;
+    assert.deepEqual(errorCodes(await graphql(url, REFRESH, { r: ana.refreshToken })), [
+      'UNAUTHENTICATED',
+    ]);
+    for (const token of [ana.accessToken, fresh]) {
+      assert.deepEqual(errorCodes(await graphql(url, '{ me { id } }', {}, { token })), [
+        'UNAUTHENTICATED',
+      ]);
+    }
+    const still = await graphql(
+      url,
+      '{ me { id } }',
+      {},
+      { token: other.data!.signIn.accessToken },
+    );
+    assert.deepEqual(still.data, { me: { id: ana.userId } });
+  });
+
+  test('a revoked device: refused at once, through the gateway’s device-token cache', async () => {
+    const ana = await signUp(url);
+    // A gateway that trusts a verified device token for a minute, as deployments may.
+    const cached = await stack.addGateway(
+      `users=${stack.users.url},emotions=${stack.emotions.url},stories=${stack.stories.url}`,
+      { DEVICE_TOKEN_CACHE_MS: '60000' },
+    );
+    const registered = await graphql<{
+      registerDevice: { token: string; device: { id: string } };
+    }>(url, REGISTER, {}, { token: ana.accessToken });
+    const { token, device } = registered.data!.registerDevice;
+    assert.deepEqual((await graphql(cached.url, BEATS, { s: beat(61) }, { token })).data, {
+      recordBiometrics: { accepted: 1 },
+    });
+    await graphql(
+      url,
+      'mutation($id: ID!) { revokeDevice(id: $id) { id } }',
+      { id: device.id },
+      { token: ana.accessToken },
+    );
+    for (const gateway of [url, cached.url]) {
+      const refused = await graphql(gateway, BEATS, { s: beat(62) }, { token });
+      assert.deepEqual(errorCodes(refused), ['UNAUTHENTICATED'], gateway);
+    }
+  });
+});
