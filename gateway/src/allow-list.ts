@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { operationNotAllowed } from '@mindscape/platform';
 
 /**
  * The operations a deployment accepts, from a persisted-query manifest (the format Apollo's
@@ -39,9 +39,7 @@ export class OperationAllowList {
   /** NOT_ALLOWED unless the operation text is in the list. */
   check(source: string): void {
     if (!this.hashes.has(sha256(source))) {
-      throw new GraphQLError('This operation is not in the allow-list of this deployment.', {
-        extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 403 } },
-      });
+      throw operationNotAllowed();
     }
   }
 

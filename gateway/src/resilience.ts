@@ -16,6 +16,7 @@ import {
   type GraphQLFormattedError,
   type SelectionSetNode,
 } from 'graphql';
+import { ErrorCode } from '@mindscape/platform';
 
 export interface ResilienceOptions {
   /** Consecutive failures that open a subgraph's circuit. */
@@ -33,7 +34,7 @@ export interface ResilienceOptions {
  */
 export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof GraphQLError)) return true;
-  return error.extensions.code === 'SERVICE_UNAVAILABLE';
+  return error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
 }
 
 /**
@@ -84,7 +85,7 @@ export function unavailableAnswer(
   serviceName: string,
 ): { data: Record<string, unknown> | null; errors: GraphQLFormattedError[] } {
   const message = `The ${serviceName} service is unavailable; its fields are missing from this answer.`;
-  const extensions = { code: 'SERVICE_UNAVAILABLE', serviceName };
+  const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName };
   const root = rootSelection(operationText);
   if (!root) return { data: null, errors: [{ message, extensions }] };
   const entities = root.find((f) => f.name.value === '_entities');
