@@ -87,6 +87,8 @@ export function serviceSpecs(
       ...shared,
       PORT: String(gatewayPort),
       SUBGRAPHS: subgraphs.map((s) => `${s.name}=http://127.0.0.1:${s.port}/graphql`).join(','),
+      // A local stack is for development: schema explorers need introspection (off by default).
+      GRAPHQL_INTROSPECTION: env.GRAPHQL_INTROSPECTION ?? 'true',
     },
   };
   const webPort = Number(env.WEB_PORT ?? 3000);
