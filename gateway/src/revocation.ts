@@ -24,7 +24,7 @@ interface RevocationPage {
 }
 
 /**
- * The gateway's copy of the users subgraph's revocation list (docs/decisions/0019): loaded
+ * The gateway's copy of the users subgraph's revocation list (docs/decisions/0022): loaded
  * once before the first request is served, then followed with held-open requests, so a
  * sign-out, a revoked device or a deleted account is refused on the next request and its
  * sockets close. Checking a request is a map lookup, not a round trip.

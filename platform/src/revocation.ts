@@ -1,7 +1,7 @@
 import type { Identity } from './identity.js';
 
 /**
- * What the users subgraph announces when something stops being allowed (docs/decisions/0019).
+ * What the users subgraph announces when something stops being allowed (docs/decisions/0022).
  * The gateway refuses a revoked session, person or device on its next request and closes
  * their sockets; a revoked consent makes the grantee's live streams authorize again.
  * `until` (ISO time) is when the entry no longer matters: every access token issued before

@@ -4,7 +4,7 @@ import type { EmotionsServices } from './context.js';
 
 /**
  * POST /internal/accounts/delete `{"userId"}`: the users subgraph asks this when a person
- * deletes their account (docs/decisions/0019). Everything kept about them goes: samples,
+ * deletes their account (docs/decisions/0022). Everything kept about them goes: samples,
  * states, the live state and window, baseline, check-ins, journal readings and listening
  * sessions. Deleting what is already gone answers the same, so the users subgraph may retry.
  * Registered behind the `/internal` guard.

@@ -5,7 +5,7 @@ import type { PlaythroughModel } from './playthroughs/model.js';
 
 /**
  * POST /internal/accounts/delete `{"userId"}`: the users subgraph asks this when a person
- * deletes their account (docs/decisions/0019). Register it behind the `/internal` guard:
+ * deletes their account (docs/decisions/0022). Register it behind the `/internal` guard:
  *
  *   app.use('/internal', ...internalOnly(config.ASSERTION_SECRET));
  *   accountDeletionRoute({ driver, playthroughs, logger })(app);

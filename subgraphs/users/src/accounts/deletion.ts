@@ -2,7 +2,7 @@ import { InternalClient, type Logger } from '@mindscape/platform';
 import type { Model } from 'mongoose';
 import type { AccountDeletionDoc } from '../models/index.js';
 
-/** Every subgraph that keeps personal data exposes this route (docs/decisions/0019). */
+/** Every subgraph that keeps personal data exposes this route (docs/decisions/0022). */
 export const ACCOUNT_DELETION_ROUTE = '/internal/accounts/delete';
 
 export interface AccountDataService {

@@ -4,7 +4,7 @@ import { Schema, type Connection } from 'mongoose';
 /**
  * Revoked sessions, people, devices and consents, kept until every access token issued before
  * the revocation has expired (`expiresAt`). The gateway loads them at start and follows them
- * (docs/decisions/0019); `_id` is the entry's key, so revoking twice is one row.
+ * (docs/decisions/0022); `_id` is the entry's key, so revoking twice is one row.
  */
 const revocationSchema = new Schema(
   {

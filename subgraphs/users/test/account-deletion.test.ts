@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+
+const DELETE = 'mutation($p: String!) { deleteAccount(password: $p) }';
+const BEATS =
+  'mutation($s: [BiometricSampleInput!]!) { recordBiometrics(input: { samples: $s }) { accepted } }';
+const CHECK_IN = 'mutation { recordCheckIn(mood: 4, energy: 3) { id } }';
+const JOURNAL = 'mutation { recordEmotion(text: "a calm morning by the sea") { id } }';
+const samples = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    timestamp: new Date(Date.now() - (n - i) * 1000).toISOString(),
+    heartRate: 62,
+  }));
+
+/** How many of the person's rows each emotions collection still holds. */
+async function emotionsRows(stack: TestStack, userId: string) {
+  const m = stack.emotions.services.models;
+  return {
+    samples: await m.samples.countDocuments({ userId }),
+    states: await m.states.countDocuments({ userId }),
+    latestStates: await m.latestStates.countDocuments({ _id: userId }),
+    recentWindows: await m.recentWindows.countDocuments({ _id: userId }),
+    checkIns: await m.checkIns.countDocuments({ userId }),
+    emotionReadings: await m.emotionReadings.countDocuments({ userId }),
+  };
+}
+const none = {
+  samples: 0,
+  states: 0,
+  latestStates: 0,
+  recentWindows: 0,
+  checkIns: 0,
+  emotionReadings: 0,
+};
+
+/** A person with data in the emotions subgraph and a wearable's token. */
+async function personWithData(stack: TestStack) {
+  const url = stack.gatewayUrl;
+  const ana = await signUp(url);
+  const device = await graphql<{ registerDevice: { token: string } }>(
+    url,
+    'mutation { registerDevice(kind: WEARABLE, name: "strap") { token } }',
+    {},
+    { token: ana.accessToken },
+  );
+  for (const [query, variables] of [
+    [BEATS, { s: samples(10) }],
+    [CHECK_IN, {}],
+    [JOURNAL, {}],
+  ] as const)
+    assert.deepEqual(
+      errorCodes(await graphql(url, query, variables, { token: ana.accessToken })),
+      [],
+    );
+  await stack.emotions.services.engine.settle();
+  const before = await emotionsRows(stack, ana.userId);
+  assert.ok(
+    Object.values(before).every((count) => count > 0),
+    JSON.stringify(before),
+  );
+  return { ...ana, deviceToken: device.data!.registerDevice.token };
+}
+
+describe('deleteAccount reaches every subgraph (issue 13, finding 5)', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack({ engine: { minIntervalMs: 0 }, deletionRetryMs: 100 });
+  });
+  after(() => stack.close());
+
+  test('the person’s data goes from emotions too, and no old token writes again', async () => {
+    const url = stack.gatewayUrl;
+    const ana = await personWithData(stack);
+    assert.deepEqual(
+      (await graphql(url, DELETE, { p: ana.password }, { token: ana.accessToken })).data,
+      { deleteAccount: true },
+    );
+    assert.deepEqual(await emotionsRows(stack, ana.userId), none);
+    for (const [query, variables, token] of [
+      [CHECK_IN, {}, ana.accessToken],
+      [JOURNAL, {}, ana.accessToken],
+      [BEATS, { s: samples(1) }, ana.deviceToken],
+    ] as const) {
+      assert.deepEqual(
+        errorCodes(await graphql(url, query, variables, { token })),
+        ['UNAUTHENTICATED'],
+        query,
+      );
+    }
+    assert.deepEqual(await emotionsRows(stack, ana.userId), none);
+    const pending = await stack.users.services.models.accountDeletions.findById(ana.userId).lean();
+    assert.ok(!pending?.pending.includes('emotions'), JSON.stringify(pending));
+  });
+
+  test('a subgraph that is down when the account goes forgets the person once it is back', async () => {
+    const url = stack.gatewayUrl;
+    const ana = await personWithData(stack);
+    await stack.stopEmotions();
+    try {
+      assert.deepEqual(
+        (await graphql(url, DELETE, { p: ana.password }, { token: ana.accessToken })).data,
+        { deleteAccount: true },
+      );
+      const recorded = await stack.users.services.models.accountDeletions
+        .findById(ana.userId)
+        .lean();
+      assert.ok(recorded?.pending.includes('emotions'), 'the deletion waits for emotions');
+    } finally {
+      await stack.startEmotions();
+    }
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const left = await stack.users.services.models.accountDeletions.findById(ana.userId).lean();
+      if (!left?.pending.includes('emotions')) break;
+      assert.ok(Date.now() < deadline, `still pending: ${JSON.stringify(left)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.deepEqual(await emotionsRows(stack, ana.userId), none);
+  });
+});
