@@ -155,6 +155,21 @@ describe('the gateway’s subscription hub', () => {
     assert.equal(code, 1006, 'terminated, as a lost network would be');
     assert.equal(pings, 1, 'one ping, one missed pong, gone');
   });
+
+  test('KEEPALIVE_MS sets the only ping loop (no graphql-ws default of 12 s beside it)', async () => {
+    const subgraphs = `users=${stack.users.url},emotions=${stack.emotions.url},stories=${stack.stories.url}`;
+    const gateway = await stack.addGateway(subgraphs, { KEEPALIVE_MS: '13000' });
+    // Counted from before the socket exists, so from before the server's interval starts.
+    const started = performance.now();
+    const socket = new WebSocket(gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await once(socket, 'open');
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await once(socket, 'ping');
+    const elapsed = performance.now() - started;
+    socket.close();
+    // Timers fire late, never early: a ping before 13 s came from another loop.
+    assert.ok(elapsed >= 12_950, `first ping after ${Math.round(elapsed)} ms`);
+  });
 });
 
 test('a client queue keeps the newest events and counts what it dropped', async () => {
