@@ -2,7 +2,9 @@
  * End to end, in headless Chromium against the whole running system: sign up → start a relax
  * session → a wearable streams a heart that speeds up → the engine's target parameters move
  * within their bounds and the decision log says why → the dashboard chart shows the new
- * points. Screenshots go to web/test-artifacts/. Also measures ingest → engine delay.
+ * points. Then every page again at a phone's width (390 px): nothing wider than the screen,
+ * and a running session shows the body, the breath and the reasons first. Screenshots go to
+ * web/test-artifacts/. Also measures ingest → engine delay.
  */
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { freePort } from '@mindscape/platform/dev';
 import { SCENARIOS, simulateHeart } from '@mindscape/biosignals';
 import { percentile, startTestStack, type TestStack } from '@mindscape/test-kit';
 import { GraphClient, streamBeats } from '@mindscape/wearable';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LoopSnapshot } from '../src/session/live-loop';
 import { startWebServer, type WebServer } from './web-server';
 
@@ -23,6 +25,7 @@ let stack: TestStack;
 let web: WebServer;
 let browser: Browser;
 let page: Page;
+let phone: BrowserContext | undefined;
 
 before(async () => {
   if (skip) return;
@@ -40,6 +43,7 @@ before(async () => {
 });
 
 after(async () => {
+  await phone?.close();
   await page?.screenshot({ path: new URL('last.png', artifacts).pathname, fullPage: true });
   await browser?.close();
   await web?.close();
@@ -168,5 +172,89 @@ test(
       { timeout: 10_000 },
     );
     await page.screenshot({ path: new URL('dashboard.png', artifacts).pathname, fullPage: true });
+  },
+);
+
+/** A phone's screen: 390 × 844 CSS pixels, touch, the page's own viewport meta honoured. */
+const PHONE = { width: 390, height: 844 };
+
+async function fitsTheScreen(on: Page, what: string): Promise<void> {
+  const widest = await on.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(widest <= PHONE.width, `${what} is ${widest} px wide on a ${PHONE.width} px screen`);
+}
+
+async function onFirstScreen(on: Page, heading: string): Promise<void> {
+  const box = await on.getByRole('heading', { name: heading }).boundingBox();
+  assert.ok(box, `no "${heading}" heading`);
+  assert.ok(
+    box.y >= 0 && box.y + box.height <= PHONE.height,
+    `"${heading}" is at ${Math.round(box.y)} px, below the ${PHONE.height} px screen`,
+  );
+}
+
+test(
+  'at phone width every page fits, and a running session shows what the sound does and why first',
+  { skip, timeout: 180_000 },
+  async () => {
+    phone = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const small = await phone.newPage();
+    const shot = (name: string) =>
+      small.screenshot({ path: new URL(`phone-${name}.png`, artifacts).pathname });
+
+    await small.goto(web.url);
+    await small.getByRole('button', { name: 'Sign in' }).waitFor();
+    await fitsTheScreen(small, 'the home page');
+    await shot('home');
+    await small.getByLabel('Email').fill(email);
+    await small.getByLabel('Password').fill(password);
+    await small.getByRole('button', { name: 'Sign in' }).click();
+    await small.getByText('Welcome back, Ana.').waitFor();
+    await fitsTheScreen(small, 'the signed-in home page');
+    await shot('home-signed-in');
+
+    await small.getByRole('link', { name: 'Session', exact: true }).click();
+    await small.getByRole('button', { name: 'Start the sound' }).waitFor();
+    await fitsTheScreen(small, 'the session set-up');
+    await shot('session-setup');
+    await small.getByRole('radio', { name: /Relax/ }).check();
+    await small.getByRole('radio', { name: 'The built-in heart simulator' }).check();
+    // Scrolled down to the button, as a thumb would be.
+    await small.getByRole('button', { name: 'Start the sound' }).click();
+    await small
+      .getByTestId('heart-rate')
+      .filter({ hasText: /\d+ bpm/ })
+      .waitFor({ timeout: 30_000 });
+    await small.getByRole('heading', { name: 'Breathe with the sound' }).waitFor();
+    for (const heading of ['Your body now', 'Breathe with the sound', 'Why the sound changed'])
+      await onFirstScreen(small, heading);
+    await small.getByRole('button', { name: 'Stop and save' }).waitFor();
+    assert.equal(
+      await small.getByRole('radio', { name: /Relax/ }).isVisible(),
+      false,
+      'the settings are folded away while the sound plays',
+    );
+    await fitsTheScreen(small, 'the running session');
+    await shot('session');
+    await small.screenshot({
+      path: new URL('phone-session-full.png', artifacts).pathname,
+      fullPage: true,
+    });
+    await small.getByRole('button', { name: 'Stop and save' }).click();
+    await small.getByText(/^Session saved:/).waitFor();
+
+    await small.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await small.getByTestId('chart-stress').waitFor();
+    await small.getByTestId('sessions').waitFor();
+    await fitsTheScreen(small, 'the dashboard');
+    await shot('dashboard');
+    await small.screenshot({
+      path: new URL('phone-dashboard-full.png', artifacts).pathname,
+      fullPage: true,
+    });
   },
 );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { ScenarioName } from '@mindscape/biosignals';
 import { RadioChoices } from '../components/radio-choices';
 import { ErrorNote } from '../components/states';
@@ -42,12 +42,20 @@ export function LiveSession() {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const id = useId();
+  const nowPlaying = useRef<HTMLHeadingElement>(null);
   const snap = useSyncExternalStore(loop?.subscribe ?? idle, loop?.snapshot ?? nothing, nothing);
   const choice = PROGRAMS.find((p) => p.name === programName)!;
 
   useEffect(() => {
     if (snap) window.mindscapeSession = snap;
   }, [snap]);
+  // Once the sound starts, what it does and why is what matters: bring it to the top of the
+  // screen (on a phone the settings above it filled the screen) and tell screen readers.
+  useEffect(() => {
+    if (!loop) return;
+    nowPlaying.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [loop]);
   // Leaving the page ends the sound and the uplink.
   useEffect(() => () => uplink?.stop(), [uplink]);
   useEffect(
@@ -89,101 +97,124 @@ export function LiveSession() {
     else setError(result.message);
   }
 
+  const running = loop !== null && snap !== null;
+  const volume = (
+    <>
+      <label htmlFor={`${id}-volume`}>
+        Volume{' '}
+        <span className="muted">
+          ({volumeDb} dB, at most {MAX_VOLUME_DB} dB)
+        </span>
+      </label>
+      <input
+        id={`${id}-volume`}
+        type="range"
+        min={MIN_VOLUME_DB}
+        max={MAX_VOLUME_DB}
+        step={1}
+        value={volumeDb}
+        aria-valuetext={`${volumeDb} decibels`}
+        onChange={(e) => {
+          const value = Number(e.target.value);
+          setVolumeDb(value);
+          loop?.setVolume(value);
+        }}
+      />
+    </>
+  );
+  const notes = (
+    <>
+      <ErrorNote message={error ?? snap?.problem ?? uplink?.lastError ?? null} />
+      {saved && (
+        <p role="status" className="ok">
+          {saved}
+        </p>
+      )}
+    </>
+  );
+  const settings = (
+    <>
+      <fieldset disabled={loop !== null || busy}>
+        <legend>Program</legend>
+        <RadioChoices
+          name="program"
+          options={PROGRAMS.map((p) => ({ value: p.name, label: p.label, detail: p.summary }))}
+          value={programName}
+          onChange={setProgramName}
+        />
+      </fieldset>
+      <fieldset disabled={loop !== null || busy}>
+        <legend>Heart</legend>
+        <RadioChoices<SourceKind>
+          name="source"
+          options={SOURCES.map((s) => ({ value: s.kind, label: s.label }))}
+          value={source}
+          onChange={setSource}
+        />
+        {source === 'simulator' && (
+          <label>
+            Scenario
+            <select value={scenario} onChange={(e) => setScenario(e.target.value as ScenarioName)}>
+              <option value="slow-breathing">Stressed, then slow breathing</option>
+              <option value="stress">At rest, then stressed</option>
+              <option value="rest">At rest</option>
+            </select>
+          </label>
+        )}
+      </fieldset>
+    </>
+  );
+
+  if (running) {
+    // While the sound plays: what it does and why first, the settings folded away below.
+    return (
+      <div className="stack">
+        <section aria-labelledby={`${id}-playing`} className="card now-playing">
+          <h1 id={`${id}-playing`} ref={nowPlaying} tabIndex={-1}>
+            {choice.label} <span className="muted">· playing</span>
+          </h1>
+          <div className="now-playing-controls">
+            <div className="volume">{volume}</div>
+            <button type="button" onClick={() => void stop()} disabled={busy}>
+              {busy ? 'Saving…' : 'Stop and save'}
+            </button>
+          </div>
+          {notes}
+        </section>
+        <div className="grid live">
+          <Readings reading={snap.reading} />
+          {choice.breathVoice && (
+            <BreathingGuide
+              engine={snap.engine}
+              inhaleRatio={initialValue(choice.program, choice.breathVoice, 'inhaleRatio')}
+            />
+          )}
+          <DecisionLog decisions={snap.decisions} />
+          <BeatView analyser={loop.analyser} engine={snap.engine} beatVoice={choice.beat.voice} />
+        </div>
+        <details className="card">
+          <summary>Settings for the next session</summary>
+          {settings}
+        </details>
+      </div>
+    );
+  }
+
   return (
     <div className="stack">
       <h1>Live session</h1>
-      <div className="grid">
-        <section aria-labelledby={`${id}-setup`} className="card">
-          <h2 id={`${id}-setup`}>Set up</h2>
-          <fieldset disabled={loop !== null || busy}>
-            <legend>Program</legend>
-            <RadioChoices
-              name="program"
-              options={PROGRAMS.map((p) => ({ value: p.name, label: p.label, detail: p.summary }))}
-              value={programName}
-              onChange={setProgramName}
-            />
-          </fieldset>
-          <fieldset disabled={loop !== null || busy}>
-            <legend>Heart</legend>
-            <RadioChoices<SourceKind>
-              name="source"
-              options={SOURCES.map((s) => ({ value: s.kind, label: s.label }))}
-              value={source}
-              onChange={setSource}
-            />
-            {source === 'simulator' && (
-              <label>
-                Scenario
-                <select
-                  value={scenario}
-                  onChange={(e) => setScenario(e.target.value as ScenarioName)}
-                >
-                  <option value="slow-breathing">Stressed, then slow breathing</option>
-                  <option value="stress">At rest, then stressed</option>
-                  <option value="rest">At rest</option>
-                </select>
-              </label>
-            )}
-          </fieldset>
-          <label htmlFor={`${id}-volume`}>
-            Volume{' '}
-            <span className="muted">
-              ({volumeDb} dB, at most {MAX_VOLUME_DB} dB)
-            </span>
-          </label>
-          <input
-            id={`${id}-volume`}
-            type="range"
-            min={MIN_VOLUME_DB}
-            max={MAX_VOLUME_DB}
-            step={1}
-            value={volumeDb}
-            aria-valuetext={`${volumeDb} decibels`}
-            onChange={(e) => {
-              const value = Number(e.target.value);
-              setVolumeDb(value);
-              loop?.setVolume(value);
-            }}
-          />
-          <div className="actions">
-            {loop ? (
-              <button type="button" onClick={() => void stop()} disabled={busy}>
-                {busy ? 'Saving…' : 'Stop and save'}
-              </button>
-            ) : (
-              <button
-                type="button"
-                onClick={() => void start()}
-                disabled={busy}
-                className="primary"
-              >
-                {busy ? 'Starting…' : 'Start the sound'}
-              </button>
-            )}
-          </div>
-          <p className="muted">Use headphones: binaural beats need one tone in each ear.</p>
-          <ErrorNote message={error ?? snap?.problem ?? uplink?.lastError ?? null} />
-          {saved && (
-            <p role="status" className="ok">
-              {saved}
-            </p>
-          )}
-        </section>
-        {loop && snap && (
-          <>
-            <Readings reading={snap.reading} />
-            <BeatView analyser={loop.analyser} engine={snap.engine} beatVoice={choice.beat.voice} />
-            {choice.breathVoice && (
-              <BreathingGuide
-                engine={snap.engine}
-                inhaleRatio={initialValue(choice.program, choice.breathVoice, 'inhaleRatio')}
-              />
-            )}
-            <DecisionLog decisions={snap.decisions} />
-          </>
-        )}
-      </div>
+      <section aria-labelledby={`${id}-setup`} className="card setup">
+        <h2 id={`${id}-setup`}>Set up</h2>
+        {settings}
+        {volume}
+        <div className="actions">
+          <button type="button" onClick={() => void start()} disabled={busy} className="primary">
+            {busy ? 'Starting…' : 'Start the sound'}
+          </button>
+        </div>
+        <p className="muted">Use headphones: binaural beats need one tone in each ear.</p>
+        {notes}
+      </section>
     </div>
   );
 }
