@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { codedError, ErrorCode } from './errors.js';
 
 // RFC 3339 date-time with an explicit offset: a wearable's local time without a zone would be
 // stored hours off.
@@ -9,9 +10,9 @@ function parseDateTime(value: unknown): Date {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;
   }
-  throw new GraphQLError(
+  throw codedError(
+    ErrorCode.BAD_USER_INPUT,
     `DateTime must be an RFC 3339 string with a time zone, like 2026-01-31T08:00:00Z; got ${JSON.stringify(value)?.slice(0, 40)}.`,
-    { extensions: { code: 'BAD_USER_INPUT' } },
   );
 }
 
