@@ -2,3 +2,4 @@ export * from './client.js';
 export * from './engines.js';
 export * from './stack.js';
 export * from './ws.js';
+export * from './security/index.js';

@@ -1,0 +1,320 @@
+import type { GraphQLSchema } from 'graphql';
+import { ACTOR_ID, entityOperations, generateOperations } from './operations.js';
+import type { GeneratedOperation, Targets } from './operations.js';
+import type { PlantedPerson } from './private-data.js';
+import type { PrivateTokens } from './private-tokens.js';
+
+/** Someone trying operations on a person's data, over HTTP at one endpoint. */
+export interface Actor {
+  /** e.g. "anonymous", "person B", "replayed assertion of A → stories". */
+  name: string;
+  /** The gateway's or a subgraph's /graphql. */
+  url: string;
+  /** Headers for the next request (a fresh replay, the current token). */
+  headers(): Promise<Record<string, string>>;
+  /** Their own user id, put where a generated value names "the caller" (co-authors…). */
+  userId?: string;
+  /** Gets new credentials when a case ended their own (signOut): false when not needed. */
+  renewIfEnded?(): Promise<boolean>;
+}
+
+/** One way private data got out, or a write went through. */
+export interface Leak {
+  field: string;
+  variant: string;
+  actor: string;
+  /** `read`: private values in the answer; `write`: the owner's data changed; `accepted`: a deleted account's token was honoured. */
+  kind: 'read' | 'write' | 'accepted';
+  /** What leaked (labels of private values) or what changed (owner-view fields). */
+  what: string[];
+  status: number;
+  query: string;
+}
+
+export interface MatrixCase {
+  operation: GeneratedOperation;
+  actor: Actor;
+}
+
+interface Answer {
+  status: number;
+  text: string;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message?: string; extensions?: { code?: unknown } }>;
+  };
+}
+
+export async function post(
+  url: string,
+  query: string,
+  headers: Record<string, string>,
+): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  const text = await response.text();
+  let body: Answer['body'] = {};
+  try {
+    body = JSON.parse(text) as Answer['body'];
+  } catch {
+    body = { errors: [{ message: text }] };
+  }
+  return { status: response.status, text, body };
+}
+
+/**
+ * What the owner sees of their own data, as one document: every query root field aimed at
+ * their objects, aliased. Fields that change between two reads with nothing written between
+ * (random playtests, clocks) are left out, so any difference afterwards is a write.
+ */
+export class OwnerView {
+  private readonly aliases: string[] = [];
+  private stable = new Set<string>();
+  private last = new Map<string, string>();
+
+  private constructor(
+    private readonly url: string,
+    private readonly owner: PlantedPerson,
+    private readonly operations: GeneratedOperation[],
+  ) {}
+
+  static async open(
+    url: string,
+    owner: PlantedPerson,
+    api: GraphQLSchema,
+    targets: Targets,
+  ): Promise<OwnerView> {
+    const operations = generateOperations(api, targets).filter(
+      (op) => op.kind === 'query' && !op.variant.includes('∅') && !op.variant.includes('+'),
+    );
+    const view = new OwnerView(url, owner, operations);
+    const first = await view.read();
+    const second = await view.read();
+    for (const [alias, value] of first) if (second.get(alias) === value) view.stable.add(alias);
+    view.last = second;
+    return view;
+  }
+
+  get documentText(): string {
+    return `query { ${this.operations
+      .map((op, i) => `v${i}: ${op.query.replace(/^query \{ /, '').replace(/ \}$/, '')}`)
+      .join(' ')} }`;
+  }
+
+  /** Each aliased field's answer (data and error codes), as text. */
+  async read(): Promise<Map<string, string>> {
+    let answer = await post(this.url, this.documentText, {
+      authorization: `Bearer ${this.owner.account.accessToken}`,
+    });
+    if (answer.status === 401) {
+      await this.renew();
+      answer = await post(this.url, this.documentText, {
+        authorization: `Bearer ${this.owner.account.accessToken}`,
+      });
+    }
+    const out = new Map<string, string>();
+    this.operations.forEach((op, i) => {
+      const errors = (answer.body.errors ?? [])
+        .filter((e) => JSON.stringify(e).includes(`"v${i}"`))
+        .map((e) => e.extensions?.code);
+      out.set(
+        `${op.field} ${op.variant}`,
+        JSON.stringify([answer.body.data?.[`v${i}`] ?? null, errors]),
+      );
+    });
+    this.latest = answer.body.data ?? {};
+    return out;
+  }
+
+  latest: Record<string, unknown> = {};
+
+  /** The owner's fields that changed since the last look (stable ones only). */
+  async changes(): Promise<string[]> {
+    const now = await this.read();
+    const changed = [...this.stable].filter((alias) => now.get(alias) !== this.last.get(alias));
+    this.last = now;
+    return changed;
+  }
+
+  get fieldCount(): number {
+    return this.stable.size;
+  }
+
+  /** A case ended the owner's session (a replayed signOut): sign in again. */
+  private async renew(): Promise<void> {
+    const answer = await post(
+      this.url,
+      `mutation { signIn(email: ${JSON.stringify(this.owner.account.email)}, password: ${JSON.stringify(this.owner.account.password)}) { accessToken } }`,
+      {},
+    );
+    const token = (answer.body.data?.signIn as { accessToken?: string } | undefined)?.accessToken;
+    if (!token) throw new Error(`The owner cannot sign in again: ${answer.text}`);
+    this.owner.account.accessToken = token;
+  }
+}
+
+/** Field values of the owner's objects by id, from what the owner view read. */
+export function fieldsById(data: unknown, into = new Map<string, Record<string, unknown>>()) {
+  if (Array.isArray(data)) for (const item of data) fieldsById(item, into);
+  else if (data && typeof data === 'object') {
+    const record = data as Record<string, unknown>;
+    if (typeof record.id === 'string') into.set(record.id, { ...into.get(record.id), ...record });
+    for (const value of Object.values(record)) fieldsById(value, into);
+  }
+  return into;
+}
+
+/**
+ * Type coordinates meant to be public, each with its reason. Values there are never harvested
+ * as private; everything else of the owner's is.
+ */
+export const PUBLIC_BY_DESIGN: Record<string, string> = {
+  'User.id': "people's ids are public: published stories name their authors",
+  'User.displayName': 'the public profile (`user(id)`) shows it',
+  'User.createdAt': 'the public profile (`user(id)`) shows it',
+  'Story.*':
+    'published stories are public; a draft is told apart by its secret markers and its id, registered when planted',
+  'Scene.*': 'as Story: scenes of published stories are public',
+  'Choice.*': 'as Story: choices of published stories are public',
+  'StoryVersion.*': 'published versions are public',
+};
+
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/**
+ * The owner's private ids and timestamps from their own view (a live state's `updatedAt`, a
+ * device's id…), so a read of them by anyone else shows up even without a planted marker.
+ */
+export function harvestPrivateValues(
+  data: unknown,
+  tokens: PrivateTokens,
+  owner: string,
+  publicCoordinates: Record<string, string> = PUBLIC_BY_DESIGN,
+): void {
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    const type = typeof record.__typename === 'string' ? record.__typename : '?';
+    for (const [field, inner] of Object.entries(record)) {
+      if (typeof inner === 'string') {
+        if (publicCoordinates[`${type}.${field}`] || publicCoordinates[`${type}.*`]) continue;
+        const midnight = inner.endsWith('T00:00:00.000Z');
+        if (field === 'id' || (ISO_INSTANT.test(inner) && !midnight))
+          if (!tokens.has(inner)) tokens.add(inner, `${owner}: ${type}.${field}`);
+      } else visit(inner);
+    }
+  };
+  visit(data);
+}
+
+export interface MatrixReport {
+  cases: number;
+  byActor: Map<string, number>;
+  /** How the cases were answered, per actor: `200 ok`, `200 FORBIDDEN`, `400 GRAPHQL_VALIDATION_FAILED`… */
+  outcomes: Map<string, Map<string, number>>;
+  leaks: Leak[];
+}
+
+/**
+ * Tries every operation as every actor and collects the leaks: private values in an answer
+ * (not already in the request), a change in the owner's view after a mutation, or a mutation
+ * a deleted account's token got through while an anonymous caller is refused.
+ */
+export async function runMatrix(
+  cases: MatrixCase[],
+  options: {
+    tokens: PrivateTokens;
+    /** Whose data writes are watched on; absent for a deleted owner. */
+    ownerView?: OwnerView;
+    /** Actors whose own account was deleted: any mutation anonymous cannot do is a leak. */
+    deletedActors?: Set<string>;
+    anonymousUrl?: string;
+    onProgress?: (done: number, total: number, leaks: number) => void;
+  },
+): Promise<MatrixReport> {
+  const report: MatrixReport = { cases: 0, byActor: new Map(), outcomes: new Map(), leaks: [] };
+  for (const { operation, actor } of cases) {
+    const query = operation.query.replaceAll(ACTOR_ID, actor.userId ?? 'no-user');
+    const answer = await post(actor.url, query, await actor.headers());
+    report.cases++;
+    report.byActor.set(actor.name, (report.byActor.get(actor.name) ?? 0) + 1);
+    const outcomes = report.outcomes.get(actor.name) ?? new Map<string, number>();
+    report.outcomes.set(actor.name, outcomes);
+    const outcome = `${answer.status} ${String(answer.body.errors?.[0]?.extensions?.code ?? (answer.body.errors ? 'no code' : 'ok'))}`;
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    const record = (kind: Leak['kind'], what: string[]) =>
+      report.leaks.push({
+        field: operation.field,
+        variant: operation.variant,
+        actor: actor.name,
+        kind,
+        what,
+        status: answer.status,
+        query,
+      });
+    const found = options.tokens.foundIn(
+      answer.text,
+      query + JSON.stringify(await actor.headers()),
+    );
+    if (found.length > 0) record('read', [...new Set(found.map((f) => f.label))]);
+    if (operation.kind === 'mutation' && answer.status < 400) {
+      if (options.ownerView) {
+        const changed = await options.ownerView.changes();
+        if (changed.length > 0) record('write', changed);
+      }
+      if (options.deletedActors?.has(actor.name) && succeeded(answer)) {
+        const anonymous = await post(options.anonymousUrl ?? actor.url, query, {});
+        if (!succeeded(anonymous)) record('accepted', [`${operation.field} went through`]);
+      }
+      await actor.renewIfEnded?.();
+    }
+    options.onProgress?.(report.cases, cases.length, report.leaks.length);
+  }
+  return report;
+}
+
+function succeeded(answer: Answer): boolean {
+  const data = answer.body.data;
+  return (
+    answer.status === 200 &&
+    !answer.body.errors?.length &&
+    !!data &&
+    Object.values(data).every((v) => v !== null && v !== false)
+  );
+}
+
+/** Operations for the gateway actors (HTTP: queries and mutations). */
+export function gatewayOperations(api: GraphQLSchema, targets: Targets): GeneratedOperation[] {
+  return generateOperations(api, targets).filter((op) => op.kind !== 'subscription');
+}
+
+/** Root fields and `_entities` of one subgraph, for callers that reach it directly. */
+export function subgraphOperations(
+  schema: GraphQLSchema,
+  entityKeys: Map<string, string[]>,
+  targets: Targets,
+): GeneratedOperation[] {
+  return [
+    ...generateOperations(schema, targets).filter((op) => op.kind !== 'subscription'),
+    ...entityOperations(schema, entityKeys, targets),
+  ];
+}
+
+/** A readable leak list: grouped by actor, one line per field and variant. */
+export function describeLeaks(leaks: Leak[]): string {
+  const lines: string[] = [];
+  const byActor = new Map<string, Leak[]>();
+  for (const leak of leaks) byActor.set(leak.actor, [...(byActor.get(leak.actor) ?? []), leak]);
+  for (const [actor, list] of byActor) {
+    lines.push(`  as ${actor}: ${list.length}`);
+    for (const leak of list)
+      lines.push(
+        `    ${leak.kind.padEnd(8)} ${leak.field} [${leak.variant.trim()}] → ${leak.what.slice(0, 6).join('; ')}${leak.what.length > 6 ? ` (+${leak.what.length - 6})` : ''}`,
+      );
+  }
+  return lines.join('\n');
+}
