@@ -20,7 +20,9 @@ import { authoringResolvers } from './authoring/resolvers.js';
 import { PublishedVersions } from './authoring/versions.js';
 import { ValidationCache } from './validation/cache.js';
 import { playthroughModel } from './playthroughs/model.js';
+import { PlaytestPool } from './playthroughs/playtest-pool.js';
 import { playthroughResolvers } from './playthroughs/resolvers.js';
+import { refuseNegativePaging } from './paging.js';
 import { storiesResolvers, type StoriesContext } from './resolvers.js';
 
 const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -55,6 +57,7 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
   );
   const validations = new ValidationCache();
   const published = new PublishedVersions(driver);
+  const playtests = new PlaytestPool();
   const bus = await eventBusFor(config.REDIS_URL);
   const db = await openDatabase(config.MONGODB_URI, config.STORIES_DB);
   try {
@@ -74,6 +77,7 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
           () => built.schema!,
           validations,
           published,
+          playtests,
         ),
         authoringResolvers(driver, bus, validations),
         playthroughResolvers(
@@ -85,6 +89,7 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       ]),
     });
     const schema = await neo.getSubgraphSchema();
+    refuseNegativePaging(schema);
     built.schema = schema;
     const service = await startSubgraphService<StoriesContext>({
       name: 'stories',
@@ -116,12 +121,14 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       ...service,
       async close() {
         await service.close();
+        await playtests.close();
         await bus.close();
         await driver.close();
         await db.close();
       },
     };
   } catch (error) {
+    await playtests.close();
     await bus.close();
     await driver.close();
     await db.close();

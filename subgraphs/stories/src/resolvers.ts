@@ -15,7 +15,7 @@ import {
   type PublishedStory,
   type PublishedVersions,
 } from './authoring/versions.js';
-import { playtest } from './playthroughs/playtest.js';
+import type { PlaytestPool } from './playthroughs/playtest-pool.js';
 import { readThrough } from './read-through.js';
 import { insertStory, loadStorySource } from './store.js';
 import type { StoredValidation, ValidationCache } from './validation/cache.js';
@@ -29,6 +29,10 @@ export interface StoriesContext {
 
 type Format = 'TWEE' | 'TWINE_HTML';
 
+/** A playtest walks at most runs × steps = 1,000,000 steps, on a worker thread. */
+const MAX_PLAYTEST_RUNS = 2_000;
+const MAX_PLAYTEST_STEPS = 500;
+
 /** Scenes of a published version per request (a page): what one anonymous request can pull. */
 const MAX_SCENE_PAGE = 200;
 
@@ -38,6 +42,7 @@ export function storiesResolvers(
   schema: () => GraphQLSchema,
   validations: ValidationCache,
   published: PublishedVersions,
+  playtests: PlaytestPool,
 ) {
   const validation = async (storyId: string, ctx: StoriesContext) => {
     const found = await currentValidation(
@@ -92,29 +97,44 @@ export function storiesResolvers(
         ctx: StoriesContext,
       ) {
         const { userId } = requireSignedInPerson(ctx.assertion);
-        if (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > 10_000)
-          throw badUserInput('runs', 'Between 1 and 10,000 runs.', '1–10,000');
-        if (!Number.isInteger(args.maxSteps) || args.maxSteps < 1 || args.maxSteps > 1_000)
-          throw badUserInput('maxSteps', 'Between 1 and 1,000 steps per run.', '1–1,000');
-        const loaded = await loadStoryState(driver, args.storyId, userId);
-        // Rules and coverage are the authors' business.
-        if (!loaded || !loaded.authorIds.includes(userId))
-          throw notFound(`Story ${args.storyId} (one you author)`);
-        return playtest(loaded.state, {
-          runs: args.runs,
-          maxSteps: args.maxSteps,
-          seed: args.seed ?? Date.now(),
-        });
+        if (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > MAX_PLAYTEST_RUNS)
+          throw badUserInput(
+            'runs',
+            `Between 1 and ${MAX_PLAYTEST_RUNS.toLocaleString('en')} runs.`,
+            `1–${MAX_PLAYTEST_RUNS}`,
+          );
+        if (
+          !Number.isInteger(args.maxSteps) ||
+          args.maxSteps < 1 ||
+          args.maxSteps > MAX_PLAYTEST_STEPS
+        )
+          throw badUserInput(
+            'maxSteps',
+            `Between 1 and ${MAX_PLAYTEST_STEPS} steps per run.`,
+            `1–${MAX_PLAYTEST_STEPS}`,
+          );
+        if (args.seed != null && !Number.isSafeInteger(args.seed))
+          throw badUserInput('seed', 'A seed is a whole number.', 'an integer');
+        return playtests.run(
+          userId,
+          async () => {
+            const loaded = await loadStoryState(driver, args.storyId, userId);
+            // Rules and coverage are the authors' business.
+            if (!loaded) throw notFound(`Story ${args.storyId} (one you author)`);
+            return loaded.state;
+          },
+          { runs: args.runs, maxSteps: args.maxSteps, seed: args.seed ?? Date.now() },
+        );
       },
     },
     PublishedStory: {
       /** A page of scenes, in story order. */
       scenes(story: PublishedStory, args: { offset: number; limit: number }) {
         if (!Number.isInteger(args.offset) || args.offset < 0)
-          throw badUserInput('offset', 'An offset is 0 or more.', '≥ 0');
+          throw badUserInput('scenes.offset', 'An offset is 0 or more.', '≥ 0');
         if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SCENE_PAGE)
           throw badUserInput(
-            'limit',
+            'scenes.limit',
             `A page holds 1–${MAX_SCENE_PAGE} scenes.`,
             `1–${MAX_SCENE_PAGE}`,
           );

@@ -9,6 +9,8 @@ import {
   type SignedUp,
   type TestStack,
 } from '@mindscape/test-kit';
+import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { storiesSubgraphSdl } from '../src/app.js';
 
@@ -98,6 +100,38 @@ describe('the generated schema is closed', () => {
         .filter((name) => name.startsWith('scenes')),
       [],
     );
+  });
+});
+
+describe('schema.graphql states every door', () => {
+  test('each node type states its mutations, queries, subscriptions and a row limit; each relationship its nested operations', () => {
+    const document = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+    const nodes = document.definitions.flatMap((d) =>
+      d.kind === Kind.OBJECT_TYPE_DEFINITION && d.directives?.some((x) => x.name.value === 'node')
+        ? [d]
+        : [],
+    );
+    assert.ok(nodes.length >= 3);
+    for (const type of nodes) {
+      const directive = (name: string) => type.directives!.find((x) => x.name.value === name);
+      for (const name of ['mutation', 'query', 'subscription', 'authorization'])
+        assert.ok(directive(name), `${type.name.value} states @${name}`);
+      assert.ok(
+        directive('limit')?.arguments?.some((a) => a.name.value === 'max'),
+        `${type.name.value} has @limit(max)`,
+      );
+      for (const field of type.fields ?? []) {
+        const relationship = field.directives?.find((x) => x.name.value === 'relationship');
+        if (!relationship) continue;
+        const nested = relationship.arguments?.find((a) => a.name.value === 'nestedOperations');
+        assert.ok(nested, `${type.name.value}.${field.name.value} states nestedOperations`);
+        assert.deepEqual(
+          nested.value.kind === Kind.LIST ? nested.value.values : undefined,
+          [],
+          `${type.name.value}.${field.name.value} allows no nested operation`,
+        );
+      }
+    }
   });
 });
 
@@ -354,5 +388,135 @@ describe('stories through the gateway, as someone else', () => {
     assert.equal(republished.data?.publishedStory.number, 2);
     assert.equal(republished.data?.publishedStory.startSceneName, 'Hidden');
     assert.ok(republished.data?.publishedStory.scenes.some((s) => s.text === 'SECRET scene'));
+  });
+
+  test('negative paging arguments are BAD_USER_INPUT naming the argument, never a 500', async () => {
+    const ana = await signUp('Ana');
+    const id = await importAs(ana);
+    await graphql(
+      stack.gatewayUrl,
+      'mutation($id: ID!) { publishStory(storyId: $id, expectedVersion: 1) { number } }',
+      { id },
+      { token: ana.accessToken },
+    );
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['{ stories(limit: -1) { id } }', {}, 'stories.limit'],
+      ['{ stories(offset: -5) { id } }', {}, 'stories.offset'],
+      ['query($l: Int) { stories(limit: $l) { id } }', { l: -2 }, 'stories.limit'],
+      ['query($id: ID!) { story(id: $id) { scenes(limit: -1) { id } } }', { id }, 'scenes.limit'],
+      [
+        'query($id: ID!) { story(id: $id) { ...F } } fragment F on Story { scenesConnection(first: -1) { totalCount } }',
+        { id },
+        'scenesConnection.first',
+      ],
+      [
+        'query($id: ID!) { publishedStory(storyId: $id) { scenes(offset: -1) { id } } }',
+        { id },
+        'scenes.offset',
+      ],
+      [
+        'query($id: ID!) { publishedStory(storyId: $id) { scenes(limit: 201) { id } } }',
+        { id },
+        'scenes.limit',
+      ],
+    ];
+    for (const token of [undefined, ana.accessToken]) {
+      for (const [query, variables, field] of cases) {
+        const answer = await graphql(stack.gatewayUrl, query, variables, token ? { token } : {});
+        assert.deepEqual(
+          errorCodes(answer),
+          ['BAD_USER_INPUT'],
+          `${query}: ${JSON.stringify(answer)}`,
+        );
+        assert.equal(answer.errors?.[0]?.extensions?.field, field, query);
+        assert.ok(answer.status < 500, query);
+      }
+    }
+  });
+
+  test('playtests are bounded, run off the event loop, one at a time per person', async () => {
+    const ana = await signUp('Ana');
+    const imported = await graphql<{ importStory: { id: string } }>(
+      stack.gatewayUrl,
+      'mutation($s: String!) { importStory(format: TWEE, source: $s) { id } }',
+      // Every run goes round until maxSteps.
+      { s: ':: StoryTitle\nRound\n\n:: A\n[[B]]\n\n:: B\n[[A]]\n' },
+      { token: ana.accessToken },
+    );
+    const id = imported.data!.importStory.id;
+    for (const [runs, maxSteps, field] of [
+      [10_000, 1, 'runs'],
+      [0, 1, 'runs'],
+      [1, 1_000, 'maxSteps'],
+      [1, -1, 'maxSteps'],
+    ] as const) {
+      const answer = await graphql(
+        stack.gatewayUrl,
+        'query($id: ID!, $r: Int!, $m: Int!) { playtestStory(storyId: $id, runs: $r, maxSteps: $m) { runs } }',
+        { id, r: runs, m: maxSteps },
+        { token: ana.accessToken },
+      );
+      assert.deepEqual(errorCodes(answer), ['BAD_USER_INPUT'], JSON.stringify(answer));
+      assert.equal(answer.errors?.[0]?.extensions?.field, field);
+      assert.ok(answer.errors?.[0]?.extensions?.allowed, 'says what is allowed');
+    }
+
+    // Two requests at the largest size, together: one runs, the other is refused. The
+    // subgraph runs in this process: its event loop stays free while a million steps are walked.
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = performance.now();
+    const largest = (seed: number) =>
+      graphql<{ playtestStory: { runs: number; steps: number; looping: number } }>(
+        stack.gatewayUrl,
+        'query($id: ID!, $seed: Int) { playtestStory(storyId: $id, runs: 2000, maxSteps: 500, seed: $seed) { runs steps looping } }',
+        { id, seed },
+        { token: ana.accessToken },
+      );
+    const answers = await Promise.all([largest(1), largest(2)]);
+    const took = performance.now() - started;
+    delay.disable();
+    assert.deepEqual(
+      answers.flatMap((answer) => (answer.data ? [answer.data.playtestStory] : [])),
+      [{ runs: 2000, steps: 1_000_000, looping: 2000 }],
+      JSON.stringify(answers),
+    );
+    assert.deepEqual(answers.flatMap(errorCodes), ['TOO_MANY_REQUESTS']);
+    const longestStallMs = delay.max / 1e6;
+    assert.ok(
+      longestStallMs < took / 2,
+      `the event loop stalled ${longestStallMs.toFixed(0)} ms of a ${took.toFixed(0)} ms playtest`,
+    );
+    // The slot is free again once the playtest answered.
+    const again = await graphql(
+      stack.gatewayUrl,
+      'query($id: ID!) { playtestStory(storyId: $id, runs: 10, maxSteps: 10) { runs } }',
+      { id },
+      { token: ana.accessToken },
+    );
+    assert.deepEqual(again.data, { playtestStory: { runs: 10 } }, JSON.stringify(again));
+    // Many in one request are refused too (Cy's own story: what runs on after a refusal
+    // answered is his).
+    const cy = await signUp('Cy');
+    const cyStory = await importAs(cy);
+    const aliased = await graphql(
+      stack.gatewayUrl,
+      `
+        query ($id: ID!) {
+          a: playtestStory(storyId: $id, runs: 10, maxSteps: 10) {
+            runs
+          }
+          b: playtestStory(storyId: $id, runs: 10, maxSteps: 10) {
+            runs
+          }
+          c: playtestStory(storyId: $id, runs: 10, maxSteps: 10) {
+            runs
+          }
+        }
+      `,
+      { id: cyStory },
+      { token: cy.accessToken },
+    );
+    assert.ok(errorCodes(aliased).includes('TOO_MANY_REQUESTS'), JSON.stringify(aliased));
   });
 });
