@@ -22,7 +22,7 @@ import { ValidationCache } from './validation/cache.js';
 import { playthroughModel } from './playthroughs/model.js';
 import { PlaytestPool } from './playthroughs/playtest-pool.js';
 import { playthroughResolvers } from './playthroughs/resolvers.js';
-import { refuseNegativePaging } from './paging.js';
+import { guardArguments } from './argument-guards.js';
 import { storiesResolvers, type StoriesContext } from './resolvers.js';
 
 const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -89,7 +89,7 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       ]),
     });
     const schema = await neo.getSubgraphSchema();
-    refuseNegativePaging(schema);
+    guardArguments(schema);
     built.schema = schema;
     const service = await startSubgraphService<StoriesContext>({
       name: 'stories',

@@ -349,6 +349,40 @@ describe('stories through the gateway, as someone else', () => {
     );
     assert.deepEqual(errorCodes(start), ['FORBIDDEN']);
 
+    // Who wrote it is the authors' to tell: not read, not filtered by, not in versions.
+    const authorship: Array<[string, Record<string, unknown>]> = [
+      [
+        'query($a: ID!) { stories(where: { authorIds: { includes: $a } }) { id } }',
+        { a: ana.userId },
+      ],
+      [
+        'query($a: ID!) { stories(where: { OR: [{ authorIds_INCLUDES: $a }] }) { id } }',
+        { a: ana.userId },
+      ],
+      [
+        'query($w: StoryWhere) { stories(where: $w) { id } }',
+        { w: { NOT: { authorIds: { includes: ana.userId } } } },
+      ],
+    ];
+    for (const token of [undefined, bo.accessToken])
+      for (const [query, variables] of authorship) {
+        const answer = await ask(query, variables, token);
+        assert.deepEqual(errorCodes(answer), ['BAD_USER_INPUT'], query);
+        assert.equal(answer.errors?.[0]?.extensions?.field, 'stories.where');
+      }
+    const authors = await ask<{ story: unknown }>(
+      'query($id: ID!) { story(id: $id) { authorIds } }',
+      {},
+      bo.accessToken,
+    );
+    assert.deepEqual(errorCodes(authors), ['FORBIDDEN']);
+    const versions = await ask<{ storyVersions: Array<{ publishedBy: string | null }> }>(
+      'query($id: ID!) { storyVersions(storyId: $id) { publishedBy } }',
+      {},
+      bo.accessToken,
+    );
+    assert.deepEqual(versions.data?.storyVersions, [{ publishedBy: null }]);
+
     // Bo plays the published version.
     const played = await ask<{
       startPlaythrough: {

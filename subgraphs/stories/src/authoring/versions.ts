@@ -17,7 +17,8 @@ export interface StoryVersion {
   /** The story's edit version it was published at. */
   storyVersion: number;
   publishedAt: string;
-  publishedBy: string;
+  /** Who published it: told to the story's authors only. */
+  publishedBy: string | null;
   title: string;
   sceneCount: number;
 }
@@ -101,8 +102,9 @@ export async function listVersions(
     `MATCH (s:Story {id: $storyId}) WHERE ${READABLE_STORY}
      OPTIONAL MATCH (s)-[:HAS_VERSION]->(v:StoryVersion)
      WITH s, v ORDER BY v.number DESC
-     RETURN [x IN collect(v { .storyId, .number, .storyVersion, .publishedAt, .publishedBy,
-       .title, .sceneCount }) WHERE x IS NOT NULL] AS versions`,
+     RETURN [x IN collect(v { .storyId, .number, .storyVersion, .publishedAt, .title,
+       .sceneCount, publishedBy: CASE WHEN $readerId IN s.authorIds THEN v.publishedBy END })
+       WHERE x IS NOT NULL] AS versions`,
     { storyId, readerId },
     { routing: 'READ' },
   );
