@@ -26,6 +26,8 @@ import {
   startTestStack,
   subgraphOperations,
   removeStoriesOf,
+  runStreamMatrix,
+  generateOperations,
   type Actor,
   type MatrixCase,
   type PlantedPerson,
@@ -310,6 +312,71 @@ describe('authorization matrix generated from the composed schema', () => {
       );
     },
   );
+
+  test('no one but the owner hears her live streams (0 leaks)', { timeout: 300_000 }, async () => {
+    const anaTargets: Targets = { ids: ana.ids, email: ana.account.email, fields: new Map() };
+    const operations = generateOperations(graph.api, anaTargets).filter(
+      (op) => op.kind === 'subscription',
+    );
+    const bo = await signUp(stack.gatewayUrl, 'Bo');
+    const boDevice = await registerDevice(stack.gatewayUrl, bo);
+    // A coach who holds every consent while subscribing, and loses them before Ana acts.
+    const coach = await signUp(stack.gatewayUrl, 'Coach');
+    people.push(bo.userId, coach.userId);
+    const consents: string[] = [];
+    for (const scope of ['LIVE_STATE', 'HISTORY', 'JOURNAL']) {
+      const granted = await graphql<{ grantConsent: { id: string } }>(
+        stack.gatewayUrl,
+        'mutation($s: ConsentScope!, $e: String!) { grantConsent(scope: $s, granteeEmail: $e) { id } }',
+        { s: scope, e: coach.email },
+        { token: ana.account.accessToken },
+      );
+      consents.push(granted.data!.grantConsent.id);
+    }
+    const report = await runStreamMatrix(
+      stack.gatewayUrl,
+      ana,
+      operations,
+      [
+        { name: 'anonymous' },
+        { name: 'another person (Bo)', authorization: `Bearer ${bo.accessToken}` },
+        { name: "a device of Bo's", authorization: `Bearer ${boDevice}` },
+        {
+          name: 'coach after Ana revoked consent',
+          authorization: `Bearer ${ana.formerCoach.accessToken}`,
+        },
+        {
+          name: 'coach whose consent Ana revoked while he was subscribed',
+          authorization: `Bearer ${coach.accessToken}`,
+        },
+        {
+          name: "Dora's old token after deleting her account",
+          authorization: `Bearer ${dora.account.accessToken}`,
+        },
+      ],
+      tokens,
+      async () => {
+        for (const id of consents)
+          await graphql(
+            stack.gatewayUrl,
+            'mutation($id: ID!) { revokeConsent(id: $id) { id } }',
+            { id },
+            { token: ana.account.accessToken },
+          );
+      },
+    );
+    console.log(
+      `streams: ${report.cases} subscriptions (${operations.length} generated × 6 actors); ` +
+        `${report.leaks.length} leaks; unverified: ${report.unverified.join(', ') || 'none'}`,
+    );
+    if (report.leaks.length > 0) console.log(describeLeaks(report.leaks));
+    assert.deepEqual(report.unverified, [], 'every subscription heard the owner act');
+    assert.equal(
+      report.leaks.length,
+      0,
+      `${report.leaks.length} leaks:\n${describeLeaks(report.leaks)}`,
+    );
+  });
 });
 
 async function registerDevice(url: string, person: SignedUp): Promise<string> {

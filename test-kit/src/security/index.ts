@@ -4,3 +4,4 @@ export * from './operations.js';
 export * from './private-data.js';
 export * from './private-tokens.js';
 export * from './recording-proxy.js';
+export * from './subscription-matrix.js';
