@@ -9,8 +9,8 @@ export interface StoryDetails {
 
 export const MAX_SUMMARY = 5_000;
 export const MAX_AUTHORS = 20;
-// Users subgraph ids (ObjectId hex today); anything id-shaped, nothing that could be a pattern.
-const USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A users subgraph id (a MongoDB ObjectId in hex). */
+const USER_ID = /^[0-9a-f]{24}$/;
 
 /** Checks the input before anything is read; BAD_USER_INPUT names the field at fault. */
 export function checkStoryDetails(details: StoryDetails): void {

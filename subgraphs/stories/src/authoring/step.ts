@@ -1,5 +1,4 @@
-import { forbidden, notFound, type EventBus } from '@mindscape/platform';
-import { GraphQLError } from 'graphql';
+import { codedError, ErrorCode, forbidden, notFound, type EventBus } from '@mindscape/platform';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ValidationCache } from '../validation/cache.js';
 import { readState, recordEdit, takeStep, writeState, type StoryState } from './history.js';
@@ -76,9 +75,13 @@ export class StoryEditor {
     const { change } = await this.step(edit, authorId, kind, async (tx) => {
       const step = await takeStep(tx, edit.storyId, direction);
       if (!step)
-        throw new GraphQLError(`There is nothing to ${direction} in this story.`, {
-          extensions: { code: 'NOTHING_TO_REPLAY', field: 'storyId' },
-        });
+        throw codedError(
+          ErrorCode.NOTHING_TO_REPLAY,
+          `There is nothing to ${direction} in this story.`,
+          {
+            field: 'storyId',
+          },
+        );
       await writeState(tx, edit.storyId, step.state);
       return { result: undefined, after: step.state };
     });
@@ -160,9 +163,10 @@ async function lockStory(tx: ManagedTransaction, edit: Edit, authorId: string): 
   if (!story.get('author')) throw forbidden('Only the story’s authors change it.');
   const version = toNumber(story.get('version'));
   if (version !== edit.expectedVersion) {
-    throw new GraphQLError(
+    throw codedError(
+      ErrorCode.CONFLICT,
       `The story changed since version ${edit.expectedVersion} (it is at ${version}); reload and edit again.`,
-      { extensions: { code: 'CONFLICT', field: 'expectedVersion', currentVersion: version } },
+      { field: 'expectedVersion', currentVersion: version },
     );
   }
 }

@@ -1,5 +1,11 @@
-import { badUserInput, notFound, requireIdentity, type InternalClient } from '@mindscape/platform';
-import { GraphQLError } from 'graphql';
+import {
+  badUserInput,
+  codedError,
+  ErrorCode,
+  notFound,
+  requireIdentity,
+  type InternalClient,
+} from '@mindscape/platform';
 import { Types } from 'mongoose';
 import type { Driver } from 'neo4j-driver';
 import type { StoriesContext } from '../resolvers.js';
@@ -262,9 +268,10 @@ export function playthroughResolvers(
           .lean<PlaythroughDoc>()
           .exec();
         if (!moved)
-          throw new GraphQLError('The playthrough moved on in the meantime; reload it.', {
-            extensions: { code: 'CONFLICT' },
-          });
+          throw codedError(
+            ErrorCode.CONFLICT,
+            'The playthrough moved on in the meantime; reload it.',
+          );
         return present(moved);
       },
     },
