@@ -206,7 +206,7 @@ export interface PublishedStory extends StoryVersion {
 }
 
 /**
- * Readers read published versions, never the working copy (decision 0019). A version never
+ * Readers read published versions, never the working copy (decision 0020). A version never
  * changes, so its parsed form is kept (a few, least recently used first out); whether the
  * reader may still read it (the story may be deleted since) is asked every time.
  */
