@@ -23,7 +23,8 @@ import { playthroughModel } from './playthroughs/model.js';
 import { PlaytestPool } from './playthroughs/playtest-pool.js';
 import { playthroughResolvers } from './playthroughs/resolvers.js';
 import { guardArguments } from './argument-guards.js';
-import { storiesResolvers, type StoriesContext } from './resolvers.js';
+import type { StoriesContext } from './context.js';
+import { storiesResolvers } from './resolvers.js';
 
 const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 

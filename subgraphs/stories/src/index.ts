@@ -7,6 +7,6 @@ export * from './interchange/twee.js';
 export * from './interchange/twine-html.js';
 export * from './validation/validate.js';
 export * from './validation/cache.js';
-export type { SceneState, StoryState } from './authoring/history.js';
+export type { SceneState, StoryState } from './model.js';
 export * from './app.js';
 export * from './config.js';

@@ -7,7 +7,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
-import type { StoriesContext } from './resolvers.js';
+import type { StoriesContext } from './context.js';
 
 /**
  * Answers a field of our own resolvers with one of the queries @neo4j/graphql generated

@@ -3,7 +3,6 @@ import {
   hasControlCharacters,
   notFound,
   requireSignedInPerson,
-  type RequestAssertion,
 } from '@mindscape/platform';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
@@ -16,16 +15,11 @@ import {
   type PublishedVersions,
 } from './authoring/versions.js';
 import type { PlaytestPool } from './playthroughs/playtest-pool.js';
+import type { StoriesContext } from './context.js';
 import { readThrough } from './read-through.js';
 import { insertStory, loadStorySource } from './store.js';
 import type { StoredValidation, ValidationCache } from './validation/cache.js';
 import { currentValidation, loadStoryState } from './validation/load.js';
-
-export interface StoriesContext {
-  assertion: RequestAssertion;
-  /** What @neo4j/graphql's authorization rules read as `$jwt`. */
-  jwt?: { sub: string };
-}
 
 type Format = 'TWEE' | 'TWINE_HTML';
 

@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { passageLinks } from './interchange/links.js';
 import { isEndingPassage } from './interchange/source-graph.js';
 import type { StorySource } from './interchange/story-source.js';
-import { toNumber } from './authoring/scenes.js';
+import { toNumber, type StoryFields } from './model.js';
 
 /**
  * Writes an imported story in one transaction, in batches (UNWIND): a story, its scenes and
@@ -126,18 +126,6 @@ export async function loadStorySource(
     record.get('story') as StoryFields,
     record.get('scenes') as Array<Record<string, unknown>>,
   );
-}
-
-/** The story-wide fields interchange keeps (what a published version stores besides scenes). */
-export interface StoryFields {
-  title?: string | null;
-  ifid?: string | null;
-  format?: string | null;
-  formatVersion?: string | null;
-  startSceneName?: string | null;
-  storyData?: string | null;
-  script?: string | null;
-  stylesheet?: string | null;
 }
 
 /** A story as interchange source, from its stored fields and scenes (in any order). */

@@ -1,5 +1,6 @@
 import { badUserInput } from '@mindscape/platform';
-import type { StoryChange, StoryEditor, Edit } from './step.js';
+import type { Edit, StoryChange } from '../model.js';
+import type { StoryEditor } from './step.js';
 
 /** What updateStoryDetails may change: the catalogue summary and who co-authors. */
 export interface StoryDetails {

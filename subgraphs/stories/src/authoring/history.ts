@@ -1,40 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { relinkByName, toNumber } from './scenes.js';
-
-/** A choice as stored, rules included, so a restored scene offers exactly what it did. */
-export interface ChoiceState {
-  id: string;
-  text: string;
-  targetName: string;
-  kind: string;
-  order: number;
-  condition: string | null;
-  recommendWhen: string | null;
-  effects: string | null;
-}
-
-export interface SceneState {
-  id: string;
-  name: string;
-  text: string;
-  tags: string[];
-  position: string | null;
-  size: string | null;
-  metadata: string | null;
-  isEnding: boolean;
-  order: number;
-  choices: ChoiceState[];
-}
-
-/**
- * The part of a story an edit touched: the start scene's name and each touched scene as it
- * was (null: it did not exist). An edit is recorded as its state before and after, so undo
- * and redo are "write that state back", whatever the edit was.
- */
-export interface StoryState {
-  start: string | null;
-  scenes: Record<string, SceneState | null>;
-}
+import { toNumber, type SceneState, type StoryState } from '../model.js';
+import { relinkByName } from './scenes.js';
 
 /** Steps of undo kept per story (the issue asks for at least 100). */
 export const HISTORY_LIMIT = 200;

@@ -9,13 +9,14 @@ import {
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { renameLinkTarget } from '../interchange/links.js';
 import { isEndingPassage } from '../interchange/source-graph.js';
-import { compileEffects, compileRule } from '../playthroughs/conditions.js';
-import type { StoriesContext } from '../resolvers.js';
+import { compileEffects, compileRule } from '../choice-rules.js';
+import type { StoriesContext } from '../context.js';
+import type { ChangeKind, Edit, StoryChange } from '../model.js';
 import type { ValidationCache } from '../validation/cache.js';
 import { updateStoryDetails, type StoryDetails } from './details.js';
 import { listHistory } from './history.js';
 import { checkSceneFields, deriveChoices, relinkByName, type SceneFields } from './scenes.js';
-import { StoryEditor, storyTopic, type ChangeKind, type Edit, type StoryChange } from './step.js';
+import { StoryEditor, storyTopic } from './step.js';
 import { listVersions, publishStory, restoreVersion } from './versions.js';
 
 /**

@@ -108,9 +108,3 @@ export async function relinkByName(tx: ManagedTransaction, storyId: string): Pro
     { storyId },
   );
 }
-
-export function toNumber(value: unknown): number {
-  return typeof value === 'object' && value !== null && 'toNumber' in value
-    ? (value as { toNumber(): number }).toNumber()
-    : Number(value);
-}

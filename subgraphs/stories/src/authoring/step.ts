@@ -1,35 +1,14 @@
 import { codedError, ErrorCode, forbidden, notFound, type EventBus } from '@mindscape/platform';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ValidationCache } from '../validation/cache.js';
-import { readState, recordEdit, takeStep, writeState, type StoryState } from './history.js';
-import { toNumber } from './scenes.js';
-
-export type ChangeKind =
-  | 'SCENE_ADDED'
-  | 'SCENE_EDITED'
-  | 'SCENE_DELETED'
-  | 'CHOICE_EDITED'
-  | 'LAYOUT_CHANGED'
-  | 'START_CHANGED'
-  | 'UNDONE'
-  | 'REDONE'
-  | 'VERSION_RESTORED'
-  | 'PUBLISHED'
-  | 'DETAILS_CHANGED'
-  | 'STORY_DELETED';
-
-export interface StoryChange {
-  storyId: string;
-  version: number;
-  kind: ChangeKind;
-  sceneIds: string[];
-  authorId: string;
-}
-
-export interface Edit {
-  storyId: string;
-  expectedVersion: number;
-}
+import {
+  toNumber,
+  type ChangeKind,
+  type Edit,
+  type StoryChange,
+  type StoryState,
+} from '../model.js';
+import { readState, recordEdit, takeStep, writeState } from './history.js';
 
 /** What an edit will do: the scenes it may change (read before it runs), then the change. */
 export interface EditPlan<T> {

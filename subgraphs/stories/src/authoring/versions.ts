@@ -1,10 +1,16 @@
 import { badUserInput, notFound } from '@mindscape/platform';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { StorySource } from '../interchange/story-source.js';
-import { READABLE_STORY, toStorySource, type StoryFields } from '../store.js';
-import { readState, writeState, type StoryState } from './history.js';
-import { toNumber } from './scenes.js';
-import type { Edit, StoryChange, StoryEditor } from './step.js';
+import {
+  toNumber,
+  type Edit,
+  type StoryChange,
+  type StoryFields,
+  type StoryState,
+} from '../model.js';
+import { READABLE_STORY, toStorySource } from '../store.js';
+import { readState, writeState } from './history.js';
+import type { StoryEditor } from './step.js';
 
 /**
  * Published versions: publishing stores the whole story (fields, scenes, choices with their

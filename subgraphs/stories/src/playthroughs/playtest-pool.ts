@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { badUserInput, tooManyRequests } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
-import type { StoryState } from '../authoring/history.js';
+import type { StoryState } from '../model.js';
 import type { PlaytestOptions, PlaytestReport } from './playtest.js';
 import type { PlaytestAnswer, PlaytestTask } from './playtest-worker.js';
 

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { GraphQLError } from 'graphql';
-import type { StoryState } from '../authoring/history.js';
+import type { StoryState } from '../model.js';
 import { playtest, type PlaytestOptions } from './playtest.js';
 
 /** One playtest asked of a worker thread (see PlaytestPool). */

@@ -1,6 +1,12 @@
 import { seededRandom } from '@mindscape/biosignals';
-import type { SceneState, StoryState } from '../authoring/history.js';
-import { applyEffects, compileEffects, compileRule, type Effect, type Rule } from './conditions.js';
+import {
+  applyEffects,
+  compileEffects,
+  compileRule,
+  type Effect,
+  type Rule,
+} from '../choice-rules.js';
+import type { SceneState, StoryState } from '../model.js';
 
 export interface PlaytestOptions {
   runs: number;

@@ -8,10 +8,10 @@ import {
 } from '@mindscape/platform';
 import { Types } from 'mongoose';
 import type { Driver } from 'neo4j-driver';
-import type { StoriesContext } from '../resolvers.js';
+import type { StoriesContext } from '../context.js';
 import type { PublishedVersions } from '../authoring/versions.js';
 import { AUTHORED_STORY } from '../store.js';
-import { applyEffects, compileEffects, compileRule } from './conditions.js';
+import { applyEffects, compileEffects, compileRule } from '../choice-rules.js';
 import type { PlaythroughDoc, PlaythroughModel } from './model.js';
 
 interface SceneView {

@@ -1,6 +1,6 @@
-import type { SceneState, StoryState } from '../authoring/history.js';
+import type { SceneState, StoryState } from '../model.js';
 import { isFormatPassage, sceneNode } from '../interchange/source-graph.js';
-import { parseEffects, ruleVariables } from '../playthroughs/conditions.js';
+import { parseEffects, ruleVariables } from '../choice-rules.js';
 import { validateStory, type SceneNode } from './validate.js';
 
 /** Findings by scene id (validation itself works by scene name, as links do). */

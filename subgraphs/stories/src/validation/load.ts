@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
-import { readState, type StoryState } from '../authoring/history.js';
-import { toNumber } from '../authoring/scenes.js';
+import { readState } from '../authoring/history.js';
+import { toNumber, type StoryState } from '../model.js';
 import { AUTHORED_STORY } from '../store.js';
 import type { StoredValidation, ValidationCache } from './cache.js';
 
