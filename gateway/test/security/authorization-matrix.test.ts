@@ -5,7 +5,7 @@
  * replayed gateway assertion. Generated from the schema: a field added is tried on the next run.
  */
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -85,7 +85,7 @@ describe('authorization matrix generated from the composed schema', () => {
 
   test(
     'no one but the owner reads or changes their data (0 leaks)',
-    { timeout: 900_000 },
+    { timeout: 1_800_000 },
     async () => {
       const started = Date.now();
       const targetsOf = (person: PlantedPerson): Targets => ({
@@ -276,7 +276,12 @@ describe('authorization matrix generated from the composed schema', () => {
           `${tokens.size} private values watched; owner view of ${anaView.fieldCount} fields`,
       );
       let lastPrint = Date.now();
+      const file = join(tmpdir(), 'mindscape-authorization-matrix.json');
+      // Each leak as found, one JSON a line: a long run that is stopped keeps what it found.
+      const stream = `${file}l`;
+      await writeFile(stream, '');
       const report = await runMatrix(cases, {
+        onLeak: (leak) => void appendFile(stream, `${JSON.stringify(leak)}\n`),
         tokens,
         ownerView: anaView,
         deletedActors: new Set(
@@ -301,7 +306,6 @@ describe('authorization matrix generated from the composed schema', () => {
           )
           .join('\n');
       console.log(summary);
-      const file = join(tmpdir(), 'mindscape-authorization-matrix.json');
       await writeFile(file, JSON.stringify(report.leaks, null, 2));
       if (report.leaks.length > 0)
         console.log(`leaks (full operations in ${file}):\n${describeLeaks(report.leaks)}`);

@@ -5,3 +5,4 @@ export * from './private-data.js';
 export * from './private-tokens.js';
 export * from './recording-proxy.js';
 export * from './subscription-matrix.js';
+export * from './fuzz.js';

@@ -234,6 +234,8 @@ export async function runMatrix(
     deletedActors?: Set<string>;
     anonymousUrl?: string;
     onProgress?: (done: number, total: number, leaks: number) => void;
+    /** Each leak as it is found (a long run keeps what it found if stopped). */
+    onLeak?: (leak: Leak) => void;
   },
 ): Promise<MatrixReport> {
   const report: MatrixReport = { cases: 0, byActor: new Map(), outcomes: new Map(), leaks: [] };
@@ -246,8 +248,8 @@ export async function runMatrix(
     report.outcomes.set(actor.name, outcomes);
     const outcome = `${answer.status} ${String(answer.body.errors?.[0]?.extensions?.code ?? (answer.body.errors ? 'no code' : 'ok'))}`;
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-    const record = (kind: Leak['kind'], what: string[]) =>
-      report.leaks.push({
+    const record = (kind: Leak['kind'], what: string[]) => {
+      const leak: Leak = {
         field: operation.field,
         variant: operation.variant,
         actor: actor.name,
@@ -255,7 +257,10 @@ export async function runMatrix(
         what,
         status: answer.status,
         query,
-      });
+      };
+      report.leaks.push(leak);
+      options.onLeak?.(leak);
+    };
     const found = options.tokens.foundIn(
       answer.text,
       query + JSON.stringify(await actor.headers()),
