@@ -12,8 +12,14 @@ import {
   sampleInputs,
 } from '@mindscape/biosignals';
 import { TextEmotionReader } from '@mindscape/ml';
-import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
-import { graphql, graphqlWsClient, signUp, startTestStack } from '@mindscape/test-kit';
+import {
+  asPerson,
+  gatewayAssertion,
+  graphql,
+  graphqlWsClient,
+  signUp,
+  startTestStack,
+} from '@mindscape/test-kit';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
@@ -79,15 +85,6 @@ try {
       ['subgraph directly', stack.emotions.url],
     ] as const) {
       const person = await signUp(stack.gatewayUrl, 'Bench');
-      const headers: Record<string, string> =
-        route === 'gateway'
-          ? {}
-          : {
-              [IDENTITY_HEADER]: await signAssertion(
-                { identity: { userId: person.userId, via: 'session' } },
-                stack.secret,
-              ),
-            };
       const samples = sampleInputs(
         samplesFromBeats(
           simulateHeart([{ ...HEART_PHASES.rest, seconds: 6000 }], {
@@ -103,11 +100,22 @@ try {
         i + batchSize <= samples.length && performance.now() - began < 8000;
         i += batchSize
       ) {
+        const variables = { input: { samples: samples.slice(i, i + batchSize) } };
+        // Directly, each request signs its own assertion, as the gateway does per fetch.
         await graphql(
           url,
           RECORD,
-          { input: { samples: samples.slice(i, i + batchSize) } },
-          route === 'gateway' ? { token: person.accessToken } : { headers },
+          variables,
+          route === 'gateway'
+            ? { token: person.accessToken }
+            : {
+                headers: await gatewayAssertion(
+                  stack.secret,
+                  'emotions',
+                  { query: RECORD, variables },
+                  asPerson(person.userId),
+                ),
+              },
         );
         sent += batchSize;
       }
@@ -144,17 +152,17 @@ try {
     { input: { samples: warm } },
     { token: person.accessToken },
   );
-  const client = graphqlWsClient(stack.emotions.url, {
-    [IDENTITY_HEADER]: await signAssertion(
-      { identity: { userId: person.userId, via: 'session' } },
-      stack.secret,
-    ),
-  });
-  const arrivals: number[] = [];
-  client.subscribe(
-    { query: 'subscription { stateChanged { heartRate } }' },
-    { next: () => arrivals.push(performance.now()), error: () => {}, complete: () => {} },
+  const stateChanged = { query: 'subscription { stateChanged { heartRate } }' };
+  const client = graphqlWsClient(
+    stack.emotions.url,
+    await gatewayAssertion(stack.secret, 'emotions', stateChanged, asPerson(person.userId)),
   );
+  const arrivals: number[] = [];
+  client.subscribe(stateChanged, {
+    next: () => arrivals.push(performance.now()),
+    error: () => {},
+    complete: () => {},
+  });
   await new Promise((resolve) => setTimeout(resolve, 300));
   const latencies: number[] = [];
   for (const sample of beats.slice(70, 100)) {

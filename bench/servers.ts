@@ -16,7 +16,13 @@ import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@a
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createGateway, gatewayConfigSchema } from '@mindscape/gateway';
-import { IDENTITY_HEADER, createLogger, signAssertion } from '@mindscape/platform';
+import {
+  IDENTITY_HEADER,
+  createLogger,
+  signAssertion,
+  type OperationBody,
+  type RequestAssertion,
+} from '@mindscape/platform';
 import { startTestStack } from '@mindscape/test-kit';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { parse } from 'graphql';
@@ -29,19 +35,29 @@ const env = (name: string) => {
   if (!value) throw new Error(`${name} is not set`);
   return value;
 };
+/** Carries the caller's identity to onFetch and keys Hive's in-flight deduplication per person. */
+const IDENTITY_PROPAGATED = 'x-bench-identity';
 const ready = (details: Record<string, unknown>) => console.log(JSON.stringify(details));
 
-/** What every baseline must do for these subgraphs: token → signed identity assertion. */
+/**
+ * What every baseline must do for these subgraphs: token → identity, then per fetch an
+ * assertion signed for that subgraph and that operation.
+ */
 function identityAsserter(usersOrigin: string, secret: string) {
   const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', usersOrigin));
-  return async (authorization: string | null | undefined): Promise<string> => {
+  const identify = async (authorization: string | null | undefined): Promise<RequestAssertion> => {
     const token = authorization?.replace(/^Bearer /, '');
-    if (!token) return signAssertion({}, secret);
+    if (!token) return {};
     const { payload } = await jwtVerify(token, jwks, {
       issuer: 'mindscape-users',
       audience: 'mindscape',
     });
-    return signAssertion({ identity: { userId: String(payload.sub), via: 'session' } }, secret);
+    return { identity: { userId: String(payload.sub), via: 'session' } };
+  };
+  return {
+    identify,
+    sign: (assertion: RequestAssertion, service: string, operation: OperationBody) =>
+      signAssertion(assertion, secret, { service, operation }),
   };
 }
 
@@ -84,20 +100,32 @@ switch (role) {
   case 'apollo': {
     const assert = identityAsserter(new URL(env('BENCH_USERS_URL')).origin, env('BENCH_SECRET'));
     class Asserting extends RemoteGraphQLDataSource<{ authorization?: string }> {
+      constructor(
+        private readonly service: string,
+        url: string,
+      ) {
+        super({ url });
+      }
       override async willSendRequest({
         request,
         context,
       }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]) {
+        const assertion = await assert.identify(
+          (context as { authorization?: string }).authorization,
+        );
         request.http?.headers.set(
           IDENTITY_HEADER,
-          await assert((context as { authorization?: string }).authorization),
+          await assert.sign(assertion, this.service, {
+            query: request.query ?? '',
+            variables: request.variables,
+          }),
         );
       }
     }
     const server = new ApolloServer({
       gateway: new ApolloGateway({
         supergraphSdl: new IntrospectAndCompose({ subgraphs: subgraphs() }),
-        buildService: ({ url }) => new Asserting({ url }),
+        buildService: ({ name, url }) => new Asserting(name, url!),
       }),
     });
     const { url } = await startStandaloneServer(server, {
@@ -110,13 +138,16 @@ switch (role) {
   case 'hive': {
     const secret = env('BENCH_SECRET');
     const assert = identityAsserter(new URL(env('BENCH_USERS_URL')).origin, secret);
-    const empty = await signAssertion({}, secret);
+    const sdlQuery = { query: '{ _service { sdl } }' };
     const services = await Promise.all(
       subgraphs().map(async ({ name, url }) => {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: empty },
-          body: JSON.stringify({ query: '{ _service { sdl } }' }),
+          headers: {
+            'content-type': 'application/json',
+            [IDENTITY_HEADER]: await assert.sign({}, name, sdlQuery),
+          },
+          body: JSON.stringify(sdlQuery),
         });
         const { data } = (await response.json()) as { data: { _service: { sdl: string } } };
         return { name, url, typeDefs: parse(data._service.sdl) };
@@ -132,9 +163,29 @@ switch (role) {
       // are not part of that key, and answers would be shared across people).
       propagateHeaders: {
         fromClientToSubgraphs: async ({ request }) => ({
-          [IDENTITY_HEADER]: await assert(request.headers.get('authorization')),
+          [IDENTITY_PROPAGATED]: JSON.stringify(
+            await assert.identify(request.headers.get('authorization')),
+          ),
         }),
       },
+      // The assertion is bound to each fetch's body, which only onFetch sees.
+      plugins: () => [
+        {
+          onFetch: async ({ url, options, setOptions }) => {
+            const headers = new Headers(options.headers as HeadersInit);
+            const service = subgraphs().find((s) => s.url === url)?.name;
+            const assertion = JSON.parse(
+              headers.get(IDENTITY_PROPAGATED) ?? '{}',
+            ) as RequestAssertion;
+            headers.delete(IDENTITY_PROPAGATED);
+            if (service && typeof options.body === 'string') {
+              const operation = JSON.parse(options.body) as OperationBody;
+              headers.set(IDENTITY_HEADER, await assert.sign(assertion, service, operation));
+            }
+            setOptions({ ...options, headers: Object.fromEntries(headers) });
+          },
+        },
+      ],
     });
     const server = createServer(runtime);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -9,8 +9,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
-import { graphql, signUp } from '@mindscape/test-kit';
+import { asPerson, gatewayAssertion, graphql, signUp } from '@mindscape/test-kit';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { percentile, table } from './measure.js';
@@ -40,15 +39,16 @@ await withSubgraphs(async (subgraphs, start) => {
       const person = await signUp(writer, 'Ana');
       const server = route === 'gateway' ? gateway : subgraphs;
       const url = route === 'gateway' ? gateway.details.url : subgraphs.details.emotions;
-      const params =
+      // Directly, every connection signs its own assertion for the one operation, as the gateway does.
+      const params = async () =>
         route === 'gateway'
           ? { authorization: `Bearer ${person.accessToken}` }
-          : {
-              [IDENTITY_HEADER]: await signAssertion(
-                { identity: { userId: person.userId, via: 'session' } },
-                subgraphs.details.secret,
-              ),
-            };
+          : gatewayAssertion(
+              subgraphs.details.secret,
+              'emotions',
+              { query: WATCH_DIRECT },
+              asPerson(person.userId),
+            );
       global.gc?.();
       const memoryBefore = await residentBytes(server.child.pid!);
       process.stdout.write(`${route}, ${n} clients: connecting… `);

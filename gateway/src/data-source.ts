@@ -23,8 +23,6 @@ const INCOMING_OPERATION = 'incoming operation' as GraphQLDataSourceProcessOptio
 /** Per-request state the gateway builds once and hands to every subgraph fetch. */
 export interface GatewayContext {
   assertion: RequestAssertion;
-  /** The signed assertion, made lazily and reused for every fetch of the request. */
-  signed?: Promise<string>;
 }
 
 /**
@@ -76,9 +74,13 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     if (!request.http) return;
     // Composition-time introspection has no request context; it carries an empty assertion.
     const assertion = 'assertion' in context && context.assertion ? context.assertion : {};
-    const ctx = context as GatewayContext;
-    ctx.signed ??= signAssertion(assertion, this.secret);
-    request.http.headers.set(IDENTITY_HEADER, await ctx.signed);
+    // One assertion per fetch (retries included): bound to this subgraph and this operation,
+    // and accepted once, so a copy of it opens nothing else.
+    const signed = await signAssertion(assertion, this.secret, {
+      service: this.subgraphName,
+      operation: { query: request.query ?? '', variables: request.variables },
+    });
+    request.http.headers.set(IDENTITY_HEADER, signed);
     if (assertion.requestId) request.http.headers.set(REQUEST_ID_HEADER, assertion.requestId);
   }
 

@@ -1,7 +1,55 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { signAssertion } from '@mindscape/platform';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { INTERNAL_CALL_HEADER, signInternalCall } from '@mindscape/platform';
+import {
+  asPerson,
+  errorCodes,
+  gatewayAssertion,
+  graphql,
+  signUp,
+  startTestStack,
+  type TestStack,
+} from '@mindscape/test-kit';
+
+interface Captured {
+  token: string;
+  body: { query: string; variables?: Record<string, unknown> };
+}
+
+/** Stands between a gateway and a subgraph, as someone on the wire would, and keeps the assertions. */
+async function recordingProxy(target: string) {
+  const assertions: Captured[] = [];
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const token = req.headers['x-mindscape-assertion'];
+    if (typeof token === 'string' && req.url === '/graphql') {
+      assertions.push({ token, body: JSON.parse(body.toString()) as Captured['body'] });
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))
+        headers.set(name, value);
+    }
+    const answer = await fetch(new URL(req.url!, target), {
+      method: req.method!,
+      headers,
+      ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body }),
+    });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? '' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    assertions,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 describe('the trust boundary between clients, gateway and subgraphs', () => {
   let stack: TestStack;
@@ -10,60 +58,128 @@ describe('the trust boundary between clients, gateway and subgraphs', () => {
   });
   after(() => stack.close());
 
-  test('a subgraph called directly treats the caller as anonymous', async () => {
-    const response = await graphql(stack.users.url, '{ me { id } }');
-    assert.deepEqual(errorCodes(response), ['UNAUTHENTICATED']);
+  test('a subgraph called directly answers nothing, not even its SDL', async () => {
+    for (const query of ['{ me { id } }', '{ _service { sdl } }']) {
+      const response = await graphql(stack.users.url, query);
+      assert.equal(response.status, 401, query);
+      assert.deepEqual(errorCodes(response), ['UNAUTHENTICATED'], query);
+    }
   });
 
-  test('a forged assertion is refused by the subgraph; a genuine one is honoured', async () => {
+  test('a forged assertion is refused by the subgraph; a genuine one is honoured once', async () => {
     const ana = await signUp(stack.gatewayUrl);
-    const forged = await signAssertion(
-      { identity: { userId: ana.userId, via: 'session' } },
-      'x'.repeat(40),
-    );
-    const refused = await graphql(
-      stack.users.url,
-      '{ me { id } }',
-      {},
-      { headers: { 'x-mindscape-assertion': forged } },
-    );
+    const me = { query: '{ me { id } }' };
+    const forged = await gatewayAssertion('x'.repeat(40), 'users', me, asPerson(ana.userId));
+    const refused = await graphql(stack.users.url, me.query, {}, { headers: forged });
     assert.equal(refused.status, 401);
     assert.deepEqual(errorCodes(refused), ['UNAUTHENTICATED']);
-    const genuine = await signAssertion(
-      { identity: { userId: ana.userId, via: 'session' } },
-      stack.secret,
-    );
+    const genuine = await gatewayAssertion(stack.secret, 'users', me, asPerson(ana.userId));
     const honoured = await graphql<{ me: { id: string } }>(
       stack.users.url,
-      '{ me { id } }',
+      me.query,
       {},
-      { headers: { 'x-mindscape-assertion': genuine } },
+      { headers: genuine },
     );
     assert.equal(honoured.data?.me.id, ana.userId);
+    const again = await graphql(stack.users.url, me.query, {}, { headers: genuine });
+    assert.equal(again.status, 401, 'an assertion is accepted once');
+  });
+
+  test('an assertion is good only for the subgraph it was signed for', async () => {
+    const ana = await signUp(stack.gatewayUrl);
+    const me = { query: '{ me { id } }' };
+    const forUsers = await gatewayAssertion(stack.secret, 'users', me, asPerson(ana.userId));
+    const elsewhere = await graphql(stack.emotions.url, me.query, {}, { headers: forUsers });
+    assert.equal(elsewhere.status, 401);
+  });
+
+  test('an assertion captured between gateway and subgraph opens nothing else', async () => {
+    const ana = await signUp(stack.gatewayUrl);
+    const wire = await recordingProxy(stack.users.url);
+    const gateway = await stack.addGateway(
+      `users=${wire.url},emotions=${stack.emotions.url},stories=${stack.stories.url}`,
+    );
+    try {
+      const me = await graphql<{ me: { id: string } }>(
+        gateway.url,
+        '{ me { id } }',
+        {},
+        { token: ana.accessToken },
+      );
+      assert.equal(me.data?.me.id, ana.userId);
+      const captured = wire.assertions.at(-1)!;
+      assert.ok(captured, 'the proxy saw the assertion');
+      const anonymous = wire.assertions[0]!; // composition's SDL fetch carries no identity
+
+      // The very same request again: refused (single use).
+      const replayed = await graphql(
+        stack.users.url,
+        captured.body.query,
+        captured.body.variables ?? {},
+        { headers: { 'x-mindscape-assertion': captured.token } },
+      );
+      assert.equal(replayed.status, 401);
+      // Another operation under the captured assertion: refused (bound to the operation).
+      for (const { token } of [captured, anonymous]) {
+        const device = await graphql(
+          stack.users.url,
+          'mutation { registerDevice(kind: WEARABLE, name: "stolen") { token } }',
+          {},
+          { headers: { 'x-mindscape-assertion': token } },
+        );
+        assert.equal(device.status, 401);
+        assert.equal(device.data, undefined);
+        // Internal routes want their own kind of token.
+        const internal = await fetch(new URL('/internal/consents/check', stack.users.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-mindscape-assertion': token },
+          body: JSON.stringify({ ownerIds: [ana.userId], granteeId: ana.userId, scope: 'STATE' }),
+        });
+        assert.equal(internal.status, 401);
+      }
+    } finally {
+      await wire.close(); // the added gateway closes with the stack
+    }
   });
 
   test('an assertion header sent by a client to the gateway is not passed on', async () => {
     const ana = await signUp(stack.gatewayUrl);
-    const genuine = await signAssertion(
-      { identity: { userId: ana.userId, via: 'session' } },
+    const genuine = await gatewayAssertion(
       stack.secret,
+      'users',
+      { query: '{ me { id } }' },
+      asPerson(ana.userId),
     );
-    const response = await graphql(
-      stack.gatewayUrl,
-      '{ me { id } }',
-      {},
-      { headers: { 'x-mindscape-assertion': genuine } },
-    );
+    const response = await graphql(stack.gatewayUrl, '{ me { id } }', {}, { headers: genuine });
     assert.deepEqual(errorCodes(response), ['UNAUTHENTICATED']);
   });
 
-  test('the internal device-token check answers only the gateway', async () => {
-    const response = await fetch(new URL('/internal/device-tokens/verify', stack.users.url), {
+  test('internal routes answer only a call token made for that route and body, once', async () => {
+    const url = new URL('/internal/device-tokens/verify', stack.users.url);
+    const bare = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token: 'dt_x' }),
     });
-    assert.equal(response.status, 401);
+    assert.equal(bare.status, 401);
+    const body = JSON.stringify({ token: 'dt_x' });
+    const token = await signInternalCall('/internal/device-tokens/verify', body, stack.secret);
+    const call = (path: string, text: string) =>
+      fetch(new URL(path, stack.users.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_CALL_HEADER]: token },
+        body: text,
+      });
+    assert.equal((await call('/internal/devices/owner', body)).status, 401, 'another route');
+    assert.equal(
+      (await call('/internal/device-tokens/verify', JSON.stringify({ token: 'dt_y' }))).status,
+      401,
+      'another body',
+    );
+    const genuine = await call('/internal/device-tokens/verify', body);
+    assert.equal(genuine.status, 200);
+    assert.deepEqual(await genuine.json(), { valid: false });
+    assert.equal((await call('/internal/device-tokens/verify', body)).status, 401, 'replayed');
   });
 
   test('health, readiness, metrics and request ids', async () => {

@@ -1,10 +1,17 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import {
+  InvalidAssertionError,
+  digest,
+  signBound,
+  verifyBound,
+  type ReplayGuard,
+} from './bound-token.js';
+
+export { InvalidAssertionError, ReplayGuard } from './bound-token.js';
 
 /**
  * Who is calling, as the gateway verified it. Subgraphs never see client tokens' claims
- * directly: the gateway re-states the identity in a short-lived assertion signed with a
- * secret only it and the subgraphs hold, so a client cannot forge one even if it reached a
- * subgraph.
+ * directly: the gateway re-states the identity in an assertion signed with a secret only it
+ * and the subgraphs hold, so a client cannot forge one even if it reached a subgraph.
  */
 export interface Identity {
   /** The person the request acts for. */
@@ -24,49 +31,90 @@ export interface RequestAssertion {
   requestId?: string;
 }
 
+/** The GraphQL operation an assertion travels with, as the subgraph receives it. */
+export interface OperationBody {
+  query: string;
+  variables?: Record<string, unknown> | null | undefined;
+}
+
+/** What an assertion is for: one subgraph, one operation. */
+export interface AssertionTarget {
+  service: string;
+  operation: OperationBody;
+}
+
 export const IDENTITY_HEADER = 'x-mindscape-assertion';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-const ISSUER = 'mindscape-gateway';
-const AUDIENCE = 'mindscape-subgraph';
-const encoder = new TextEncoder();
+const GATEWAY_ISSUER = 'mindscape-gateway';
+const audienceOf = (service: string) => `subgraph:${service}`;
 
-export async function signAssertion(assertion: RequestAssertion, secret: string): Promise<string> {
-  return new SignJWT({ ...assertion })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('60s')
-    .sign(encoder.encode(secret));
+/**
+ * Variables are hashed as JSON text: what the gateway serialises is what the subgraph parses,
+ * and JSON.stringify of that parse gives the same text back.
+ */
+export const operationDigest = (operation: OperationBody) =>
+  digest(operation.query, JSON.stringify(operation.variables ?? {}));
+
+/**
+ * Signs what the gateway asserts about one fetch: valid for one subgraph, one operation, a
+ * few seconds and one use. Every fetch (and every subscription connection) gets its own.
+ */
+export function signAssertion(
+  assertion: RequestAssertion,
+  secret: string,
+  target: AssertionTarget,
+): Promise<string> {
+  return signBound(
+    {
+      issuer: GATEWAY_ISSUER,
+      audience: audienceOf(target.service),
+      digest: operationDigest(target.operation),
+      payload: { ...assertion },
+    },
+    secret,
+  );
 }
 
-/** Returns the assertion, or throws `InvalidAssertionError` when it is forged, stale or malformed. */
-export async function verifyAssertion(token: string, secret: string): Promise<RequestAssertion> {
-  try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ['HS256'],
-    });
-    return parseAssertion(payload);
-  } catch (error) {
-    if (error instanceof joseErrors.JOSEError || error instanceof InvalidAssertionError) {
-      throw new InvalidAssertionError(error.message);
-    }
-    throw error;
-  }
+/** An assertion checked for signature, audience, lifetime and single use. */
+export interface VerifiedAssertion {
+  assertion: RequestAssertion;
+  /** Which operation it was signed for; compare with `matchesOperation`. */
+  operationDigest: string;
 }
 
-export class InvalidAssertionError extends Error {
-  override name = 'InvalidAssertionError';
+/**
+ * Returns the assertion, or throws `InvalidAssertionError` when it is forged, stale, meant
+ * for another service, already used or malformed. With `operation`, it must be the one signed.
+ */
+export async function verifyAssertion(
+  token: string,
+  secret: string,
+  expected: { service: string; replay: ReplayGuard; operation?: OperationBody },
+): Promise<VerifiedAssertion> {
+  const verified = await verifyBound(
+    token,
+    secret,
+    {
+      issuers: [GATEWAY_ISSUER],
+      audience: audienceOf(expected.service),
+      ...(expected.operation ? { digest: operationDigest(expected.operation) } : {}),
+    },
+    expected.replay,
+  );
+  return { assertion: parseAssertion(verified.payload), operationDigest: verified.digest };
 }
+
+export const matchesOperation = (verified: VerifiedAssertion, operation: OperationBody) =>
+  verified.operationDigest === operationDigest(operation);
 
 function parseAssertion(payload: Record<string, unknown>): RequestAssertion {
   const out: RequestAssertion = {};
   const identity = payload.identity as Partial<Identity> | undefined;
   if (identity !== undefined) {
     if (
+      typeof identity !== 'object' ||
+      identity === null ||
       typeof identity.userId !== 'string' ||
       (identity.via !== 'session' && identity.via !== 'device')
     ) {

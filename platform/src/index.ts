@@ -5,6 +5,7 @@ export * from './event-bus.js';
 export * from './guards.js';
 export * from './http-shell.js';
 export * from './identity.js';
+export * from './internal-call.js';
 export * from './internal-client.js';
 export * from './logger.js';
 export * from './redis-event-bus.js';

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { IDENTITY_HEADER, signAssertion } from './identity.js';
+import { INTERNAL_CALL_HEADER, signInternalCall } from './internal-call.js';
 
 /**
- * Calls another service's /internal/* routes, proving it is part of MindScape with an empty
- * assertion signed by the shared secret. Answers are cached briefly: they guard reads that
- * can repeat many times a second (a dashboard's queries, ingest batches).
+ * Calls another service's /internal/* routes with a call token bound to the route and body.
+ * Answers are not cached unless `cacheMs` is given: a cached "yes" would outlive a
+ * revocation (consents, devices), so callers that cache must also hear revocations.
  */
 export class InternalClient {
   private readonly cache = new Map<string, { value: unknown; until: number }>();
@@ -12,20 +12,18 @@ export class InternalClient {
   constructor(
     private readonly origin: string,
     private readonly secret: string,
-    private readonly cacheMs = 5_000,
+    private readonly cacheMs = 0,
   ) {}
 
-  /**
-   * POSTs `body` to `path`. Only answers `cacheWhen` accepts are cached, so a cached "yes"
-   * can lag a revocation by `cacheMs` while a "no" is always asked again.
-   */
+  /** POSTs `body` to `path`. Only answers `cacheWhen` accepts are cached (when `cacheMs` > 0). */
   async post<T>(
     path: string,
     body: Record<string, unknown>,
     cacheWhen: (answer: T) => boolean = () => true,
   ): Promise<T> {
-    const key = `${path} ${JSON.stringify(body)}`;
-    const hit = this.cache.get(key);
+    const text = JSON.stringify(body);
+    const key = `${path} ${text}`;
+    const hit = this.cacheMs > 0 ? this.cache.get(key) : undefined;
     if (hit && hit.until > Date.now()) return hit.value as T;
     let response: Response;
     try {
@@ -33,9 +31,9 @@ export class InternalClient {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [IDENTITY_HEADER]: await signAssertion({}, this.secret),
+          [INTERNAL_CALL_HEADER]: await signInternalCall(path, text, this.secret),
         },
-        body: JSON.stringify(body),
+        body: text,
         signal: AbortSignal.timeout(5_000),
       });
     } catch (error) {
@@ -43,10 +41,15 @@ export class InternalClient {
     }
     if (!response.ok) throw unavailable(`${path} answered ${response.status}`);
     const value = (await response.json()) as T;
-    if (!cacheWhen(value)) return value;
+    if (this.cacheMs <= 0 || !cacheWhen(value)) return value;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, { value, until: Date.now() + this.cacheMs });
     return value;
+  }
+
+  /** Forgets cached answers (e.g. when a revocation is heard). */
+  forget(): void {
+    this.cache.clear();
   }
 }
 

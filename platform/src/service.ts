@@ -12,8 +12,12 @@ import { createHttpShell } from './http-shell.js';
 import {
   IDENTITY_HEADER,
   InvalidAssertionError,
+  ReplayGuard,
+  matchesOperation,
   verifyAssertion,
+  type OperationBody,
   type RequestAssertion,
+  type VerifiedAssertion,
 } from './identity.js';
 import type { Logger } from './logger.js';
 
@@ -68,7 +72,11 @@ export async function startSubgraphService<TContext extends BaseContext>(
   for (const metric of options.metrics ?? []) shell.metrics.registerMetric(metric);
   options.routes?.(shell.app);
 
-  const websockets = options.subscriptions ? serveSubscriptions(shell.server, options) : undefined;
+  // One memory of used assertions for HTTP and WebSocket alike: each is accepted once.
+  const replay = new ReplayGuard();
+  const websockets = options.subscriptions
+    ? serveSubscriptions(shell.server, options, replay)
+    : undefined;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
@@ -92,7 +100,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
     express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        options.context(await readAssertion(req, options.assertionSecret)),
+        options.context(await readAssertion(req, options.name, options.assertionSecret, replay)),
     }),
   );
 
@@ -109,47 +117,91 @@ export async function startSubgraphService<TContext extends BaseContext>(
   };
 }
 
-/** graphql-ws on the HTTP server's /graphql path; a connection without a valid assertion is refused. */
+/**
+ * graphql-ws on the HTTP server's /graphql path. A connection needs a valid assertion, and
+ * runs only the operation that assertion was signed for.
+ */
 function serveSubscriptions<TContext extends BaseContext>(
   server: Server,
   options: SubgraphServiceOptions<TContext>,
+  replay: ReplayGuard,
 ) {
   const wss = new WebSocketServer({ server, path: '/graphql' });
-  return useServer<Record<string, unknown> | undefined, { assertion?: RequestAssertion }>(
+  return useServer<Record<string, unknown> | undefined, { verified?: VerifiedAssertion }>(
     {
       schema: options.schema,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.[IDENTITY_HEADER];
+        if (typeof token !== 'string') return false;
         try {
-          ctx.extra.assertion =
-            typeof token === 'string' ? await verifyAssertion(token, options.assertionSecret) : {};
+          ctx.extra.verified = await verifyAssertion(token, options.assertionSecret, {
+            service: options.name,
+            replay,
+          });
           return true;
         } catch {
           return false;
         }
       },
-      context: (ctx) => options.context(ctx.extra.assertion ?? {}),
+      onSubscribe: (ctx, _id, payload) => {
+        const verified = ctx.extra.verified;
+        if (verified && matchesOperation(verified, payload)) return undefined;
+        return [
+          new GraphQLError('This connection was authorised for another operation.', {
+            extensions: { code: 'UNAUTHENTICATED' },
+          }),
+        ];
+      },
+      context: (ctx) => options.context(ctx.extra.verified?.assertion ?? {}),
     },
     wss,
   );
 }
 
-async function readAssertion(req: Request, secret: string): Promise<RequestAssertion> {
+/**
+ * Every request must carry the gateway's assertion for this service and this very operation
+ * (anonymous callers' too, with no identity in it): a subgraph reached directly answers
+ * nothing, not even its SDL.
+ */
+async function readAssertion(
+  req: Request,
+  service: string,
+  secret: string,
+  replay: ReplayGuard,
+): Promise<RequestAssertion> {
   const token = req.headers[IDENTITY_HEADER];
-  if (typeof token !== 'string' || token === '') return {};
   try {
-    return await verifyAssertion(token, secret);
+    if (typeof token !== 'string' || token === '') {
+      throw new InvalidAssertionError('no assertion');
+    }
+    const operation = operationOf(req);
+    if (!operation) throw new InvalidAssertionError('no operation to bind to');
+    return (await verifyAssertion(token, secret, { service, replay, operation })).assertion;
   } catch (error) {
     if (error instanceof InvalidAssertionError) {
-      throw new GraphQLError(
-        'The request assertion is invalid; call this graph through the gateway.',
-        {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        },
-      );
+      throw new GraphQLError('This service answers the gateway only; call the graph through it.', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
     }
     throw error;
   }
+}
+
+/** The operation as Apollo Server will read it: a JSON body for POST, the query string for GET. */
+function operationOf(req: Request): OperationBody | undefined {
+  const source = (req.method === 'GET' ? req.query : req.body) as Record<string, unknown>;
+  if (typeof source?.query !== 'string') return undefined;
+  let variables = source.variables;
+  if (typeof variables === 'string') {
+    try {
+      variables = JSON.parse(variables) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (variables !== undefined && variables !== null && typeof variables !== 'object')
+    return undefined;
+  return { query: source.query, variables: variables as OperationBody['variables'] };
 }
 
 /** Errors we did not raise on purpose carry no internals to the client. */

@@ -1,3 +1,4 @@
+export * from './assertions.js';
 export * from './client.js';
 export * from './engines.js';
 export * from './stack.js';

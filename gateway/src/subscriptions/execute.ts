@@ -121,8 +121,12 @@ export async function federatedSubscribe(
       query: primary.operation,
       variables,
       ...(primary.operationName ? { operationName: primary.operationName } : {}),
+      // A fresh assertion per (re)connection, good for this subgraph and this operation only.
       connectionParams: async () => ({
-        [IDENTITY_HEADER]: await signAssertion(shared, deps.assertionSecret),
+        [IDENTITY_HEADER]: await signAssertion(shared, deps.assertionSecret, {
+          service: primary.serviceName,
+          operation: { query: primary.operation, variables },
+        }),
       }),
     }),
     operationKey,

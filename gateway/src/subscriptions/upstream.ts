@@ -12,7 +12,7 @@ export interface UpstreamRequest {
   query: string;
   variables: Record<string, unknown>;
   operationName?: string;
-  /** A fresh signed assertion for each (re)connection: assertions live 60 s. */
+  /** A fresh signed assertion for each (re)connection: each is accepted once, for seconds. */
   connectionParams: () => Promise<Record<string, unknown>>;
 }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
 import {
+  asPerson,
+  gatewayAssertion,
   errorCodes,
   graphql,
   graphqlWsClient,
@@ -77,17 +78,17 @@ describe('recordEmotion and emotionRecorded', () => {
   test('readings reach the person live; a stranger is FORBIDDEN', async () => {
     const ana = await signUp(stack.gatewayUrl, 'Ana');
     const ben = await signUp(stack.gatewayUrl, 'Ben');
-    const client = graphqlWsClient(stack.emotions.url, {
-      [IDENTITY_HEADER]: await signAssertion(
-        { identity: { userId: ana.userId, via: 'session' } },
-        stack.secret,
-      ),
-    });
+    const recorded = { query: 'subscription { emotionRecorded { language labels { label } } }' };
+    const client = graphqlWsClient(
+      stack.emotions.url,
+      await gatewayAssertion(stack.secret, 'emotions', recorded, asPerson(ana.userId)),
+    );
     const next = new Promise<{ language: string }>((resolve, reject) => {
-      client.subscribe<{ emotionRecorded: { language: string } }>(
-        { query: 'subscription { emotionRecorded { language labels { label } } }' },
-        { next: ({ data }) => resolve(data!.emotionRecorded), error: reject, complete: () => {} },
-      );
+      client.subscribe<{ emotionRecorded: { language: string } }>(recorded, {
+        next: ({ data }) => resolve(data!.emotionRecorded),
+        error: reject,
+        complete: () => {},
+      });
     });
     await new Promise((resolve) => setTimeout(resolve, 150));
     await graphql(

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
 import type { EmotionsSubgraph } from '@mindscape/emotions';
-import { IDENTITY_HEADER, signAssertion } from '@mindscape/platform';
 import { capture, startRedisServer } from '@mindscape/platform/dev';
 import {
+  asPerson,
+  gatewayAssertion,
   graphql,
   graphqlWsClient,
   signUp,
@@ -33,21 +34,17 @@ test(
   { skip: !hasRedis && 'redis-server is not installed' },
   async () => {
     const ana = await signUp(stack.gatewayUrl);
-    const client = graphqlWsClient(second.url, {
-      [IDENTITY_HEADER]: await signAssertion(
-        { identity: { userId: ana.userId, via: 'session' } },
-        stack.secret,
-      ),
-    });
-    const events: string[] = [];
-    client.subscribe<{ stateChanged: { updatedAt: string } }>(
-      { query: 'subscription { stateChanged { updatedAt heartRate } }' },
-      {
-        next: ({ data }) => events.push(data!.stateChanged.updatedAt),
-        error: () => {},
-        complete: () => {},
-      },
+    const stateChanged = { query: 'subscription { stateChanged { updatedAt heartRate } }' };
+    const client = graphqlWsClient(
+      second.url,
+      await gatewayAssertion(stack.secret, 'emotions', stateChanged, asPerson(ana.userId)),
     );
+    const events: string[] = [];
+    client.subscribe<{ stateChanged: { updatedAt: string } }>(stateChanged, {
+      next: ({ data }) => events.push(data!.stateChanged.updatedAt),
+      error: () => {},
+      complete: () => {},
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const beats = simulateHeart([{ ...HEART_PHASES.rest, seconds: 80 }], {
       start: Date.now() - 90_000,
