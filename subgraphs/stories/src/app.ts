@@ -17,7 +17,7 @@ import neo4j from 'neo4j-driver';
 import { Counter } from 'prom-client';
 import type { StoriesConfig } from './config.js';
 import { authoringResolvers } from './authoring/resolvers.js';
-import { PublishedVersions } from './authoring/versions.js';
+import { PublishedVersions } from './store/published.js';
 import { ValidationCache } from './validation/cache.js';
 import { playthroughModel } from './playthroughs/model.js';
 import { PlaytestPool } from './playthroughs/playtest-pool.js';

@@ -9,17 +9,15 @@ import type { Driver } from 'neo4j-driver';
 import { StorySourceError, type StorySource } from './interchange/story-source.js';
 import { parseTwee, serializeTwee } from './interchange/twee.js';
 import { parseTwineHtml, serializeTwineHtml } from './interchange/twine-html.js';
-import {
-  versionSource,
-  type PublishedStory,
-  type PublishedVersions,
-} from './authoring/versions.js';
 import type { PlaytestPool } from './playthroughs/playtest-pool.js';
 import type { StoriesContext } from './context.js';
 import { readThrough } from './read-through.js';
-import { insertStory, loadStorySource } from './store.js';
+import type { PublishedStory, PublishedVersions } from './store/published.js';
+import { loadStoryState } from './store/state.js';
+import { insertStory, loadStorySource } from './store/stories.js';
+import { versionSource } from './store/versions.js';
 import type { StoredValidation, ValidationCache } from './validation/cache.js';
-import { currentValidation, loadStoryState } from './validation/load.js';
+import { currentValidation } from './validation/load.js';
 
 type Format = 'TWEE' | 'TWINE_HTML';
 

@@ -1,5 +1,6 @@
 import { badUserInput } from '@mindscape/platform';
 import type { Edit, StoryChange } from '../model.js';
+import { updateDetails } from '../store/stories.js';
 import type { StoryEditor } from './step.js';
 
 /** What updateStoryDetails may change: the catalogue summary and who co-authors. */
@@ -52,24 +53,17 @@ export async function updateStoryDetails(
   checkStoryDetails(details);
   const authorIds = details.authorIds ? [...new Set(details.authorIds)] : null;
   const { change } = await editor.step(edit, authorId, 'DETAILS_CHANGED', async (tx) => {
-    const { records } = await tx.run(
-      `MATCH (s:Story {id: $storyId})
-       WITH s, s.authorIds AS before
-       WHERE $authorIds IS NULL OR any(id IN before WHERE id IN $authorIds)
-       SET s.summary = coalesce($summary, s.summary), s.authorIds = coalesce($authorIds, before)
-       RETURN s.startSceneName AS start`,
-      { storyId: edit.storyId, summary: details.summary ?? null, authorIds },
-    );
-    if (!records[0])
+    const updated = await updateDetails(tx, edit.storyId, {
+      summary: details.summary ?? null,
+      authorIds,
+    });
+    if (!updated)
       throw badUserInput(
         'authorIds',
         'Keep at least one of the story’s current authors.',
         'a list holding one of the current authors',
       );
-    return {
-      result: undefined,
-      after: { start: records[0].get('start') as string | null, scenes: {} },
-    };
+    return { result: undefined, after: { start: updated.start, scenes: {} } };
   });
   return change;
 }

@@ -1,23 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import {
   badUserInput,
-  notFound,
   requireIdentity,
   requireSignedInPerson,
   type EventBus,
 } from '@mindscape/platform';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { renameLinkTarget } from '../interchange/links.js';
 import { isEndingPassage } from '../interchange/source-graph.js';
 import { compileEffects, compileRule } from '../choice-rules.js';
 import type { StoriesContext } from '../context.js';
 import type { ChangeKind, Edit, StoryChange } from '../model.js';
 import type { ValidationCache } from '../validation/cache.js';
 import { updateStoryDetails, type StoryDetails } from './details.js';
-import { listHistory } from './history.js';
-import { checkSceneFields, deriveChoices, relinkByName, type SceneFields } from './scenes.js';
+import { listHistory } from '../store/history.js';
+import {
+  createScene,
+  deleteScene,
+  moveScenes,
+  requireFreeName,
+  requireScene,
+  sceneOfChoice,
+  scenesLinkingTo,
+  setChoiceRule,
+  setStartScene,
+  updateScene,
+} from '../store/scenes.js';
+import { requireAuthor } from '../store/stories.js';
+import { listVersions } from '../store/versions.js';
+import { checkSceneFields, type SceneFields } from './scenes.js';
 import { StoryEditor, storyTopic } from './step.js';
-import { listVersions, publishStory, restoreVersion } from './versions.js';
+import { publishStory, restoreVersion } from './versions.js';
 
 /**
  * Authoring: scene edits with optimistic concurrency and an undo history, publishing to
@@ -75,23 +87,14 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
             const name = args.name.trim();
             await requireFreeName(tx, args.storyId, name, '');
             const tags = args.tags ?? [];
-            await tx.run(
-              `MATCH (s:Story {id: $storyId}) OPTIONAL MATCH (s)-[:HAS_SCENE]->(other:Scene)
-               WITH s, coalesce(max(other.order), -1) + 1 AS order
-               CREATE (s)-[:HAS_SCENE]->(:Scene {id: $id, name: $name, text: $text, tags: $tags,
-                 position: $position, size: null, metadata: null, isEnding: $isEnding, order: order})`,
-              {
-                storyId: args.storyId,
-                id,
-                name,
-                text: args.text ?? '',
-                tags,
-                position: args.position ?? null,
-                isEnding: isEndingPassage(name, tags),
-              },
-            );
-            await deriveChoices(tx, args.storyId, id, args.text ?? '');
-            await relinkByName(tx, args.storyId);
+            await createScene(tx, args.storyId, {
+              id,
+              name,
+              text: args.text ?? '',
+              tags,
+              position: args.position ?? null,
+              isEnding: isEndingPassage(name, tags),
+            });
           },
         );
       },
@@ -117,33 +120,22 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
             }
             return [...new Set([args.sceneId, ...rename.linking])];
           },
-          async (tx) => {
-            await tx.run(
-              `MATCH (s:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene {id: $sceneId})
-               SET scene.name = coalesce($name, scene.name), scene.text = coalesce($text, scene.text),
-                   scene.tags = coalesce($tags, scene.tags),
-                   scene.position = coalesce($position, scene.position),
-                   scene.isEnding = coalesce($isEnding, scene.isEnding),
-                   s.startSceneName = CASE WHEN s.startSceneName = $from THEN $name
-                                      ELSE s.startSceneName END`,
+          (tx) =>
+            updateScene(
+              tx,
+              args.storyId,
+              args.sceneId,
               {
-                storyId: args.storyId,
-                sceneId: args.sceneId,
                 name: name ?? null,
                 text: args.text ?? null,
                 tags: args.tags ?? null,
                 position: args.position ?? null,
                 isEnding: args.isEnding ?? null,
-                from: rename.from ?? null,
               },
-            );
-            if (typeof args.text === 'string')
-              await deriveChoices(tx, args.storyId, args.sceneId, args.text);
-            if (rename.from && name) {
-              await rewriteLinks(tx, args.storyId, rename.linking, { from: rename.from, to: name });
-              await relinkByName(tx, args.storyId);
-            }
-          },
+              rename.from && name
+                ? { from: rename.from, to: name, linking: rename.linking }
+                : undefined,
+            ),
         );
       },
 
@@ -160,22 +152,7 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
             return [args.sceneId];
           },
           async (tx) => {
-            const { records } = await tx.run(
-              `MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(from:Scene)-[:HAS_CHOICE]->(:Choice)-[:LEADS_TO]->(gone:Scene {id: $sceneId})
-               WHERE from.id <> $sceneId
-               RETURN DISTINCT from.id AS sceneId, gone.name AS target`,
-              args,
-            );
-            found.brokenLinks = records.map((r) => ({
-              sceneId: r.get('sceneId') as string,
-              target: r.get('target') as string,
-            }));
-            await tx.run(
-              `MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene {id: $sceneId})
-               OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
-               DETACH DELETE scene, c`,
-              args,
-            );
+            found.brokenLinks = await deleteScene(tx, args.storyId, args.sceneId);
           },
         );
         return { change: deleted, brokenLinks: found.brokenLinks };
@@ -198,36 +175,9 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
           args,
           ctx,
           'CHOICE_EDITED',
-          async (tx) => {
-            const { records } = await tx.run(
-              `MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene)-[:HAS_CHOICE]->(:Choice {id: $choiceId})
-               RETURN scene.id AS sceneId`,
-              args,
-            );
-            if (records.length === 0)
-              throw notFound(`Choice ${args.choiceId} of story ${args.storyId}`);
-            return [records[0]!.get('sceneId') as string];
-          },
+          async (tx) => [await sceneOfChoice(tx, args.storyId, args.choiceId)],
           // A rule left out stays as it is; null (or "") clears it.
-          (tx) =>
-            tx.run(
-              `MATCH (c:Choice {id: $choiceId})
-               SET c.condition = CASE WHEN $given.condition THEN $condition ELSE c.condition END,
-                   c.recommendWhen = CASE WHEN $given.recommendWhen THEN $recommendWhen
-                                     ELSE c.recommendWhen END,
-                   c.effects = CASE WHEN $given.effects THEN $effects ELSE c.effects END`,
-              {
-                choiceId: args.choiceId,
-                given: {
-                  condition: args.condition !== undefined,
-                  recommendWhen: args.recommendWhen !== undefined,
-                  effects: args.effects !== undefined,
-                },
-                condition: args.condition || null,
-                recommendWhen: args.recommendWhen || null,
-                effects: args.effects || null,
-              },
-            ),
+          (tx) => setChoiceRule(tx, args.choiceId, args),
         );
       },
 
@@ -246,14 +196,7 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
           'LAYOUT_CHANGED',
           async () => ids,
           async (tx) => {
-            const { records } = await tx.run(
-              `UNWIND $positions AS move
-               MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene {id: move.sceneId})
-               SET scene.position = move.position
-               RETURN DISTINCT scene.id AS id`,
-              args,
-            );
-            if (records.length !== ids.length)
+            if ((await moveScenes(tx, args.storyId, args.positions)) !== ids.length)
               throw badUserInput(
                 'positions',
                 'Some scenes are not in this story.',
@@ -272,12 +215,7 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
             await requireScene(tx, args.storyId, args.sceneId);
             return [];
           },
-          (tx) =>
-            tx.run(
-              `MATCH (s:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene {id: $sceneId})
-               SET s.startSceneName = scene.name`,
-              args,
-            ),
+          (tx) => setStartScene(tx, args.storyId, args.sceneId),
         ),
 
       undo: (_: unknown, args: Edit, ctx: StoriesContext) =>
@@ -316,84 +254,4 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
       },
     },
   };
-}
-
-async function requireAuthor(driver: Driver, storyId: string, userId: string): Promise<void> {
-  const { records } = await driver.executeQuery(
-    'MATCH (s:Story {id: $storyId}) WHERE $userId IN s.authorIds RETURN s.id',
-    { storyId, userId },
-    { routing: 'READ' },
-  );
-  if (records.length === 0) throw notFound(`Story ${storyId} (one you author)`);
-}
-
-/** The scene's current name; NOT_FOUND when it is not a scene of the story. */
-async function requireScene(
-  tx: ManagedTransaction,
-  storyId: string,
-  sceneId: string,
-): Promise<string> {
-  const { records } = await tx.run(
-    'MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene {id: $sceneId}) RETURN scene.name AS name',
-    { storyId, sceneId },
-  );
-  if (records.length === 0) throw notFound(`Scene ${sceneId} of story ${storyId}`);
-  return records[0]!.get('name') as string;
-}
-
-async function requireFreeName(
-  tx: ManagedTransaction,
-  storyId: string,
-  name: string,
-  except: string,
-) {
-  const { records } = await tx.run(
-    `MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene {name: $name})
-     WHERE scene.id <> $except RETURN scene.id`,
-    { storyId, name, except },
-  );
-  if (records.length > 0)
-    throw badUserInput(
-      'name',
-      `The story already has a scene named "${name}".`,
-      'a name no other scene of the story has',
-    );
-}
-
-async function scenesLinkingTo(
-  tx: ManagedTransaction,
-  storyId: string,
-  name: string,
-): Promise<string[]> {
-  const { records } = await tx.run(
-    `MATCH (:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene)-[:HAS_CHOICE]->(:Choice {targetName: $name})
-     RETURN DISTINCT scene.id AS id`,
-    { storyId, name },
-  );
-  return records.map((r) => r.get('id') as string);
-}
-
-/** A rename carries into every link to the scene, as Twine does; choices keep their rules. */
-async function rewriteLinks(
-  tx: ManagedTransaction,
-  storyId: string,
-  sceneIds: string[],
-  renamed: { from: string; to: string },
-): Promise<void> {
-  const { records } = await tx.run(
-    'MATCH (scene:Scene) WHERE scene.id IN $sceneIds RETURN scene.id AS id, scene.text AS text',
-    { sceneIds },
-  );
-  for (const record of records) {
-    const id = record.get('id') as string;
-    const text = renameLinkTarget(record.get('text') as string, renamed.from, renamed.to);
-    if (text === undefined)
-      throw badUserInput(
-        'name',
-        `Links cannot name "${renamed.to}" (it holds link syntax such as ]], | or ->).`,
-        'a name without ]], |, -> or <-',
-      );
-    await tx.run('MATCH (scene:Scene {id: $id}) SET scene.text = $text', { id, text });
-    await deriveChoices(tx, storyId, id, text, renamed);
-  }
 }

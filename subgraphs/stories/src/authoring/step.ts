@@ -1,14 +1,10 @@
-import { codedError, ErrorCode, forbidden, notFound, type EventBus } from '@mindscape/platform';
+import { codedError, ErrorCode, type EventBus } from '@mindscape/platform';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ValidationCache } from '../validation/cache.js';
-import {
-  toNumber,
-  type ChangeKind,
-  type Edit,
-  type StoryChange,
-  type StoryState,
-} from '../model.js';
-import { readState, recordEdit, takeStep, writeState } from './history.js';
+import type { ChangeKind, Edit, StoryChange, StoryState } from '../model.js';
+import { recordEdit, takeStep } from '../store/history.js';
+import { readState, writeState } from '../store/state.js';
+import { deleteStoryGraph, lockStory, setVersion } from '../store/stories.js';
 
 /** What an edit will do: the scenes it may change (read before it runs), then the change. */
 export interface EditPlan<T> {
@@ -70,17 +66,7 @@ export class StoryEditor {
   /** Deletes the story with everything it holds: scenes, choices, history, versions. */
   async deleteStory(edit: Edit, authorId: string): Promise<void> {
     await this.step(edit, authorId, 'STORY_DELETED', async (tx) => {
-      await tx.run(
-        `MATCH (s:Story {id: $storyId})
-         OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
-         OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
-         WITH s, collect(DISTINCT scene) + collect(DISTINCT c) AS parts
-         OPTIONAL MATCH (s)-[:HAS_EDIT|HAS_VERSION]->(kept)
-         WITH s, parts + collect(kept) AS doomed
-         FOREACH (n IN doomed | DETACH DELETE n)
-         DETACH DELETE s`,
-        edit,
-      );
+      await deleteStoryGraph(tx, edit.storyId);
       return { result: undefined, after: { start: null, scenes: {} } };
     });
   }
@@ -101,10 +87,7 @@ export class StoryEditor {
       done = await session.executeWrite(async (tx) => {
         await lockStory(tx, edit, authorId);
         const outcome = await body(tx);
-        await tx.run('MATCH (s:Story {id: $storyId}) SET s.version = $next', {
-          storyId: edit.storyId,
-          next: edit.expectedVersion + 1,
-        });
+        await setVersion(tx, edit.storyId, edit.expectedVersion + 1);
         return outcome;
       });
     } finally {
@@ -121,31 +104,5 @@ export class StoryEditor {
     };
     await this.bus.publish(storyTopic(edit.storyId), change);
     return { change, result: done.result };
-  }
-}
-
-/**
- * Locks the story (a write to it) before comparing its version, so two concurrent edits
- * against the same version cannot both pass: the loser gets CONFLICT.
- */
-async function lockStory(tx: ManagedTransaction, edit: Edit, authorId: string): Promise<void> {
-  const { records } = await tx.run(
-    `MATCH (s:Story {id: $storyId}) SET s.version = s.version
-     RETURN s.version AS version, $authorId IN s.authorIds AS author,
-       s.status = 'PUBLISHED' AS published`,
-    { storyId: edit.storyId, authorId },
-  );
-  const story = records[0];
-  // Not an author of a draft: as if the story did not exist (drafts are private).
-  if (!story || (!story.get('author') && !story.get('published')))
-    throw notFound(`Story ${edit.storyId} (one you author)`);
-  if (!story.get('author')) throw forbidden('Only the story’s authors change it.');
-  const version = toNumber(story.get('version'));
-  if (version !== edit.expectedVersion) {
-    throw codedError(
-      ErrorCode.CONFLICT,
-      `The story changed since version ${edit.expectedVersion} (it is at ${version}); reload and edit again.`,
-      { field: 'expectedVersion', currentVersion: version },
-    );
   }
 }

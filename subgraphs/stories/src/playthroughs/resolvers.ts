@@ -9,28 +9,13 @@ import {
 import { Types } from 'mongoose';
 import type { Driver } from 'neo4j-driver';
 import type { StoriesContext } from '../context.js';
-import type { PublishedVersions } from '../authoring/versions.js';
-import { AUTHORED_STORY } from '../store.js';
+import type { PublishedVersions } from '../store/published.js';
+import { readPlayableScene, workingStart, type PlayableScene } from '../store/scenes.js';
 import { applyEffects, compileEffects, compileRule } from '../choice-rules.js';
 import type { PlaythroughDoc, PlaythroughModel } from './model.js';
 
-interface SceneView {
-  id: string;
-  name: string;
-  text: string;
-  tags: string[];
-  isEnding: boolean;
-  storyId: string;
-  choices: Array<{
-    id: string;
-    text: string;
-    kind: string;
-    condition: string | null;
-    recommendWhen: string | null;
-    effects: string | null;
-    targetId: string | null;
-  }>;
-}
+/** A scene as a playthrough shows it, from a published version or the working copy. */
+type SceneView = PlayableScene;
 
 /** What a playthrough reads; older playthroughs, kept before versions were read, have none. */
 const reading = (doc: PlaythroughDoc) => ({ storyId: doc.storyId, version: doc.version ?? null });
@@ -64,27 +49,7 @@ export function playthroughResolvers(
       );
       return found && { ...found, storyId: read.storyId };
     }
-    const { records } = await driver.executeQuery(
-      `MATCH (s:Story {id: $storyId})-[:HAS_SCENE]->(scene:Scene {id: $sceneId})
-       WHERE ${AUTHORED_STORY}
-       OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
-       OPTIONAL MATCH (c)-[:LEADS_TO]->(target:Scene)
-       WITH s, scene, c, target ORDER BY c.order
-       RETURN s.id AS storyId, scene { .id, .name, .text, .tags, .isEnding } AS scene,
-         [x IN collect(CASE WHEN c IS NULL THEN null ELSE {id: c.id, text: c.text, kind: c.kind,
-           condition: c.condition, recommendWhen: c.recommendWhen, effects: c.effects,
-           targetId: target.id} END)
-          WHERE x IS NOT NULL] AS choices`,
-      { storyId: read.storyId, sceneId, readerId },
-      { routing: 'READ' },
-    );
-    const record = records[0];
-    if (!record) return undefined;
-    return {
-      ...record.get('scene'),
-      storyId: record.get('storyId'),
-      choices: record.get('choices'),
-    };
+    return readPlayableScene(driver, read.storyId, sceneId, readerId);
   }
 
   async function liveState(readerId: string): Promise<LiveState> {
@@ -157,21 +122,12 @@ export function playthroughResolvers(
       async startPlaythrough(_: unknown, args: { storyId: string }, ctx: StoriesContext) {
         const { userId } = requireIdentity(ctx.assertion);
         // Authors play their working copy; everyone else the newest published version.
-        const { records } = await driver.executeQuery(
-          `MATCH (s:Story {id: $storyId}) WHERE ${AUTHORED_STORY}
-           OPTIONAL MATCH (s)-[:HAS_SCENE]->(named:Scene {name: s.startSceneName})
-           OPTIONAL MATCH (s)-[:HAS_SCENE]->(any:Scene)
-           WITH named, any ORDER BY any.order
-           WITH named, collect(any.id) AS ids
-           RETURN coalesce(named.id, head(ids)) AS start`,
-          { storyId: args.storyId, readerId: userId },
-          { routing: 'READ' },
-        );
+        const working = await workingStart(driver, args.storyId, userId);
         let read: { storyId: string; version: number | null };
         let start: string | null | undefined;
-        if (records[0]) {
+        if (working !== undefined) {
           read = { storyId: args.storyId, version: null };
-          start = records[0].get('start') as string | null;
+          start = working;
         } else {
           const version = await published.read(args.storyId, userId);
           if (!version) throw notFound(`Story ${args.storyId} (published, or one you author)`);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
-import { passageLinks } from './interchange/links.js';
-import { isEndingPassage } from './interchange/source-graph.js';
-import type { StorySource } from './interchange/story-source.js';
-import { toNumber, type StoryFields } from './model.js';
+import { codedError, ErrorCode, forbidden, notFound } from '@mindscape/platform';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { passageLinks } from '../interchange/links.js';
+import { isEndingPassage } from '../interchange/source-graph.js';
+import type { StorySource } from '../interchange/story-source.js';
+import { toNumber, type Edit, type StoryFields } from '../model.js';
 
 /**
  * Writes an imported story in one transaction, in batches (UNWIND): a story, its scenes and
@@ -159,4 +160,105 @@ export function toStorySource(
         : {},
     })),
   };
+}
+
+/**
+ * Locks the story (a write to it) before comparing its version, so two concurrent edits
+ * against the same version cannot both pass: the loser gets CONFLICT.
+ */
+export async function lockStory(
+  tx: ManagedTransaction,
+  edit: Edit,
+  authorId: string,
+): Promise<void> {
+  const { records } = await tx.run(
+    `MATCH (s:Story {id: $storyId}) SET s.version = s.version
+     RETURN s.version AS version, $authorId IN s.authorIds AS author,
+       s.status = 'PUBLISHED' AS published`,
+    { storyId: edit.storyId, authorId },
+  );
+  const story = records[0];
+  // Not an author of a draft: as if the story did not exist (drafts are private).
+  if (!story || (!story.get('author') && !story.get('published')))
+    throw notFound(`Story ${edit.storyId} (one you author)`);
+  if (!story.get('author')) throw forbidden('Only the story’s authors change it.');
+  const version = toNumber(story.get('version'));
+  if (version !== edit.expectedVersion) {
+    throw codedError(
+      ErrorCode.CONFLICT,
+      `The story changed since version ${edit.expectedVersion} (it is at ${version}); reload and edit again.`,
+      { field: 'expectedVersion', currentVersion: version },
+    );
+  }
+}
+
+/** The story's edit version after a change. */
+export async function setVersion(
+  tx: ManagedTransaction,
+  storyId: string,
+  version: number,
+): Promise<void> {
+  await tx.run('MATCH (s:Story {id: $storyId}) SET s.version = $version', { storyId, version });
+}
+
+/** Deletes the story with everything it holds: scenes, choices, history, versions. */
+export async function deleteStoryGraph(tx: ManagedTransaction, storyId: string): Promise<void> {
+  await tx.run(
+    `MATCH (s:Story {id: $storyId})
+     OPTIONAL MATCH (s)-[:HAS_SCENE]->(scene:Scene)
+     OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
+     WITH s, collect(DISTINCT scene) + collect(DISTINCT c) AS parts
+     OPTIONAL MATCH (s)-[:HAS_EDIT|HAS_VERSION]->(kept)
+     WITH s, parts + collect(kept) AS doomed
+     FOREACH (n IN doomed | DETACH DELETE n)
+     DETACH DELETE s`,
+    { storyId },
+  );
+}
+
+/** NOT_FOUND unless `userId` authors the story. */
+export async function requireAuthor(
+  driver: Driver,
+  storyId: string,
+  userId: string,
+): Promise<void> {
+  const { records } = await driver.executeQuery(
+    'MATCH (s:Story {id: $storyId}) WHERE $userId IN s.authorIds RETURN s.id',
+    { storyId, userId },
+    { routing: 'READ' },
+  );
+  if (records.length === 0) throw notFound(`Story ${storyId} (one you author)`);
+}
+
+/**
+ * Sets the summary and the authors (null: kept); the new authors must hold one of the current
+ * ones. Returns the story's start scene name, or undefined when the authors were refused.
+ */
+export async function updateDetails(
+  tx: ManagedTransaction,
+  storyId: string,
+  details: { summary: string | null; authorIds: string[] | null },
+): Promise<{ start: string | null } | undefined> {
+  const { records } = await tx.run(
+    `MATCH (s:Story {id: $storyId})
+     WITH s, s.authorIds AS before
+     WHERE $authorIds IS NULL OR any(id IN before WHERE id IN $authorIds)
+     SET s.summary = coalesce($summary, s.summary), s.authorIds = coalesce($authorIds, before)
+     RETURN s.startSceneName AS start`,
+    { storyId, ...details },
+  );
+  return records[0] && { start: records[0].get('start') as string | null };
+}
+
+const FIELDS = '.title, .ifid, .format, .formatVersion, .storyData, .script, .stylesheet';
+
+/** The story-wide fields a published version keeps besides its scenes. */
+export async function storyFields(tx: ManagedTransaction, storyId: string): Promise<StoryFields> {
+  const { records } = await tx.run(
+    `MATCH (s:Story {id: $storyId}) RETURN s { ${FIELDS} } AS story`,
+    {
+      storyId,
+    },
+  );
+  return records[0]!.get('story') as StoryFields;
 }
