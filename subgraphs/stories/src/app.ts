@@ -4,6 +4,7 @@ import {
   createLogger,
   eventBusFor,
   InternalClient,
+  internalOnly,
   mergeResolvers,
   openDatabase,
   pingDatabase,
@@ -17,6 +18,7 @@ import neo4j from 'neo4j-driver';
 import { Counter } from 'prom-client';
 import type { StoriesConfig } from './config.js';
 import { authoringResolvers } from './authoring/resolvers.js';
+import { accountDeletionRoute } from './internal-routes.js';
 import { PublishedVersions } from './store/published.js';
 import { ValidationCache } from './validation/cache.js';
 import { playthroughModel } from './playthroughs/model.js';
@@ -105,6 +107,11 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       host: config.HOST,
       port: config.PORT,
       subscriptions: true,
+      // The users subgraph carries a person's account deletion here.
+      routes: (app) => {
+        app.use('/internal', ...internalOnly(config.ASSERTION_SECRET));
+        accountDeletionRoute({ driver, playthroughs, logger })(app);
+      },
       metrics: [statements],
       bodyLimit: `${Math.ceil((config.MAX_IMPORT_BYTES * 1.2) / 1_000_000)}mb`,
       readiness: async () => {

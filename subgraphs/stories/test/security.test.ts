@@ -553,4 +553,33 @@ describe('stories through the gateway, as someone else', () => {
     );
     assert.ok(errorCodes(aliased).includes('TOO_MANY_REQUESTS'), JSON.stringify(aliased));
   });
+
+  test('a deleted account takes its own stories and leaves the ones it co-authored', async () => {
+    const ana = await signUp('Ana');
+    const bo = await signUp('Bo');
+    const own = await importAs(ana);
+    const shared = await importAs(ana);
+    const call = (query: string, variables: Record<string, unknown>, token: string) =>
+      graphql<Record<string, unknown>>(stack.gatewayUrl, query, variables, { token });
+    await call(
+      'mutation($id: ID!, $ids: [ID!]) { updateStoryDetails(storyId: $id, expectedVersion: 1, authorIds: $ids) { version } }',
+      { id: shared, ids: [ana.userId, bo.userId] },
+      ana.accessToken,
+    );
+    const PUBLISH =
+      'mutation($id: ID!, $v: Int!) { publishStory(storyId: $id, expectedVersion: $v) { number } }';
+    await call(PUBLISH, { id: own, v: 1 }, ana.accessToken);
+    const deleted = await call(
+      'mutation($p: String!) { deleteAccount(password: $p) }',
+      { p: ana.password },
+      ana.accessToken,
+    );
+    assert.deepEqual(deleted.data, { deleteAccount: true }, JSON.stringify(deleted));
+    const afterwards = await call(
+      'query($own: ID!, $shared: ID!) { own: story(id: $own) { id } shared: story(id: $shared) { authorIds } }',
+      { own, shared },
+      bo.accessToken,
+    );
+    assert.deepEqual(afterwards.data, { own: null, shared: { authorIds: [bo.userId] } });
+  });
 });
