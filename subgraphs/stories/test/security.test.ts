@@ -582,4 +582,30 @@ describe('stories through the gateway, as someone else', () => {
     );
     assert.deepEqual(afterwards.data, { own: null, shared: { authorIds: [bo.userId] } });
   });
+
+  test('one request reads at most 100 stories, 50 unless it asks', async () => {
+    const ana = await signUp('Ana');
+    for (let i = 0; i < 101; i++) {
+      const created = await graphql(
+        stack.gatewayUrl,
+        'mutation($t: String!) { createStory(title: $t) { id } }',
+        { t: `Draft ${i}` },
+        { token: ana.accessToken },
+      );
+      assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    }
+    const count = async (query: string) =>
+      (
+        await graphql<{ stories: unknown[] }>(
+          stack.gatewayUrl,
+          query,
+          {},
+          {
+            token: ana.accessToken,
+          },
+        )
+      ).data?.stories.length;
+    assert.equal(await count('{ stories(limit: 1000) { id } }'), 100);
+    assert.equal(await count('{ stories { id } }'), 50);
+  });
 });
