@@ -242,7 +242,7 @@ describe('authorization matrix generated from the composed schema', () => {
       console.log(
         `control: Ana's own reads show ${planted.size - unseen.length} of ${planted.size} kinds of her planted values` +
           (unseen.length
-            ? ` (not readable by anyone through the graph: ${unseen.join('; ')})`
+            ? ` (never read back, or only as an echo of the id asked for: ${unseen.join('; ')})`
             : ''),
       );
       assert.ok(
@@ -276,7 +276,7 @@ describe('authorization matrix generated from the composed schema', () => {
           `${tokens.size} private values watched; owner view of ${anaView.fieldCount} fields`,
       );
       let lastPrint = Date.now();
-      const file = join(tmpdir(), 'mindscape-authorization-matrix.json');
+      const file = join(tmpdir(), `mindscape-authorization-matrix-${process.pid}.json`);
       // Each leak as found, one JSON a line: a long run that is stopped keeps what it found.
       const stream = `${file}l`;
       await writeFile(stream, '');

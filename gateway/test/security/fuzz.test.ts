@@ -4,7 +4,7 @@
  * bounded by case count and time, loopback only. 0 answers of 5xx; every refusal a 4xx (or a
  * 200 with errors) whose errors carry `extensions.code`; the gateway healthy afterwards.
  *
- * CI runs a bounded variant (1,000 cases, at most 45 s). The full one: FUZZ_CASES=20000 npm run fuzz
+ * CI runs a bounded variant (2,000 cases, at most 45 s). The full one: FUZZ_CASES=20000 npm run fuzz
  * (FUZZ_SECONDS bounds its time, an hour by default).
  * A failure prints its seed and case: FUZZ_SEED=<seed> FUZZ_ONLY=<case> npm run fuzz reruns it.
  */
@@ -29,9 +29,9 @@ const intVar = (name: string, fallback: number) => {
   return parsed;
 };
 const SEED = intVar('FUZZ_SEED', Math.floor(Math.random() * 2 ** 31));
-const CASES = intVar('FUZZ_CASES', 1000);
+const CASES = intVar('FUZZ_CASES', 2000);
 // A run asked for many cases gets the time for them; the CI default stays under a minute.
-const SECONDS = intVar('FUZZ_SECONDS', CASES > 1000 ? 3600 : 45);
+const SECONDS = intVar('FUZZ_SECONDS', CASES > 2000 ? 3600 : 45);
 const ONLY = process.env.FUZZ_ONLY ? intVar('FUZZ_ONLY', 0) : undefined;
 
 describe('fuzzing the gateway from the schema', () => {

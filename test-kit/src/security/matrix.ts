@@ -122,7 +122,7 @@ export class OwnerView {
         .map((e) => e.extensions?.code);
       out.set(
         `${op.field} ${op.variant}`,
-        JSON.stringify([answer.body.data?.[`v${i}`] ?? null, errors]),
+        canonical([answer.body.data?.[`v${i}`] ?? null, errors]),
       );
     });
     this.latest = answer.body.data ?? {};
@@ -134,7 +134,9 @@ export class OwnerView {
   /** The owner's fields that changed since the last look (stable ones only). */
   async changes(): Promise<string[]> {
     const now = await this.read();
-    const changed = [...this.stable].filter((alias) => now.get(alias) !== this.last.get(alias));
+    const changed = [...this.stable]
+      .filter((alias) => now.get(alias) !== this.last.get(alias))
+      .map((alias) => `${alias}: ${difference(this.last.get(alias) ?? '', now.get(alias) ?? '')}`);
     this.last = now;
     return changed;
   }
@@ -154,6 +156,28 @@ export class OwnerView {
     if (!token) throw new Error(`The owner cannot sign in again: ${answer.text}`);
     this.owner.account.accessToken = token;
   }
+}
+
+/** Where two texts first differ, with a little context: `…"version":3… → …"version":4…`. */
+function difference(before: string, after: string): string {
+  let i = 0;
+  while (i < before.length && before[i] === after[i]) i++;
+  const from = Math.max(0, i - 30);
+  return `…${before.slice(from, i + 30)}… → …${after.slice(from, i + 30)}…`;
+}
+
+/**
+ * JSON with object keys and list items in a fixed order: lists the store returns in no set
+ * order read the same each time, so only a real change shows as one.
+ */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value ?? null);
 }
 
 /** Field values of the owner's objects by id, from what the owner view read. */
