@@ -49,7 +49,12 @@ before(async () => {
       pids: [],
       stop: async () => {},
     },
-    { assertionSecret: 'a'.repeat(48), authSigningKey: await newSigningKey(), neo4jPassword: '' },
+    {
+      assertionSecret: 'a'.repeat(48),
+      authSigningKey: await newSigningKey(),
+      neo4jPassword: '',
+      companionKeys: '',
+    },
     {
       USERS_PORT: String(base),
       EMOTIONS_PORT: String(base + 1),

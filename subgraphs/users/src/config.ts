@@ -30,7 +30,9 @@ export const usersConfigSchema = z.object({
    */
   ACCOUNT_DATA_SERVICES: z
     .string()
-    .default('emotions=http://127.0.0.1:4004,stories=http://127.0.0.1:4002')
+    .default(
+      'emotions=http://127.0.0.1:4004,stories=http://127.0.0.1:4002,companion=http://127.0.0.1:4003',
+    )
     .refine(
       (text) =>
         text

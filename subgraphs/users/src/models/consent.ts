@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 
-export const CONSENT_SCOPES = ['LIVE_STATE', 'HISTORY', 'JOURNAL'] as const;
+export const CONSENT_SCOPES = ['LIVE_STATE', 'HISTORY', 'JOURNAL', 'CRISIS_ALERTS'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 /** A standing permission: `granteeId` may watch `ownerId`'s data within `scope`. */
