@@ -15,6 +15,7 @@ export async function composedApiSchema(): Promise<string> {
     { name: 'users', sdl: await sdlOf('subgraphs/users') },
     { name: 'stories', sdl: await storiesSubgraphSdl() },
     { name: 'emotions', sdl: await sdlOf('subgraphs/emotions') },
+    { name: 'companion', sdl: await sdlOf('subgraphs/companion') },
   ];
   const composed = composeServices(
     subgraphs.map(({ name, sdl }) => ({

@@ -29,6 +29,8 @@ export type BiometricSampleInput = {
 
 /** What a grantee may watch. */
 export type ConsentScope =
+  /** The companion's crisis alerts, as they happen (never the conversation itself). */
+  | 'CRISIS_ALERTS'
   /** Stored history: biometrics, states, sessions. */
   | 'HISTORY'
   /** Journal entries and emotion readings. */
