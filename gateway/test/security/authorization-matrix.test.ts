@@ -27,6 +27,7 @@ import {
   subgraphOperations,
   removeStoriesOf,
   runStreamMatrix,
+  consentScopes,
   generateOperations,
   type Actor,
   type MatrixCase,
@@ -65,6 +66,7 @@ describe('authorization matrix generated from the composed schema', () => {
 
   before(async () => {
     stack = await startTestStack({
+      companion: true,
       gateway: ROOMY,
       throttle: { perAccount: 1_000_000, perIp: 1_000_000 },
     });
@@ -72,8 +74,8 @@ describe('authorization matrix generated from the composed schema', () => {
     console.log(
       `schema from ${graph.source}; subgraphs: ${graph.subgraphs.map((s) => s.name).join(', ')}`,
     );
-    ana = await plantPrivateData(stack.gatewayUrl, 'Ana');
-    dora = await plantPrivateData(stack.gatewayUrl, 'Dora');
+    ana = await plantPrivateData(stack.gatewayUrl, 'Ana', graph.api);
+    dora = await plantPrivateData(stack.gatewayUrl, 'Dora', graph.api);
     people.push(ana.account.userId, dora.account.userId);
     tokens.merge(ana.tokens).merge(dora.tokens);
   });
@@ -328,7 +330,7 @@ describe('authorization matrix generated from the composed schema', () => {
     const coach = await signUp(stack.gatewayUrl, 'Coach');
     people.push(bo.userId, coach.userId);
     const consents: string[] = [];
-    for (const scope of ['LIVE_STATE', 'HISTORY', 'JOURNAL']) {
+    for (const scope of consentScopes(graph.api)) {
       const granted = await graphql<{ grantConsent: { id: string } }>(
         stack.gatewayUrl,
         'mutation($s: ConsentScope!, $e: String!) { grantConsent(scope: $s, granteeEmail: $e) { id } }',

@@ -135,6 +135,8 @@ class SchemaWalk {
   private counter = 0;
   /** The ids the variant being built aims at: `expected…` arguments read their fields. */
   private focus: string[] = [];
+  /** The field whose arguments are being made: `forgetMemory(id)` aims at a memory. */
+  private fieldName = '';
   constructor(
     readonly schema: GraphQLSchema,
     readonly targets: Targets,
@@ -172,6 +174,7 @@ class SchemaWalk {
     field: GraphQLField<unknown, unknown>,
   ): Map<string, unknown> | undefined {
     const values = new Map<string, unknown>();
+    this.fieldName = field.name;
     for (const arg of field.args) {
       if (!isNonNullType(arg.type) || arg.defaultValue !== undefined) continue;
       const value = this.value(arg.type, arg.name, 0, new Set(), 0);
@@ -187,6 +190,7 @@ class SchemaWalk {
    */
   variants(field: GraphQLField<unknown, unknown>): ArgumentSet[] {
     const returnType = getNamedType(field.type).name;
+    this.fieldName = field.name;
     const idChoices: Array<{ arg: GraphQLArgument; ids: string[] }> = [];
     for (const arg of field.args) {
       const nullable = getNullableType(arg.type);
@@ -391,6 +395,11 @@ class SchemaWalk {
     const typeName = byName.charAt(0).toUpperCase() + byName.slice(1);
     if (argName !== 'id' && this.targets.ids[typeName]) return this.targets.ids[typeName];
     if (this.targets.ids[returnType]) return this.targets.ids[returnType];
+    // `forgetMemory(id)`, `memory(id)`: the type the field is named after.
+    const named = Object.keys(this.targets.ids)
+      .filter((type) => this.fieldName.toLowerCase().includes(type.toLowerCase()))
+      .sort((a, b) => b.length - a.length)[0];
+    if (named) return this.targets.ids[named]!;
     return this.targets.ids.User ?? [];
   }
 

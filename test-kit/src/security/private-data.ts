@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HEART_PHASES, sampleInputs, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import { isEnumType, type GraphQLSchema } from 'graphql';
 import { graphql, signUp, type GraphQLResponse, type SignedUp } from '../client.js';
 import { PrivateTokens } from './private-tokens.js';
 
@@ -52,7 +53,12 @@ ${next}
  * playthrough, and consents granted to a coach and then revoked. Secret markers, and the ids
  * of the private objects, go into `tokens`; the published story's words are public markers.
  */
-export async function plantPrivateData(gatewayUrl: string, name: string): Promise<PlantedPerson> {
+export async function plantPrivateData(
+  gatewayUrl: string,
+  name: string,
+  /** The graph's schema: what it offers (consent scopes, the companion) decides what is planted. */
+  schema?: GraphQLSchema,
+): Promise<PlantedPerson> {
   const tokens = new PrivateTokens();
   const who = name.toLowerCase();
   const emailMarker = tokens.secret(`${name}: email`);
@@ -204,9 +210,47 @@ export async function plantPrivateData(gatewayUrl: string, name: string): Promis
   );
   own('Playthrough', playthrough.startPlaythrough.id, 'playthrough id');
 
+  if (schema?.getMutationType()?.getFields().sendCompanionMessage) {
+    // What a person confides, and a crisis: the most private data the graph holds.
+    type Turn = {
+      sendCompanionMessage: {
+        conversation: { id: string };
+        message: { id: string };
+        reply: { id: string };
+        memoriesSaved: string[];
+        safety: { eventId: string | null } | null;
+      };
+    };
+    const SEND = `mutation($c: ID, $t: String!, $id: ID!) {
+      sendCompanionMessage(conversationId: $c, text: $t, clientMessageId: $id) {
+        conversation { id } message { id } reply { id } memoriesSaved safety { eventId } } }`;
+    let conversation: string | undefined;
+    for (const [text, label] of [
+      ['My sister Mia lives in Busan and I worry about her.', 'confided message'],
+      ['I want to kill myself tonight, I have the pills ready.', 'crisis message'],
+    ] as const) {
+      const turn = await ask<Turn>(
+        SEND,
+        {
+          c: conversation ?? null,
+          t: `${text} ${tokens.secret(`${name}: ${label}`)}`,
+          id: randomUUID(),
+        },
+        label,
+      );
+      const sent = turn.sendCompanionMessage;
+      conversation = sent.conversation.id;
+      own('CompanionMessage', sent.message.id, `${label} id`);
+      own('CompanionMessage', sent.reply.id, 'companion reply id');
+      for (const memory of sent.memoriesSaved) own('Memory', memory, 'memory id');
+      if (sent.safety?.eventId) own('SafetyEvent', sent.safety.eventId, 'crisis alert id');
+    }
+    own('Conversation', conversation!, 'conversation id');
+  }
+
   // A coach held every scope of consent, and lost it.
   const formerCoach = await signUp(gatewayUrl, `Coach-of-${name}`);
-  for (const scope of ['LIVE_STATE', 'HISTORY', 'JOURNAL']) {
+  for (const scope of consentScopes(schema)) {
     const granted = await ask<{ grantConsent: { id: string } }>(
       'mutation($scope: ConsentScope!, $email: String!) { grantConsent(scope: $scope, granteeEmail: $email) { id } }',
       { scope, email: formerCoach.email },
@@ -220,4 +264,12 @@ export async function plantPrivateData(gatewayUrl: string, name: string): Promis
     );
   }
   return { name, account, deviceToken, ids, tokens, formerCoach };
+}
+
+/** Every scope a person can consent to, as the schema lists them. */
+export function consentScopes(schema?: GraphQLSchema): string[] {
+  const type = schema?.getType('ConsentScope');
+  return isEnumType(type)
+    ? type.getValues().map((value) => value.name)
+    : ['LIVE_STATE', 'HISTORY', 'JOURNAL'];
 }
