@@ -204,6 +204,9 @@ export const PUBLIC_BY_DESIGN: Record<string, string> = {
   'Scene.*': 'as Story: scenes of published stories are public',
   'Choice.*': 'as Story: choices of published stories are public',
   'StoryVersion.*': 'published versions are public',
+  'PublishedStory.*': 'what readers read: the published version',
+  'PublishedScene.*': 'what readers read: the published version',
+  'PublishedChoice.*': 'what readers read: the published version',
 };
 
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
@@ -216,8 +219,10 @@ export function harvestPrivateValues(
   data: unknown,
   tokens: PrivateTokens,
   owner: string,
+  /** `{}` for a deleted account: nothing of it is public any more. */
   publicCoordinates: Record<string, string> = PUBLIC_BY_DESIGN,
 ): void {
+  const everything = Object.keys(publicCoordinates).length === 0;
   const visit = (value: unknown) => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (!value || typeof value !== 'object') return;
@@ -227,6 +232,7 @@ export function harvestPrivateValues(
       if (typeof inner === 'string') {
         if (publicCoordinates[`${type}.${field}`] || publicCoordinates[`${type}.*`]) continue;
         const midnight = inner.endsWith('T00:00:00.000Z');
+        if (!everything && tokens.isPublic(inner)) continue;
         if (field === 'id' || (ISO_INSTANT.test(inner) && !midnight))
           if (!tokens.has(inner)) tokens.add(inner, `${owner}: ${type}.${field}`);
       } else visit(inner);

@@ -86,6 +86,7 @@ export async function plantPrivateData(
   const ask = <T>(query: string, variables: Record<string, unknown>, what: string, as = token) =>
     must<T>(gatewayUrl, query, variables, as, `${name}'s ${what}`);
   const ids: Record<string, string[]> = { User: [account.userId] };
+  tokens.markPublic(account.userId);
   const own = (type: string, id: string, label?: string) => {
     (ids[type] ??= []).push(id);
     if (label) tokens.add(id, `${name}: ${label}`);
@@ -181,9 +182,14 @@ export async function plantPrivateData(
   );
   const story = published.importStory;
   own('Story', story.id);
+  tokens.markPublic(story.id);
   for (const scene of story.scenes) {
     own('Scene', scene.id);
-    for (const choice of scene.choices) own('Choice', choice.id);
+    tokens.markPublic(scene.id);
+    for (const choice of scene.choices) {
+      own('Choice', choice.id);
+      tokens.markPublic(choice.id);
+    }
   }
   const publication = await ask<{ publishStory: { storyVersion: number } }>(
     'mutation($id: ID!, $v: Int!) { publishStory(storyId: $id, expectedVersion: $v) { storyVersion } }',

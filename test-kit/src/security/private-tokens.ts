@@ -14,6 +14,8 @@ export interface PrivateToken {
  */
 export class PrivateTokens {
   private readonly byValue = new Map<string, string>();
+  /** Values known to be public (a published story's ids): harvesting skips them. */
+  private readonly publicValues = new Set<string>();
 
   /** A fresh unique string to plant, registered as private. */
   secret(label: string): string {
@@ -36,6 +38,15 @@ export class PrivateTokens {
     return this.byValue.has(value);
   }
 
+  /** Marks a planted value as public by design (a published story's id), so harvesting skips it. */
+  markPublic(value: string): void {
+    this.publicValues.add(value);
+  }
+
+  isPublic(value: string): boolean {
+    return this.publicValues.has(value);
+  }
+
   /** Forgets a value: it turned out to be public by design (see the allow-list). */
   remove(value: string): void {
     this.byValue.delete(value);
@@ -52,6 +63,7 @@ export class PrivateTokens {
 
   merge(other: PrivateTokens): this {
     for (const [value, label] of other.byValue) this.byValue.set(value, label);
+    for (const value of other.publicValues) this.publicValues.add(value);
     return this;
   }
 
