@@ -39,19 +39,29 @@ try {
   }
 
   const memory = await residentMiB([...pids, ...engines.pids]);
+  const rows: Array<[string, string]> = [
+    [
+      'GraphQL gateway',
+      `http://127.0.0.1:${gateway.port}/graphql   (health /health, readiness /ready, metrics /metrics)`,
+    ],
+    [
+      'Web app',
+      `http://127.0.0.1:${specs.find((s) => s.name === 'web')!.port}/   (sign up, /session, /dashboard)`,
+    ],
+    ...specs
+      .filter((s) => s !== gateway && s.name !== 'web')
+      .map((s): [string, string] => [
+        `${s.name} subgraph`,
+        `http://127.0.0.1:${s.port}/graphql   (loopback only; clients use the gateway)`,
+      ]),
+    ['MongoDB', engines.mongoUri],
+    ['Neo4j', engines.neo4j.uri],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   console.log(`
 MindScape is running (${((Date.now() - began) / 1000).toFixed(1)} s to start${memory ? `, ${memory} MiB resident` : ''}):
-  GraphQL gateway  http://127.0.0.1:${gateway.port}/graphql   (health /health, readiness /ready, metrics /metrics)
-  Web app          http://127.0.0.1:${specs.find((s) => s.name === 'web')!.port}/   (sign up, /session, /dashboard)
-${specs
-  .filter((s) => s !== gateway && s.name !== 'web')
-  .map(
-    (s) =>
-      `  ${s.name} subgraph  http://127.0.0.1:${s.port}/graphql   (loopback only; clients use the gateway)`,
-  )
-  .join('\n')}
-  MongoDB          ${engines.mongoUri}
-  Neo4j            ${engines.neo4j.uri}
+${rows.map(([label, value]) => `  ${label.padEnd(width)}${value}`).join('\n')}
+${process.env.LOG_REQUESTS === '1' ? 'A line per HTTP request follows (LOG_REQUESTS=1).' : 'HTTP requests are not shown: LOG_REQUESTS=1 npm start shows a line each.'}
 Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(
