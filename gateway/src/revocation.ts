@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  ErrorCode,
   RevocationList,
+  codedError,
   revocationKey,
   revokesIdentity,
   type InternalClient,
-  serviceUnavailable,
   type Identity,
   type Logger,
   type Revocation,
@@ -38,7 +39,6 @@ export class RevocationFeed {
   private readonly stop = new AbortController();
   private loaded: Promise<void> | undefined;
   private cursor: string | undefined;
-  private following: Promise<void> | undefined;
 
   constructor(
     private readonly users: InternalClient,
@@ -53,12 +53,17 @@ export class RevocationFeed {
   ready(): Promise<void> {
     this.loaded ??= this.load().then(
       () => {
-        this.following = this.follow();
+        void this.follow();
       },
       (error: unknown) => {
         this.loaded = undefined;
         this.logger?.error({ err: error }, 'the revocation list could not be loaded');
-        throw serviceUnavailable('Sign-ins cannot be checked right now; try again shortly.');
+        throw codedError(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          'Sign-ins cannot be checked right now; try again shortly.',
+          {},
+          503,
+        );
       },
     );
     return this.loaded;
@@ -100,9 +105,10 @@ export class RevocationFeed {
     });
   }
 
+  /** Stops following; a request still held open ends on its own (the users subgraph answers it within 4 s, or at once when it shuts down). */
   close(): Promise<void> {
     this.stop.abort();
-    return this.following ?? Promise.resolve();
+    return Promise.resolve();
   }
 
   private async load(): Promise<void> {

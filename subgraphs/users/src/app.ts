@@ -76,6 +76,7 @@ export async function createUsersSubgraph(
     ...service,
     services,
     async close() {
+      revocations.close();
       await deletions.close();
       await service.close();
       if (!options.bus) await bus.close();

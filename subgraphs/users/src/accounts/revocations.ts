@@ -34,6 +34,9 @@ export interface RevocationPage {
  * announced on the event bus, so followers hear of it at once.
  */
 export class Revocations {
+  /** Ends held-open follows at shutdown, so the server can close at once. */
+  private readonly closing = new AbortController();
+
   constructor(
     private readonly model: Model<RevocationDoc>,
     private readonly bus: EventBus,
@@ -82,8 +85,12 @@ export class Revocations {
     try {
       const page = await this.since(after);
       if (page.revocations.length > 0 || waitMs <= 0) return page;
+      const closing = new Promise((resolve) =>
+        this.closing.signal.addEventListener('abort', resolve, { once: true, signal: stop.signal }),
+      );
       await Promise.race([
         heard,
+        closing,
         sleep(Math.min(waitMs, MAX_WAIT_MS), undefined, { signal: stop.signal }).catch(
           () => undefined,
         ),
@@ -93,5 +100,10 @@ export class Revocations {
       stop.abort();
       await heard.catch(() => undefined);
     }
+  }
+
+  /** Answers every held-open follow now (shutdown). */
+  close(): void {
+    this.closing.abort();
   }
 }
