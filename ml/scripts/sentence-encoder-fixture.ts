@@ -29,6 +29,9 @@ const longKorean =
   '하는 라디오의 노래처럼 하루를 괜찮게 만드는 작은 것들에 대해서도 이야기했다. 돌아왔을 때는 ' +
   '이미 어두웠고, 다음 달 시험에 대한 걱정은 여전했지만 몇 주 만에 가장 마음이 편했다.';
 
+/** ~1,500 pieces: longer than one forward pass, so the encoder cuts it into runs. */
+const veryLong = Array.from({ length: 6 }, (_, i) => `${i + 1}. ${long} ${longKorean}`).join('\n');
+
 /** English, Korean, mixed, emoji, empty-ish, normalization cases and long texts. */
 export const REFERENCE_SENTENCES = [
   'I love my dog',
@@ -54,6 +57,7 @@ export const REFERENCE_SENTENCES = [
   '東京は日本の首都です',
   long,
   longKorean,
+  veryLong,
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -16,12 +16,37 @@ import {
 
 /** Width of a sentence vector. */
 export const SENTENCE_VECTOR_DIM = EMBEDDING_DIM;
+/** [embedding | 2-gram | 3-gram | 5-gram branch] per token. */
+const FEATURE_DIM = EMBEDDING_DIM + NGRAM_ORDERS.length * CNN_DIM;
 
 /**
- * Tokens per forward pass: sentences are packed until this many, so each weight matrix is
- * read once for many tokens; a longer sentence is a pass of its own.
+ * How far a token's output reads its neighbours: two stacked n-gram layers, each seeing up to
+ * 2 pieces either side. A run of a long text carries this many pieces of context each way.
  */
-const TOKEN_BUDGET = 512;
+const RECEPTIVE_RADIUS =
+  2 * Math.max(...NGRAM_ORDERS.map(({ order, left }) => Math.max(left, order - 1 - left)));
+/** Sentence vectors produced per pass of the dense layers (their sums wait until then). */
+const PROJECT_EVERY = 64;
+
+export interface SentenceEncoderOptions {
+  /**
+   * Pieces per forward pass. Short texts are packed up to this many, so each weight matrix is
+   * read once for many tokens; a longer text is cut into runs of this size that overlap by the
+   * receptive radius, which bounds memory for any text length with the same result.
+   * @default 512
+   */
+  tokenBudget?: number;
+}
+
+/** One run of a text's pieces in a forward pass; pieces outside [keepFrom, keepTo) are context. */
+interface Segment {
+  text: number;
+  ids: PieceId[];
+  keepFrom: number;
+  keepTo: number;
+  /** The text's last run: its token sum is complete once this one is added. */
+  last: boolean;
+}
 
 // A type literal, not an interface, so the tensors pass as a TensorContainer to tf.dispose.
 type BranchTensors = {
@@ -44,6 +69,7 @@ export class SentenceEncoder {
   private disposed = false;
 
   private constructor(
+    private readonly tokenBudget: number,
     private readonly tokenizer: SentencePieceTokenizer,
     /** Only what JS reads; the float matrices live in the tensors below, not twice. */
     private readonly weights: Pick<EncoderWeights, 'table' | 'scale' | 'lo' | 'epsilon'>,
@@ -70,7 +96,15 @@ export class SentenceEncoder {
    * Reads `weights.npz` and `sp.model` from `dir` (by default where `ensureSentenceEncoder`
    * puts them). Takes about a second; hold one encoder per process.
    */
-  static async load(dir: string = SENTENCE_ENCODER_DIR): Promise<SentenceEncoder> {
+  static async load(
+    dir: string = SENTENCE_ENCODER_DIR,
+    { tokenBudget = 512 }: SentenceEncoderOptions = {},
+  ): Promise<SentenceEncoder> {
+    if (!Number.isInteger(tokenBudget) || tokenBudget < 4 * RECEPTIVE_RADIUS) {
+      throw new Error(
+        `tokenBudget must be an integer ≥ ${4 * RECEPTIVE_RADIUS}, got ${tokenBudget}`,
+      );
+    }
     for (const file of SENTENCE_ENCODER_FILES) {
       await access(join(dir, file)).catch(() => {
         throw new Error(
@@ -114,7 +148,7 @@ export class SentenceEncoder {
       p3: matrix(weights.p3),
     };
     const { table, scale, lo, epsilon } = weights;
-    return new SentenceEncoder(tokenizer, { table, scale, lo, epsilon }, tensors);
+    return new SentenceEncoder(tokenBudget, tokenizer, { table, scale, lo, epsilon }, tensors);
   }
 
   /** The piece ids the encoder reads for `text` (begin and end markers included). */
@@ -126,21 +160,40 @@ export class SentenceEncoder {
   encode(texts: string[]): Float32Array[] {
     if (this.disposed) throw new Error('SentenceEncoder used after dispose()');
     const out: Float32Array[] = new Array<Float32Array>(texts.length);
-    let group: PieceId[][] = [];
+    const lengths = new Float32Array(texts.length);
+    const sums = new Map<number, Float32Array>();
+    let ready: number[] = [];
+    let group: Segment[] = [];
     let tokens = 0;
-    let first = 0;
+    const project = () => {
+      const vectors = this.project(
+        ready.map((text) => sums.get(text)!),
+        ready.map((text) => lengths[text]!),
+      );
+      ready.forEach((text, k) => {
+        out[text] = vectors[k]!;
+        sums.delete(text);
+      });
+      ready = [];
+    };
+    const pass = () => {
+      this.sumFeatures(group, tokens, sums);
+      for (const segment of group) if (segment.last) ready.push(segment.text);
+      group = [];
+      tokens = 0;
+      if (ready.length >= PROJECT_EVERY) project();
+    };
     texts.forEach((text, i) => {
       const ids = this.tokenizer.encode(text);
-      if (group.length > 0 && tokens + ids.length > TOKEN_BUDGET) {
-        this.encodeGroup(group, tokens, out, first);
-        group = [];
-        tokens = 0;
-        first = i;
+      lengths[i] = ids.length;
+      for (const segment of this.segments(i, ids)) {
+        if (group.length > 0 && tokens + segment.ids.length > this.tokenBudget) pass();
+        group.push(segment);
+        tokens += segment.ids.length;
       }
-      group.push(ids);
-      tokens += ids.length;
     });
-    if (group.length > 0) this.encodeGroup(group, tokens, out, first);
+    if (group.length > 0) pass();
+    if (ready.length > 0) project();
     return out;
   }
 
@@ -150,29 +203,43 @@ export class SentenceEncoder {
     tf.dispose(this.tensors);
   }
 
+  /** A text's pieces as runs of at most the token budget, each with its context. */
+  private segments(text: number, ids: PieceId[]): Segment[] {
+    if (ids.length <= this.tokenBudget) {
+      return [{ text, ids, keepFrom: 0, keepTo: ids.length, last: true }];
+    }
+    const stride = this.tokenBudget - 2 * RECEPTIVE_RADIUS;
+    const runs: Segment[] = [];
+    for (let from = 0; from < ids.length; from += stride) {
+      const to = Math.min(ids.length, from + stride);
+      const start = Math.max(0, from - RECEPTIVE_RADIUS);
+      const end = Math.min(ids.length, to + RECEPTIVE_RADIUS);
+      runs.push({
+        text,
+        ids: ids.slice(start, end),
+        keepFrom: from - start,
+        keepTo: to - start,
+        last: to === ids.length,
+      });
+    }
+    return runs;
+  }
+
   /**
-   * One forward pass over the sentences of `group`, their tokens in one flat matrix. N-gram
-   * windows never cross a sentence: a slot outside the sentence reads a zero row (index
-   * `tokens`), which is the per-sentence zero padding of the original.
+   * The per-token part of the network over the runs of `group`, their tokens in one flat
+   * matrix, summed per text into `sums` (1280 wide). N-gram windows never leave a run: a slot
+   * outside it reads a zero row (index `tokens`), which is the original's per-sentence zero
+   * padding at a text's ends; at a cut, the rows that would differ are context, not summed.
    */
-  private encodeGroup(
-    group: PieceId[][],
-    tokens: number,
-    out: Float32Array[],
-    first: number,
-  ): void {
-    const sentences = group.length;
+  private sumFeatures(group: Segment[], tokens: number, sums: Map<number, Float32Array>): void {
     const embedding = this.embed(group, tokens);
-    // Sums the tokens of each sentence: a (sentences × tokens) 0/1 matrix.
-    const membership = new Float32Array(sentences * tokens);
-    const lengths = new Float32Array(sentences);
+    // Sums the kept tokens of each run: a (runs × tokens) 0/1 matrix.
+    const membership = new Float32Array(group.length * tokens);
     const windows = NGRAM_ORDERS.map(({ order }) => new Int32Array(tokens * order));
     let start = 0;
-    group.forEach((ids, s) => {
-      const end = start + ids.length;
-      lengths[s] = ids.length;
+    group.forEach((segment, s) => {
+      const end = start + segment.ids.length;
       for (let t = start; t < end; t++) {
-        membership[s * tokens + t] = 1;
         NGRAM_ORDERS.forEach(({ order, left }, b) => {
           const window = windows[b]!;
           for (let k = 0; k < order; k++) {
@@ -181,10 +248,13 @@ export class SentenceEncoder {
           }
         });
       }
+      for (let t = start + segment.keepFrom; t < start + segment.keepTo; t++) {
+        membership[s * tokens + t] = 1;
+      }
       start = end;
     });
     const w = this.tensors;
-    const vectors = tf.tidy(() => {
+    const summed = tf.tidy(() => {
       const emb = tf.tensor2d(embedding, [tokens, EMBEDDING_DIM]);
       const projected = layerNorm(
         tf.fused.matMul({ a: emb, b: w.projection, bias: w.projectionBias }) as tf.Tensor2D,
@@ -223,12 +293,32 @@ export class SentenceEncoder {
         w.beta,
         this.weights.epsilon,
       );
-      // Sum, then project: the token sum commutes with the linear output layer, so the
-      // 1280 × 512 product runs once per sentence instead of once per token.
-      const counts = tf.tensor2d(lengths, [sentences, 1]);
-      const summed = tf.matMul(tf.tensor2d(membership, [sentences, tokens]), features);
+      return tf.matMul(tf.tensor2d(membership, [group.length, tokens]), features);
+    });
+    const data = summed.dataSync() as Float32Array;
+    summed.dispose();
+    group.forEach((segment, s) => {
+      const run = data.subarray(s * FEATURE_DIM, (s + 1) * FEATURE_DIM);
+      const sum = sums.get(segment.text);
+      if (sum === undefined) sums.set(segment.text, run.slice());
+      else for (let k = 0; k < FEATURE_DIM; k++) sum[k] = sum[k]! + run[k]!;
+    });
+  }
+
+  /**
+   * The per-text part: output projection of the token sums (sum, then project: the sum
+   * commutes with the linear layer, so the 1280 × 512 product runs once per text), scaling by
+   * 1/√length, the dense layers, tanh and L2 normalisation.
+   */
+  private project(sums: Float32Array[], lengths: number[]): Float32Array[] {
+    const w = this.tensors;
+    const count = sums.length;
+    const stacked = new Float32Array(count * FEATURE_DIM);
+    sums.forEach((sum, k) => stacked.set(sum, k * FEATURE_DIM));
+    const vectors = tf.tidy(() => {
+      const counts = tf.tensor2d(lengths, [count, 1]);
       const mean = tf
-        .matMul(summed, w.output)
+        .matMul(tf.tensor2d(stacked, [count, FEATURE_DIM]), w.output)
         .add(counts.mul(w.outputBias))
         .mul(counts.rsqrt()) as tf.Tensor2D;
       const y0 = tf.matMul(mean, w.d0).relu();
@@ -240,17 +330,15 @@ export class SentenceEncoder {
     });
     const data = vectors.dataSync() as Float32Array;
     vectors.dispose();
-    for (let s = 0; s < sentences; s++) {
-      out[first + s] = data.slice(s * EMBEDDING_DIM, (s + 1) * EMBEDDING_DIM);
-    }
+    return sums.map((_, k) => data.slice(k * EMBEDDING_DIM, (k + 1) * EMBEDDING_DIM));
   }
 
   /** Piece embeddings of the group's tokens, dequantized from the uint8 table row by row. */
-  private embed(group: PieceId[][], tokens: number): Float32Array {
+  private embed(group: Segment[], tokens: number): Float32Array {
     const { table, scale, lo } = this.weights;
     const embedding = new Float32Array(tokens * EMBEDDING_DIM);
     let t = 0;
-    for (const ids of group) {
+    for (const { ids } of group) {
       for (const id of ids) {
         const chunk = id % TABLE_CHUNKS;
         const row = ((id - chunk) / TABLE_CHUNKS) * EMBEDDING_DIM;
