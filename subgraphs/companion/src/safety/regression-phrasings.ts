@@ -68,7 +68,7 @@ const SOMEONE_ELSE: Expect = { min: 'concern', max: 'elevated', subject: 'other'
 const PAST: Expect = { min: 'concern', max: 'concern', subject: 'self' };
 const NOT_A_CRISIS: Expect = { min: 'none', max: 'none' };
 
-export const SAFETY_PHRASINGS: readonly SafetyPhrasing[] = [
+const WRITTEN_WITH_THE_RULES: readonly SafetyPhrasing[] = [
   // --- English: the wish or intent, said outright.
   ...group('direct', 'en', OWN_ELEVATED, [
     'I want to die',
@@ -395,4 +395,170 @@ export const SAFETY_PHRASINGS: readonly SafetyPhrasing[] = [
   // --- Mixed Korean and English.
   ...group('mixed', 'ko', OWN_ELEVATED, ['오늘 너무 힘들어 i want to die', 'honestly 죽고 싶어']),
   ...group('mixed', 'en', OWN_CONCERN, ['i feel like 사라지고 싶어']),
+];
+
+/** The first held-out set: measured once unseen (37 of 52 met), then its misses were fixed. */
+const FIRST_HELD_OUT: readonly SafetyPhrasing[] = [
+  ...group('indirect', 'en', OWN_CONCERN, [
+    "I don't think I can keep doing this, I just want to sleep forever",
+    'honestly thinking of just ending things',
+    "I don't want to exist anymore",
+    "everything would be easier if I wasn't here",
+    'Sometimes I think my family would be happier if I was dead',
+    "i'm so done. goodbye everyone",
+    "I've started giving my things away",
+  ]),
+  ...group('direct', 'en', OWN_CONCERN, [
+    "I've been looking up how to tie a noose",
+    "I'm scared of what I might do to myself tonight",
+    'I keep having thoughts of jumping in front of a train',
+    'I hate myself so much I want to die',
+    "nothing matters, I'm going to off myself",
+    'i wanna kms fr',
+    'I cut again last night',
+    'relapsed on sh last night',
+    'I have a gun in my room and I keep thinking about using it on myself',
+  ]),
+  ...group('plan', 'en', OWN_IMMINENT, ['im gonna end it tonight']),
+  ...group('third_person', 'en', SOMEONE_ELSE, [
+    'my girlfriend keeps talking about killing herself',
+    "my dad said he doesn't see the point in living anymore",
+  ]),
+  ...group('negated', 'en', NOT_A_CRISIS, [
+    "I'm not going to do anything stupid, don't worry",
+    "I'd never hurt myself, I love my family too much",
+  ]),
+  ...group('idiom', 'en', NOT_A_CRISIS, [
+    "I'm going to kill it at my interview tomorrow",
+    'that movie made me want to cry',
+    "lol i'm dead, this meme",
+    "I'd die for my kids",
+    'the battery is dead again',
+    'my plants are dying, help',
+    'Kill Bill is such a good film',
+    "I'm dying to try that new ramen place",
+    'I killed the spider in the bathroom',
+  ]),
+  ...group('indirect', 'ko', OWN_CONCERN, [
+    '살아있는 게 지옥 같아',
+    '내일 아침이 안 왔으면 좋겠어',
+    '다 포기하고 싶다 진짜로',
+    '세상에서 없어지고 싶다',
+    '아무도 날 필요로 하지 않아',
+  ]),
+  ...group('direct', 'ko', OWN_CONCERN, [
+    '나 같은 건 죽어야 돼',
+    '죽는 방법 검색해 봤어',
+    '손목 또 그었어',
+    'ㅈㅅ 하고싶다 진짜',
+    '뛰어내리고 싶다',
+  ]),
+  ...group('plan', 'ko', OWN_IMMINENT, ['오늘 밤 유서 쓸 거야', '옥상 왔어 이제 뛰어내릴 거야']),
+  ...group('third_person', 'ko', SOMEONE_ELSE, [
+    '동생이 죽고 싶다는 말을 자주 해',
+    '친구가 손목을 그었대',
+  ]),
+  ...group('negated', 'ko', NOT_A_CRISIS, [
+    '죽고 싶다는 생각은 안 해',
+    '자해 같은 거 안 해 걱정 마',
+  ]),
+  ...group('idiom', 'ko', NOT_A_CRISIS, [
+    '배고파서 쓰러지겠다',
+    '이 케이크 미쳤다 죽여준다',
+    '웃다가 죽을 뻔',
+    '너무 피곤해서 죽을 것 같아',
+    '한강 가서 자전거 타자',
+    '죽은 나무에 꽃이 폈어',
+  ]),
+];
+
+export const SAFETY_PHRASINGS: readonly SafetyPhrasing[] = [
+  ...WRITTEN_WITH_THE_RULES,
+  ...FIRST_HELD_OUT,
+];
+
+/**
+ * Held out: written after the rules were settled, and not tuned against. The bench reports them
+ * apart, as an estimate of how the guard does on wording it has not seen; the test does not
+ * assert them. A miss here is a known gap; when one is fixed, move the phrasing into the suite
+ * and write a new held-out one.
+ */
+export const HELD_OUT_PHRASINGS: readonly SafetyPhrasing[] = [
+  ...group('indirect', 'en', OWN_CONCERN, [
+    'I keep wondering if anyone would even come to my funeral',
+    "I can't see myself being alive next year",
+    "I'm tired of pretending I want to be here",
+    'I want to stop waking up',
+    'I think the world would keep spinning fine without me',
+    "I'm planning how I'll do it",
+    'I just want to go to sleep forever',
+    'the voices say I should die',
+    "If I'm gone tomorrow, just know I loved you",
+    'sometimes i stand near the edge of the platform and think about it',
+  ]),
+  ...group('direct', 'en', OWN_ELEVATED, [
+    "I've been burning my arms with a lighter",
+    'I started cutting again after two years clean',
+    'i rly wanna unalive rn',
+    'honestly kms',
+  ]),
+  ...group('plan', 'en', OWN_IMMINENT, [
+    "i'm gonna kill my self tn",
+    "I have pills saved up for when I'm ready",
+    'I took like 30 pills an hour ago',
+  ]),
+  ...group('indirect', 'ko', OWN_CONCERN, [
+    '요즘 계속 죽는 상상을 해',
+    '이대로 사라져도 아무도 모를 거야',
+    '더는 살아갈 힘이 없어',
+    '그냥 눈 감고 안 일어나고 싶다',
+    '살아있는 의미를 모르겠어',
+    '나 없어지면 엄마가 편하겠지',
+  ]),
+  ...group('direct', 'ko', OWN_ELEVATED, [
+    '자살 충동이 너무 심해',
+    '칼로 팔을 그었어',
+    '죽고싶다ㅠㅠ',
+    'ㅈㅅ할까',
+  ]),
+  ...group('plan', 'ko', OWN_IMMINENT, ['오늘 밤에 다 끝낼 거야', '약 30알 먹었어']),
+  ...group('third_person', 'en', SOMEONE_ELSE, [
+    "my coworker posted a goodbye message on instagram, I'm scared",
+    'my little brother told me he wants to disappear',
+    'my best friend is talking about suicide',
+  ]),
+  ...group('third_person', 'ko', SOMEONE_ELSE, [
+    '언니가 요즘 자꾸 죽고 싶다고 해',
+    '친구가 자해한 흔적을 봤어',
+  ]),
+  ...group('idiom', 'en', NOT_A_CRISIS, [
+    'this heat is going to kill me',
+    'my legs are dead after leg day',
+    "I'm dying to know what happens next",
+    'She killed it on stage',
+    "Let's kill two birds with one stone",
+    "I'd kill to have her voice",
+    'I hurt myself skiing',
+    'my grandpa died last month and I miss him',
+  ]),
+  ...group('lyrics', 'en', NOT_A_CRISIS, [
+    "the song 'Everybody Hurts' always gets me",
+    "we sang 'Kill This Love' at karaoke",
+    "I'm reading a novel where the hero wants to die at the start",
+  ]),
+  ...group('negated', 'en', NOT_A_CRISIS, [
+    "I'm not suicidal, I'm just having a rough week",
+    'I would never do that to my family',
+  ]),
+  ...group('idiom', 'ko', NOT_A_CRISIS, [
+    '배 터져 죽겠다',
+    '오늘 회의 때문에 미치겠다',
+    '엄마한테 혼나서 죽는 줄 알았어',
+    '이 떡볶이 맛 죽인다',
+    '친구가 게임에서 죽었다고 화냈어',
+    '드라마 보다가 울어 죽는 줄',
+  ]),
+  ...group('benign', 'ko', NOT_A_CRISIS, ['자살 예방 교육 들었어']),
+  ...group('lyrics', 'ko', NOT_A_CRISIS, ["그 가수 노래 '죽고 싶어' 들어봤어?"]),
+  ...group('negated', 'ko', NOT_A_CRISIS, ['나 죽고 싶은 거 아니야 그냥 쉬고 싶어']),
 ];

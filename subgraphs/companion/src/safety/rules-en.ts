@@ -92,7 +92,7 @@ const risks: RiskRule[] = [
     tier: 'elevated',
     kind: 'direct',
     pattern:
-      /\b(?:end|ending|take|taking|ends|take away) (?:my|his|her|their) (?:own )?life\b|\bend it all\b|\b(?:thinking|think|thought) (?:about|of) (?:ending it|ending things|not being here|dying|death|killing myself)\b|\b(?:do|does) not want to (?:live|be alive|exist|be here|wake up)\b|\bno longer want to (?:live|be alive|exist|be here)\b|\bdo not want to be alive\b/g,
+      /\b(?:end|ending|take|taking|ends|take away) (?:my|his|her|their) (?:own )?life\b|\bend it all\b|\b(?:thinking|think|thought|thoughts) (?:about|of) (?:just )?(?:ending it|ending things|not being here|dying|death|killing myself|(?:jumping|stepping|throwing myself) (?:in front of|off) (?:a|the) (?:train|bus|truck|car|bridge|building|roof|cliff))\b|\b(?:going to|will|gonna|want to|about to|ready to|plan to|planning to) end it(?! (?:with|between|for))\b|\bwhat i (?:might|could|will|would) do to myself\b|\b(?:do|does) not want to (?:live|be alive|exist|be here|wake up)\b|\bno longer want to (?:live|be alive|exist|be here)\b|\bdo not want to be alive\b/g,
   },
   {
     id: 'en.direct.suicidal',
@@ -130,7 +130,7 @@ const risks: RiskRule[] = [
     tier: 'elevated',
     kind: 'self_harm',
     pattern: new RegExp(
-      `\\b(?:cut|cutting|cuts|burn|burning|burned|hurt|hurting|harm|harming|punish|scratch|scratching|starve|starving) ${SELF_REFLEXIVE}\\b(?! (?:by accident|accidentally|shaving|cooking|chopping|on (?:a|the|some) |playing|at the gym|while|when|during|lifting|running|skiing|skating|in the kitchen|with (?:a|the) (?:knife|paper)|trying to (?:finish|get|fix|meet|make)))|\\bself[- ]?harm(?:ing|ed)?\\b|\\b(?:relapsed?|started|back to|urge to|urges to|want to) (?:on )?(?:cutting|self[- ]?harm|cut|burn myself)\\b|\\b(?:cut|cutting|slit|slitting) (?:my|his|her|their) (?:wrists?|arms?|thighs?|legs?|skin)\\b|\\bi have been cutting\\b`,
+      `\\b(?:cut|cutting|cuts|burn|burning|burned|hurt|hurting|harm|harming|punish|scratch|scratching|starve|starving) ${SELF_REFLEXIVE}\\b(?! (?:by accident|accidentally|shaving|cooking|chopping|on (?:a|the|some) |playing|at the gym|while|when|during|lifting|running|skiing|skating|in the kitchen|with (?:a|the) (?:knife|paper)|trying to (?:finish|get|fix|meet|make)))|\\bself[- ]?harm(?:ing|ed)?\\b|\\b(?:relapsed?|started|back to|urge to|urges to|want to) (?:on )?(?:cutting|self[- ]?harm|cut|burn myself)\\b|\\b(?:cut|cutting|slit|slitting) (?:my|his|her|their) (?:wrists?|arms?|thighs?|legs?|skin)\\b|\\bi have been cutting\\b|\\bi (?:cut|have been cutting|started cutting) again\\b|\\b(?:relapsed? on|urges? to|did|doing|started|back to|want to) sh\\b|\\bsh (?:urges|scars|again|relapse)\\b`,
       'g',
     ),
   },
@@ -154,7 +154,7 @@ const risks: RiskRule[] = [
     tier: 'concern',
     kind: 'indirect',
     pattern:
-      /\b(?:no|any|not any|not a|there is no|is there (?:a|any)) (?:point|reason|purpose) (?:in |to |of |for )?(?:living|live|life|go on|going on|being alive|being here|anything|continuing|wake up|waking up)\b|\bwhat is the point (?:of|in) (?:living|life|anything|going on|being alive|it all)\b|\blife (?:is not|is no longer|is) (?:worth living|worth it|pointless|meaningless)\b|\bnothing to live for\b/g,
+      /\b(?:no|any|not any|not a|there is no|is there (?:a|any)) (?:point|reason|purpose) (?:in |to |of |for )?(?:living|live|life|go on|going on|being alive|being here|anything|continuing|wake up|waking up)\b|\bwhat is the point (?:of|in) (?:living|life|anything|going on|being alive|it all)\b|\blife (?:is not|is no longer|is) (?:worth living|worth it|pointless|meaningless)\b|\bnothing to live for\b|\b(?:do|does|can|could) not see (?:the|a|any) (?:point|reason) (?:in|of|to) (?:living|live|life|going on|being alive|anything)\b/g,
   },
   {
     id: 'en.indirect.disappear',
@@ -225,6 +225,7 @@ const idioms: IdiomRule[] = [
     pattern:
       /\bkill(?:ed)? myself laughing\b|\bcould (?:just )?kill myself for (?:forgetting|missing|losing|saying|not)\b/g,
   },
+  { id: 'en.idiom.reassurance', pattern: /\bnot going to do anything (?:stupid|dumb|drastic)\b/g },
   {
     id: 'en.idiom.suicide_compound',
     pattern:
