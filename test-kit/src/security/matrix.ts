@@ -122,7 +122,7 @@ export class OwnerView {
         .map((e) => e.extensions?.code);
       out.set(
         `${op.field} ${op.variant}`,
-        canonical([answer.body.data?.[`v${i}`] ?? null, errors]),
+        `${errors.length > 0 ? `ERR ${errors.join(',')} ` : ''}${canonical(answer.body.data?.[`v${i}`])}`,
       );
     });
     this.latest = answer.body.data ?? {};
@@ -134,8 +134,12 @@ export class OwnerView {
   /** The owner's fields that changed since the last look (stable ones only). */
   async changes(): Promise<string[]> {
     const now = await this.read();
+    // Only the data of reads that failed alike both times is compared: a read that failed
+    // once (a flaky subgraph) says nothing about a write.
+    const codes = (text: string | undefined) => /^ERR (\S*) /.exec(text ?? '')?.[1] ?? '';
     const changed = [...this.stable]
       .filter((alias) => now.get(alias) !== this.last.get(alias))
+      .filter((alias) => codes(now.get(alias)) === codes(this.last.get(alias)))
       .map((alias) => `${alias}: ${difference(this.last.get(alias) ?? '', now.get(alias) ?? '')}`);
     this.last = now;
     return changed;
@@ -297,7 +301,7 @@ export async function runMatrix(
     );
     if (found.length > 0) record('read', [...new Set(found.map((f) => f.label))]);
     if (operation.kind === 'mutation' && answer.status < 400) {
-      if (options.ownerView) {
+      if (options.ownerView && !refusedAtTheDoor(answer)) {
         const changed = await options.ownerView.changes();
         if (changed.length > 0) record('write', changed);
       }
@@ -310,6 +314,17 @@ export async function runMatrix(
     options.onProgress?.(report.cases, cases.length, report.leaks.length);
   }
   return report;
+}
+
+/** Refused for who the caller is, before anything ran: no need to look for a write. */
+function refusedAtTheDoor(answer: Answer): boolean {
+  const data = answer.body.data;
+  const codes = (answer.body.errors ?? []).map((e) => e.extensions?.code);
+  return (
+    codes.length > 0 &&
+    codes.every((code) => code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') &&
+    (!data || Object.values(data).every((value) => value === null))
+  );
 }
 
 function succeeded(answer: Answer): boolean {
