@@ -152,6 +152,7 @@ describe('query limits at the gateway', () => {
     await client.dispose();
     assert.deepEqual(codesOf(ws), ['GRAPHQL_VALIDATION_FAILED']);
     assert.match(JSON.stringify(ws), /cost limit of 5000 exceeded/);
+    assert.doesNotMatch(JSON.stringify(ws), /"http"/, 'the HTTP status stays on HTTP');
   });
 
   test('negative paging arguments are a 400 BAD_USER_INPUT, not a 500', async () => {

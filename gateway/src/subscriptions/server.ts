@@ -79,7 +79,8 @@ export function serveFederatedSubscriptions(
           if (ctx.extra.identity) await options.rateLimits.person(ctx.extra.identity.userId);
           options.allowList?.check(payload.query);
         } catch (error) {
-          return [error as GraphQLError];
+          if (!(error instanceof GraphQLError)) throw error;
+          return [forSocket(error)];
         }
         try {
           document = parse(payload.query, { maxTokens: deps.maxTokens });
@@ -98,7 +99,8 @@ export function serveFederatedSubscriptions(
             payload.variables ?? undefined,
           );
         } catch (error) {
-          return [error as GraphQLError];
+          if (!(error instanceof GraphQLError)) throw error;
+          return [forSocket(error)];
         }
         return {
           schema: current,
@@ -173,4 +175,14 @@ export function serveFederatedSubscriptions(
       await serving.dispose();
     },
   };
+}
+
+/** An error as a socket client reads it: the HTTP status it would have had stays behind. */
+function forSocket(error: GraphQLError): GraphQLError {
+  if (!('http' in error.extensions)) return error;
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    extensions,
+  });
 }
