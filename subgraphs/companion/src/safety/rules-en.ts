@@ -50,7 +50,7 @@ const risks: RiskRule[] = [
     tier: 'imminent',
     kind: 'plan',
     pattern:
-      /\b(?:i (?:just |have )?(?:took|taken|swallowed)|i just took) (?:all|a bunch|a lot|a handful|(?:the|a) whole (?:bottle|pack|box)|too many|an overdose|\d+)\b[^.!?]{0,15}\b(?:pills|tablets|meds|medication|of them)\b|\bi (?:just |have )?overdosed\b|\bi (?:just )?(?:slit|cut) my wrists?\b(?![^.!?]{0,20}\b(?:years?|months?) ago\b)/g,
+      /\b(?:(?:i|he|she|they) (?:just |have |has )?(?:took|taken|swallowed)|i just took) (?:like |about |around |maybe |over |almost )?(?:all|a bunch|a lot|a handful|(?:the|a) whole (?:bottle|pack|box)|too many|an overdose|\d+)\b[^.!?]{0,15}\b(?:pills|tablets|meds|medication|of them)\b|\bi (?:just |have )?overdosed\b|\b(?:i|he|she|they) (?:just |have |has )?(?:swallowed|took|taken|downed) (?:everything in the (?:medicine cabinet|cabinet|drawer|bottle)|all (?:of )?(?:the|my|his|her|their) (?:pills|meds|medication|medicine|tablets))\b|\bi (?:just )?(?:slit|cut) my wrists?\b(?![^.!?]{0,20}\b(?:years?|months?) ago\b)/g,
   },
   // --- Attempts: recent ones are sharpened, past ones softened, by context.
   {
@@ -92,14 +92,14 @@ const risks: RiskRule[] = [
     tier: 'elevated',
     kind: 'direct',
     pattern:
-      /\b(?:end|ending|take|taking|ends|take away) (?:my|his|her|their) (?:own )?life\b|\bend it all\b|\b(?:thinking|think|thought|thoughts) (?:about|of) (?:just )?(?:ending it|ending things|not being here|dying|death|killing myself|(?:jumping|stepping|throwing myself) (?:in front of|off) (?:a|the) (?:train|bus|truck|car|bridge|building|roof|cliff))\b|\b(?:going to|will|gonna|want to|about to|ready to|plan to|planning to) end it(?! (?:with|between|for))\b|\bwhat i (?:might|could|will|would) do to myself\b|\b(?:do|does) not want to (?:live|be alive|exist|be here|wake up)\b|\bno longer want to (?:live|be alive|exist|be here)\b|\bdo not want to be alive\b/g,
+      /\b(?:end|ending|take|taking|ends|take away) (?:my|his|her|their) (?:own )?life\b|\bend it all\b|\b(?:thinking|think|thought|thoughts) (?:about|of) (?:just )?(?:ending it|ending things|not being here|dying|death|killing myself|(?:jumping|stepping|throwing myself) (?:in front of|off) (?:a|the) (?:train|bus|truck|car|bridge|building|roof|cliff))\b|\b(?:going to|will|gonna|want to|about to|ready to|plan to|planning to) end it(?! (?:with|between|for))\b|\bwhat i (?:might|could|will|would) do to myself\b|\b(?:crash|drive) my car (?:on purpose|into (?:a|the) (?:wall|tree|river|truck|barrier))\b|\b(?:going to|will|about to|gonna|want to|ready to|plan to|planning to) jump (?:in front of|off|from)\b|\b(?:i am|i will be) ending it\b(?! with)|\b(?:planning|planned|figured out|worked out|thinking about) (?:out )?(?:how|when|where) (?:i will|i am going to|to) do it\b|\b(?:do|does) not want to (?:live|be alive|exist|be here|wake up)\b|\bno longer want to (?:live|be alive|exist|be here)\b|\bdo not want to be alive\b/g,
   },
   {
     id: 'en.direct.suicidal',
     tier: 'elevated',
     kind: 'direct',
     pattern:
-      /\b(?:am|is|are|been|feel|feeling|felt|get|getting|so|very|kinda|really|was|were|becoming|pretty|lowkey|extremely) (?:really |so |very |kind of |pretty |a bit |a little )?suicidal\b|\bsuicide (?:is|has been|keeps) (?:on|in) my (?:mind|head)\b|\bsuicid(?:al|e) (?:thoughts|ideation|feelings|urges|again|lately|rn|right now|tonight|today)\b|\b(?:commit|committing|contemplating|considering|thinking (?:about|of)|thought (?:about|of)|thoughts (?:of|about)|urge to commit|plan to commit|planning|ready for|going to commit) suicide\b/g,
+      /\b(?:am|is|are|been|feel|feeling|felt|get|getting|so|very|kinda|really|was|were|becoming|pretty|lowkey|extremely) (?:really |so |very |kind of |pretty |a bit |a little )?suicidal\b|\bsuicide (?:is|has been|keeps|kept)[^.!?]{0,15}\b(?:my mind|my head)\b|\bsuicid(?:al|e) (?:thoughts|ideation|feelings|urges|again|lately|rn|right now|tonight|today)\b|\b(?:commit|committing|contemplating|considering|thinking (?:about|of)|thought (?:about|of)|thoughts (?:of|about)|urge to commit|plan to commit|planning|ready for|going to commit) suicide\b/g,
   },
   // --- Slang and abbreviations.
   {
@@ -130,7 +130,7 @@ const risks: RiskRule[] = [
     tier: 'elevated',
     kind: 'self_harm',
     pattern: new RegExp(
-      `\\b(?:cut|cutting|cuts|burn|burning|burned|hurt|hurting|harm|harming|punish|scratch|scratching|starve|starving) ${SELF_REFLEXIVE}\\b(?! (?:by accident|accidentally|shaving|cooking|chopping|on (?:a|the|some) |playing|at the gym|while|when|during|lifting|running|skiing|skating|in the kitchen|with (?:a|the) (?:knife|paper)|trying to (?:finish|get|fix|meet|make)))|\\bself[- ]?harm(?:ing|ed)?\\b|\\b(?:relapsed?|started|back to|urge to|urges to|want to) (?:on )?(?:cutting|self[- ]?harm|cut|burn myself)\\b|\\b(?:cut|cutting|slit|slitting) (?:my|his|her|their) (?:wrists?|arms?|thighs?|legs?|skin)\\b|\\bi have been cutting\\b|\\bi (?:cut|have been cutting|started cutting) again\\b|\\b(?:relapsed? on|urges? to|did|doing|started|back to|want to) sh\\b|\\bsh (?:urges|scars|again|relapse)\\b`,
+      `\\b(?:cut|cutting|cuts|burn|burning|burned|hurt|hurting|harm|harming|punish|scratch|scratching|starve|starving|hit|hitting|punch|punching|bite|biting) ${SELF_REFLEXIVE}\\b(?! (?:by accident|accidentally|shaving|cooking|chopping|on (?:a|the|some) |playing|at the gym|while (?:playing|running|cooking|skiing|working|lifting|training)|when i (?:fell|fall|tripped|slipped|crashed)|during (?:practice|the game|training|a game)|lifting|running|skiing|skating|in the kitchen|with (?:a|the) (?:knife|paper)|trying to (?:finish|get|fix|meet|make)))|\\bself[- ]?harm(?:ing|ed)?\\b|\\b(?:relapsed?|started|back to|urge to|urges to|want to) (?:on )?(?:cutting|self[- ]?harm|cut|burn myself)\\b|\\b(?:cut|cutting|slit|slitting) (?:my|his|her|their) (?:wrists?|arms?|thighs?|legs?|skin)\\b|\\bi have been cutting\\b|\\b(?:burn|burning|burned|burnt|scratch|scratching|carve|carving|carved) (?:my|his|her|their) (?:arms?|wrists?|thighs?|legs?|skin|stomach)\\b(?! (?:on the|cooking|while|by accident|accidentally|in the sun))|\\bi (?:cut|have been cutting|started cutting) again\\b|\\b(?:relapsed? on|urges? to|did|doing|started|back to|want to) sh\\b|\\bsh (?:urges|scars|again|relapse)\\b`,
       'g',
     ),
   },
@@ -140,7 +140,7 @@ const risks: RiskRule[] = [
     tier: 'concern',
     kind: 'indirect',
     pattern:
-      /\bbetter off without (?:me|him|her|them)\b|\b(?:world|everyone|everybody|they|family) would be (?:better|happier|fine) (?:without|if i (?:was|were) (?:gone|dead|not here))\b/g,
+      /\bbetter off without (?:me|him|her|them)\b|\b(?:world|everyone|everybody|they|family) would be (?:better|happier|fine) (?:without|if i (?:was|were) (?:gone|dead|not here))\b|\b(?:would|will)\b[^.!?]{0,30}\b(?:fine|better|happier|okay|ok|easier) without me\b/g,
   },
   {
     id: 'en.indirect.cant_go_on',
@@ -154,28 +154,28 @@ const risks: RiskRule[] = [
     tier: 'concern',
     kind: 'indirect',
     pattern:
-      /\b(?:no|any|not any|not a|there is no|is there (?:a|any)) (?:point|reason|purpose) (?:in |to |of |for )?(?:living|live|life|go on|going on|being alive|being here|anything|continuing|wake up|waking up)\b|\bwhat is the point (?:of|in) (?:living|life|anything|going on|being alive|it all)\b|\blife (?:is not|is no longer|is) (?:worth living|worth it|pointless|meaningless)\b|\bnothing to live for\b|\b(?:do|does|can|could) not see (?:the|a|any) (?:point|reason) (?:in|of|to) (?:living|live|life|going on|being alive|anything)\b/g,
+      /\b(?:no|any|not any|not a|there is no|is there (?:a|any)) (?:point|reason|purpose) (?:in |to |of |for )?(?:living|live|life|go on|going on|being alive|being here|anything|continuing|wake up|waking up)\b|\bwhat is the point (?:of|in) (?:living|life|anything|going on|being alive|it all)\b|\blife (?:is not|is no longer|is) (?:worth living|worth it|pointless|meaningless)\b|\bnothing to live for\b|\b(?:can not|do not|could not) see (?:a|any) future (?:for me|for myself|ahead)?|\bno future for me\b|\b(?:do|does|can|could) not see (?:the|a|any) (?:point|reason) (?:in|of|to) (?:living|live|life|going on|being alive|anything)\b/g,
   },
   {
     id: 'en.indirect.disappear',
     tier: 'concern',
     kind: 'indirect',
     pattern:
-      /\b(?:want|wish|wishing|just want) (?:to |i could )?(?:disappear|vanish|cease to exist|not exist|stop existing|fall asleep and (?:never|not) wake up|go to sleep and (?:never|not) wake up|never wake up|sleep forever|not be here)\b|\bwish i (?:was|were|had) (?:never been born|not born|not alive|not here|gone)\b|\bwish i had never been born\b|\bwant (?:it|everything|the pain|this) (?:all )?to (?:end|stop|be over)\b|\bwant the pain to (?:stop|end)\b/g,
+      /\b(?:want|wants|wanted|wish|wishes|wishing|just want) (?:to |i could )?(?:disappear|vanish|cease to exist|not exist|stop existing|fall asleep and (?:never|not) wake up|go to sleep and (?:never|not) wake up|never wake up|sleep forever|not be here)\b|\bwish i (?:was|were|had) (?:never been born|not born|not alive|not here|gone)\b|\bwish i had never been born\b|\bwant (?:it|everything|the pain|this) (?:all )?to (?:end|stop|be over)\b|\bwant the pain to (?:stop|end)\b/g,
   },
   {
     id: 'en.indirect.burden',
     tier: 'concern',
     kind: 'indirect',
     pattern:
-      /\bi am (?:just |such |only )?a burden\b|\b(?:burden|weight) (?:to|on) (?:everyone|everybody|my family|you all|the people)\b|\bnobody (?:would|will|is going to) (?:even |really )?(?:miss|notice|care) (?:me|if i)\b|\bnobody would care if i\b|\bfeel like (?:such |just )?a burden\b/g,
+      /\bi am (?:just |such |only )?a burden\b|\b(?:burden|weight) (?:to|on) (?:everyone|everybody|my family|you all|the people)\b|\bnobody (?:would|will|is going to) (?:even |really )?(?:miss|notice|care) (?:me|if i)\b|\bnobody would care if i\b|\b(?:stop|stopped|stopping) being a (?:problem|burden) (?:for|to) (?:everyone|everybody|you all|my family|them|people)\b|\bfeel like (?:such |just )?a burden\b/g,
   },
   {
     id: 'en.indirect.farewell',
     tier: 'concern',
     kind: 'indirect',
     pattern:
-      /\b(?:will not|not going to) be (?:around|here) (?:much longer|for long|anymore|tomorrow|after tonight)\b|\byou will not have to (?:worry about|deal with) me (?:anymore|much longer|soon)\b|\bgiving (?:away )?(?:my|all my) (?:stuff|things) away\b|\bthis is goodbye\b/g,
+      /\b(?:will not|not going to) be (?:around|here) (?:much longer|for long|anymore|tomorrow|after tonight)\b|\byou will not have to (?:worry about|deal with) me (?:anymore|much longer|soon)\b|\bgiving (?:away )?(?:my|all my) (?:stuff|things) away\b|\bthis is goodbye\b|\bif i am (?:gone|not here|not around|dead) (?:tomorrow|by morning|soon|one day)\b|\bjust know (?:that )?i (?:loved|love) you\b|\b(?:posted|sent|wrote|left|recorded) (?:a|his|her|their|my) goodbye (?:message|post|video|letter|note|text)\b|\b(?:stand|standing|stood|sit|sitting) (?:near|at|on) the edge\b[^.!?]{0,40}\bthink(?:ing)? about (?:it|jumping|falling)\b/g,
   },
   // --- The word alone, and asking for help: enough to answer with care, not a verdict.
   {
@@ -183,7 +183,6 @@ const risks: RiskRule[] = [
     tier: 'concern',
     kind: 'topic',
     pattern: /\b(?:suicide|suicidal|unalive|overdose)\b/g,
-    subject: 'unknown',
   },
   {
     id: 'en.help.crisis_line',
@@ -225,6 +224,11 @@ const idioms: IdiomRule[] = [
     pattern:
       /\bkill(?:ed)? myself laughing\b|\bcould (?:just )?kill myself for (?:forgetting|missing|losing|saying|not)\b/g,
   },
+  {
+    id: 'en.idiom.die_happy',
+    pattern:
+      /\b(?:could|can|would|will) (?:now |just )?die (?:happy|a happy (?:wo)?man|content)\b/g,
+  },
   { id: 'en.idiom.reassurance', pattern: /\bnot going to do anything (?:stupid|dumb|drastic)\b/g },
   {
     id: 'en.idiom.suicide_compound',
@@ -265,6 +269,9 @@ const MEDIA_WORD =
 const MEDIA_BEFORE = new RegExp(
   `\\b${MEDIA_WORD}\\b(?:\\s+(?:goes|go|says|said|is|are|was|called|titled|named|like|by [a-z]+|where|when|that))*\\s*[:"]?\\s*"?$`,
 );
+// A character's wish, in a story the person is reading or watching.
+const FICTION_BEFORE =
+  /\b(?:the|a|an|this|that) (?:hero|heroine|character|protagonist|main character|villain|narrator|mc)\b[^.!?"]{0,12}$/;
 const MEDIA_AFTER =
   /^"?\s*(?:is (?:a|my|such a|the best|the name of) (?:favou?rite )?(?:song|track|banger|movie|film|book|line|lyric|album|anime|game)|(?:on|from) (?:the|his|her|their|my) (?:album|playlist|new album|record)|"?\s*(?:comes on|came on|is playing|was playing|on repeat))/;
 
@@ -307,6 +314,7 @@ export const englishRules: RuleSet = {
   },
   isMediaLine({ before, after, quoted }: PhraseContext) {
     if (MEDIA_BEFORE.test(before) || MEDIA_AFTER.test(after)) return true;
+    if (FICTION_BEFORE.test(before)) return true;
     if (quoted && MEDIA_BEFORE.test(before.slice(0, before.lastIndexOf('"') + 1))) return true;
     if (quoted && /^"?\s*by [a-z]/.test(after)) return true;
     return quoted && new RegExp(`\\b${MEDIA_WORD}\\b`).test(before + ' ' + after);
