@@ -642,20 +642,11 @@ const THIRD_HELD_OUT: readonly SafetyPhrasing[] = [
   ]),
 ];
 
-export const SAFETY_PHRASINGS: readonly SafetyPhrasing[] = [
-  ...WRITTEN_WITH_THE_RULES,
-  ...FIRST_HELD_OUT,
-  ...SECOND_HELD_OUT,
-  ...THIRD_HELD_OUT,
-];
-
 /**
- * Held out: written after the rules were settled, and not tuned against. The bench reports them
- * apart, as an estimate of how the guard does on wording it has not seen; the test does not
- * assert them. A miss here is a known gap; when one is fixed, move the set into the suite (as
- * the three above were, each with its first, unseen result) and write a new one.
+ * The fourth held-out set: measured once unseen (38 of 51 labels met; must-flag recall 0.67,
+ * precision 0.85, benign left alone 0.80), then its misses were fixed.
  */
-export const HELD_OUT_PHRASINGS: readonly SafetyPhrasing[] = [
+const FOURTH_HELD_OUT: readonly SafetyPhrasing[] = [
   ...group('indirect', 'en', OWN_CONCERN, [
     "what's even the point anymore",
     "I'm just so done with everything, I want out",
@@ -730,4 +721,105 @@ export const HELD_OUT_PHRASINGS: readonly SafetyPhrasing[] = [
   ]),
   ...group('lyrics', 'ko', NOT_A_CRISIS, ["이 노래 가사 '죽어도 좋아' 너무 좋아"]),
   ...group('negated', 'ko', NOT_A_CRISIS, ['죽을 생각까진 없어', '자해는 절대 안 해']),
+];
+
+export const SAFETY_PHRASINGS: readonly SafetyPhrasing[] = [
+  ...WRITTEN_WITH_THE_RULES,
+  ...FIRST_HELD_OUT,
+  ...SECOND_HELD_OUT,
+  ...THIRD_HELD_OUT,
+  ...FOURTH_HELD_OUT,
+];
+
+/**
+ * Held out: written after the rules were settled, and not tuned against. The bench reports them
+ * apart, as an estimate of how the guard does on wording it has not seen; the test does not
+ * assert them. A miss here is a known gap; when one is fixed, move the set into the suite (as
+ * the four above were, each with its first, unseen result) and write a new one.
+ *
+ * First run, unseen: 40 of 54 labels met (must-flag recall 0.59, precision 0.95, benign left
+ * alone 0.96). One bug it exposed was fixed (a bare 대, as in "칼 대고", read as reported
+ * speech); no rule has been written for its wording.
+ */
+export const HELD_OUT_PHRASINGS: readonly SafetyPhrasing[] = [
+  ...group('indirect', 'en', OWN_CONCERN, [
+    'I feel like disappearing off the face of the earth',
+    "there's no way out of this pain except one",
+    "I'm tired of being a disappointment, I just want it to stop",
+    'I wonder how long it would take for anyone to notice I was gone',
+    "I'm not sure I'll make it through the night",
+    "Honestly I don't care if I live or die",
+    "I've been saying goodbye to people without them knowing",
+    "maybe I'm just not meant to be alive",
+  ]),
+  ...group('direct', 'en', OWN_ELEVATED, [
+    'I really want to hurt myself right now',
+    'I want to jump off my balcony',
+    "I've been thinking of ways to kill myself",
+    'ngl been feeling really suicidal lately',
+    'i wanna unalive myself so bad',
+  ]),
+  ...group('plan', 'en', OWN_IMMINENT, [
+    "I have a bottle of pills in front of me and I'm going to take them all",
+    "The note is written, I'm doing it tonight",
+    "I just cut my wrists and there's a lot of blood",
+  ]),
+  ...group('third_person', 'en', SOMEONE_ELSE, [
+    'my roommate locked herself in the bathroom and said she wants to end it',
+    "a kid in my class posted that he's going to kill himself",
+  ]),
+  ...group('idiom', 'en', NOT_A_CRISIS, [
+    "I'm dead serious about learning Korean",
+    "This game's final boss killed me like 20 times",
+    'my knees are killing me on these stairs',
+    'I would literally die without coffee',
+    "he's killing it at his new job",
+    "I'm about to die of boredom in this lecture",
+    "You're killing me, that's hilarious",
+    'the flowers I planted all died',
+    'our team got slaughtered today',
+  ]),
+  ...group('negated', 'en', NOT_A_CRISIS, [
+    "I don't want to kill myself, I want to get better",
+    'Not suicidal, just really burned out',
+  ]),
+  ...group('lyrics', 'en', NOT_A_CRISIS, [
+    "my favorite song right now is 'Suicide Blonde'",
+    "the poem ends with 'I wish I were dead'",
+  ]),
+  ...group('indirect', 'ko', OWN_CONCERN, [
+    '이렇게 사는 거 의미 없는 것 같아',
+    '나만 없어지면 다 해결될 텐데',
+    '숨 쉬는 것조차 힘들어 그냥 끝났으면',
+    '살아갈 이유를 모르겠어',
+    '나 진짜 더는 못 살겠어',
+  ]),
+  ...group('direct', 'ko', OWN_ELEVATED, [
+    '죽고싶다 진심',
+    '자해 충동이 올라와',
+    '손목에 칼 대고 있어',
+    '그냥 확 죽어버리고 싶은 밤',
+  ]),
+  ...group('plan', 'ko', OWN_IMMINENT, [
+    '약 다 모아놨어 오늘이야',
+    '지금 다리 위에 서 있어 뛰어내리려고',
+  ]),
+  ...group('third_person', 'ko', SOMEONE_ELSE, [
+    '여동생이 자해를 하는 걸 봤어',
+    '친구가 단톡방에 죽고 싶다고 남겼어',
+  ]),
+  ...group('idiom', 'ko', NOT_A_CRISIS, [
+    '배고파서 죽을 지경이야',
+    '이 게임 보스 때문에 열 번 죽었어',
+    '시험 망해서 죽고 싶을 만큼 창피해',
+    '이 노래 죽이지 않냐',
+    '사랑해 죽도록',
+    '강아지가 죽어서 너무 슬퍼',
+    '오늘 퇴근하고 한강 갈래?',
+  ]),
+  ...group('negated', 'ko', NOT_A_CRISIS, [
+    '자살할 생각은 전혀 없어 그냥 힘들어',
+    '죽고 싶은 마음은 없어',
+  ]),
+  ...group('lyrics', 'ko', NOT_A_CRISIS, ["노래 '죽을 만큼 아파서' 들어 봤어?"]),
 ];

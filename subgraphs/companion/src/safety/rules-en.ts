@@ -50,7 +50,7 @@ const risks: RiskRule[] = [
     tier: 'imminent',
     kind: 'plan',
     pattern:
-      /\b(?:(?:i|he|she|they) (?:just |have |has )?(?:took|taken|swallowed)|i just took) (?:like |about |around |maybe |over |almost )?(?:all|a bunch|a lot|a handful|(?:the|a) whole (?:bottle|pack|box)|too many|an overdose|\d+)\b[^.!?]{0,15}\b(?:pills|tablets|meds|medication|of them)\b|\bi (?:just |have )?overdosed\b|\b(?:i|he|she|they) (?:just |have |has )?(?:swallowed|took|taken|downed) (?:everything in the (?:medicine cabinet|cabinet|drawer|bottle)|all (?:of )?(?:the|my|his|her|their) (?:pills|meds|medication|medicine|tablets))\b|\bi (?:just )?(?:slit|cut) my wrists?\b(?![^.!?]{0,20}\b(?:years?|months?) ago\b)/g,
+      /\b(?:(?:i|he|she|they) (?:just |have |has )?(?:took|taken|swallowed)|i just took) (?:like |about |around |maybe |over |almost )?(?:all|a bunch|a lot|a handful|(?:the|a) whole (?:bottle|pack|box)|too many|an overdose|\d+)\b[^.!?]{0,15}\b(?:pills|tablets|meds|medication|of them)\b|(?:^|[.!?;,]\s*)(?:just )?(?:took|swallowed) (?:like |about |around |maybe |over |almost )?(?:all|a bunch|a lot|a handful|(?:the|a) whole (?:bottle|pack|box)|too many|\d+)\b[^.!?]{0,20}\b(?:pills|tablets|meds|medication)\b|\bi (?:just |have )?overdosed\b|\b(?:i|he|she|they) (?:just |have |has )?(?:swallowed|took|taken|downed) (?:everything in the (?:medicine cabinet|cabinet|drawer|bottle)|all (?:of )?(?:the|my|his|her|their) (?:pills|meds|medication|medicine|tablets))\b|\bi (?:just )?(?:slit|cut) my wrists?\b(?![^.!?]{0,20}\b(?:years?|months?) ago\b)/g,
   },
   // --- Attempts: recent ones are sharpened, past ones softened, by context.
   {
@@ -92,7 +92,7 @@ const risks: RiskRule[] = [
     tier: 'elevated',
     kind: 'direct',
     pattern:
-      /\b(?:end|ending|take|taking|ends|take away) (?:my|his|her|their) (?:own )?life\b|\bend it all\b|\b(?:thinking|think|thought|thoughts) (?:about|of) (?:just )?(?:ending it|ending things|not being here|dying|death|killing myself|(?:jumping|stepping|throwing myself) (?:in front of|off) (?:a|the) (?:train|bus|truck|car|bridge|building|roof|cliff))\b|\b(?:going to|will|gonna|want to|about to|ready to|plan to|planning to) end it(?! (?:with|between|for))\b|\bwhat i (?:might|could|will|would) do to myself\b|\b(?:crash|drive) my car (?:on purpose|into (?:a|the) (?:wall|tree|river|truck|barrier))\b|\b(?:going to|will|about to|gonna|want to|ready to|plan to|planning to) jump (?:in front of|off|from)\b|\b(?:i am|i will be) ending it\b(?! with)|\b(?:planning|planned|figured out|worked out|thinking about) (?:out )?(?:how|when|where) (?:i will|i am going to|to) do it\b|\b(?:do|does) not want to (?:live|be alive|exist|be here|wake up)\b|\bno longer want to (?:live|be alive|exist|be here)\b|\bdo not want to be alive\b/g,
+      /\b(?:end|ending|take|taking|ends|take away) (?:my|his|her|their) (?:own )?life\b|\bend it all\b|\b(?:thinking|think|thought|thoughts) (?:about|of) (?:just )?(?:ending it|ending things|not being here|dying|death|killing myself|(?:jumping|stepping|throwing myself) (?:in front of|off) (?:a|the) (?:train|bus|truck|car|bridge|building|roof|cliff)|(?:driving|crashing|swerving) (?:off the road|off a bridge|into (?:a|the|oncoming) (?:tree|wall|traffic|truck)))\b|\b(?:going to|will|gonna|want to|about to|ready to|plan to|planning to) end it(?! (?:with|between|for))\b|\bwhat i (?:might|could|will|would) do to myself\b|\b(?:crash|drive) my car (?:on purpose|into (?:a|the) (?:wall|tree|river|truck|barrier))\b|\b(?:going to|will|about to|gonna|want to|ready to|plan to|planning to) jump (?:in front of|off|from)\b|\b(?:i am|i will be) ending it\b(?! with)|\b(?:planning|planned|figured out|worked out|thinking about) (?:out )?(?:how|when|where) (?:i will|i am going to|to) do it\b|\b(?:do|does) not want to (?:live|be alive|exist|be here|wake up)\b|\bno longer want to (?:live|be alive|exist|be here)\b|\bdo not want to be alive\b/g,
   },
   {
     id: 'en.direct.suicidal',
@@ -154,7 +154,7 @@ const risks: RiskRule[] = [
     tier: 'concern',
     kind: 'indirect',
     pattern:
-      /\b(?:no|any|not any|not a|there is no|is there (?:a|any)) (?:point|reason|purpose) (?:in |to |of |for )?(?:living|live|life|go on|going on|being alive|being here|anything|continuing|wake up|waking up)\b|\bwhat is the point (?:of|in) (?:living|life|anything|going on|being alive|it all)\b|\blife (?:is not|is no longer|is) (?:worth living|worth it|pointless|meaningless)\b|\bnothing to live for\b|\b(?:can not|do not|could not) see (?:a|any) future (?:for me|for myself|ahead)?|\bno future for me\b|\b(?:do|does|can|could) not see (?:the|a|any) (?:point|reason) (?:in|of|to) (?:living|live|life|going on|being alive|anything)\b/g,
+      /\b(?:no|any|not any|not a|there is no|is there (?:a|any)) (?:point|reason|purpose) (?:in |to |of |for )?(?:living|live|life|go on|going on|being alive|being here|anything|continuing|wake up|waking up)\b|\bwhat is the point (?:of|in) (?:living|life|anything|going on|being alive|it all)\b|\blife (?:is not|is no longer|is) (?:worth living|worth it|pointless|meaningless)\b|\bnothing to live for\b|\bwhat is (?:even )?the point (?:anymore|of (?:anything|it all|trying) anymore)\b|\b(?:leave|leaving) this world\b|\b(?:can not|do not|could not) see (?:a|any) future (?:for me|for myself|ahead)?|\bno future for me\b|\b(?:do|does|can|could) not see (?:the|a|any) (?:point|reason) (?:in|of|to) (?:living|live|life|going on|being alive|anything)\b/g,
   },
   {
     id: 'en.indirect.disappear',
@@ -229,6 +229,11 @@ const idioms: IdiomRule[] = [
     pattern:
       /\b(?:could|can|would|will) (?:now |just )?die (?:happy|a happy (?:wo)?man|content)\b/g,
   },
+  {
+    id: 'en.idiom.overdosed_on',
+    pattern:
+      /\b(?:overdosed|overdosing|overdose) on (?:coffee|caffeine|sugar|chocolate|candy|netflix|tv|anime|memes|cuteness|sunshine|music|k-?dramas?|dramas?|k-?pop|carbs|pizza|cake|content)\b/g,
+  },
   { id: 'en.idiom.reassurance', pattern: /\bnot going to do anything (?:stupid|dumb|drastic)\b/g },
   {
     id: 'en.idiom.suicide_compound',
@@ -245,7 +250,10 @@ const idioms: IdiomRule[] = [
 // A negation reaches the phrase across a few words that only carry it ("would never even think
 // about"), not across words that say something else ("I'm not okay and I want to die").
 const NEGATOR =
-  /\b(?:not|never|no longer|nor|no way|nobody said)\b(?:,?\s+(?:ever|even|really|actually|seriously|honestly|going|to|want|wanting|planning|plan|think|thinking|thought|thoughts|about|of|be|been|am|would|will|do|a|the|like|i|that|gonna|try|trying|feel|feeling|considering|consider|type|kind|person|one|who|sort|something|intend|intending))*\s*$/;
+  /\b(?:not|never|no longer|nor|no way|nobody said)\b(?:,?\s+(?:ever|even|really|actually|seriously|honestly|going|to|want|wanting|planning|plan|think|thinking|thought|thoughts|about|of|be|wanted|needed|tried|planned|been|am|would|will|do|a|the|like|i|that|gonna|try|trying|feel|feeling|considering|consider|type|kind|person|one|who|sort|something|intend|intending))*\s*$/;
+// "Suicide is not something I'd ever consider": the denial comes after the phrase.
+const NEGATED_AFTER =
+  /^\s*(?:is|would be|will never be|was never) (?:not|never|no longer) (?:something|an option|on the table|for me|what i want|in my plans)\b/;
 const NEGATION_CANCEL =
   /\b(?:can not promise|could not promise|not sure|do not know (?:if|whether|how)|not saying|not going to lie|not gonna lie|no lie|not joking|not kidding|not that i do not|never thought i would|not even sure|not for much longer|not anymore but|can not stop|could not stop|not ever stop)\b/;
 const SELF_WORD = /\b(?:i|me)\b/g;
@@ -285,7 +293,8 @@ function lastIndexOf(pattern: RegExp, text: string): number {
 export const englishRules: RuleSet = {
   risks,
   idioms,
-  isNegated({ before }: PhraseContext) {
+  isNegated({ before, after }: PhraseContext) {
+    if (NEGATED_AFTER.test(after)) return true;
     const window = before.slice(-60);
     return NEGATOR.test(window) && !NEGATION_CANCEL.test(before);
   },
