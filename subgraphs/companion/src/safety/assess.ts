@@ -28,7 +28,10 @@ import {
 /** Both sets read every message: people mix languages, and each set only knows its own words. */
 const RULE_SETS: readonly RuleSet[] = [englishRules, koreanRules];
 
-/** Above this, the classifier alone raises a message to `concern` (tuned on the suite's benign set). */
+/**
+ * Above this probability the classifier alone raises a message to `concern`. Set high: it only
+ * speaks for clauses no rule explained, and never above `concern`.
+ */
 export const CLASSIFIER_THRESHOLD = 0.8;
 
 const MAX_CLASSIFIED_CHARS = 300;
@@ -204,7 +207,8 @@ function echoes(text: string, findings: Finding[]): Finding[] {
 }
 
 const SUBJECT_ORDER: Record<RiskSubject, number> = { self: 2, other: 1, unknown: 0 };
-const FIRST_PERSON = /\b(?:i|me|my|myself)\b|나|내가|저|제가/;
+// Korean usually leaves the subject out, so a Korean message counts as first person too.
+const FIRST_PERSON = /\b(?:i|me|my|myself)\b|[\uAC00-\uD7A3]/;
 
 export function assessRisk(text: string, options: AssessOptions = {}): RiskAssessment {
   const normalized = normalizeMessage(text);
@@ -237,7 +241,8 @@ export function assessRisk(text: string, options: AssessOptions = {}): RiskAsses
     if (new Set(words.split(' ')).size < 2 || words.replace(/[^\p{L}]/gu, '').length < 4) continue;
     unexplained = Math.max(unexplained, classifier.probability(words));
   }
-  const probability = classifier.probability(normalized);
+  // For the score within a tier: the message's opening, enough to read its tone.
+  const probability = classifier.probability(normalized.slice(0, 2000));
 
   let best: { level: RiskLevel; subject: RiskSubject } = { level: 'none', subject: 'unknown' };
   for (const finding of findings) {

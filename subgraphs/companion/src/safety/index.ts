@@ -4,6 +4,8 @@
  * text (resources.ts), never with generated words.
  */
 export { assessRisk, CLASSIFIER_THRESHOLD } from './assess.js';
+/** Trains the classifier (~0.2 s, once per process); call at start-up so no message waits for it. */
+export { riskClassifier } from './classifier.js';
 export { CRISIS_LINES, crisisResponse, type CrisisLine, type CrisisResponse } from './resources.js';
 export { normalizeMessage } from './normalize.js';
 export {

@@ -188,7 +188,8 @@ const risks: RiskRule[] = [
     id: 'en.help.crisis_line',
     tier: 'concern',
     kind: 'help',
-    pattern: /\b(?:suicide|crisis|self[- ]harm) (?:hotline|helpline|line|number)\b|\b988\b/g,
+    pattern:
+      /\b(?:suicide|crisis|self[- ]harm) (?:hotline|helpline|line|number)\b|\b(?:call|calling|called|text|texting|texted|dial|dialing|dialled|dialed) 988\b|\b988 (?:lifeline|line|hotline|number)\b/g,
     subject: 'unknown',
   },
 ];

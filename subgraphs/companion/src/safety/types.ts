@@ -30,8 +30,5 @@ export interface AssessOptions {
 
 export const levelRank = (level: RiskLevel): number => RISK_LEVELS.indexOf(level);
 
-export const maxLevel = (a: RiskLevel, b: RiskLevel): RiskLevel =>
-  levelRank(a) >= levelRank(b) ? a : b;
-
 export const minLevel = (a: RiskLevel, b: RiskLevel): RiskLevel =>
   levelRank(a) <= levelRank(b) ? a : b;
