@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { ConsentScope } from '../gql/graphql';
 import { useAuth } from '../lib/auth/auth-provider';
 import { plainMessage } from '../lib/graph/errors';
 import { People } from '../lib/operations';
@@ -9,8 +10,8 @@ export interface Watchable {
   id: string;
   name: string;
   self: boolean;
-  /** What this person let the viewer see (everything, for oneself). */
-  scopes: Set<'LIVE_STATE' | 'HISTORY' | 'JOURNAL'>;
+  /** What this person let the viewer see (everything the dashboard shows, for oneself). */
+  scopes: Set<ConsentScope>;
 }
 
 /** Oneself, and everyone who granted the viewer a consent. */
@@ -29,7 +30,7 @@ export function usePeople(): { people: Watchable[]; error: string | null } {
             id: consent.owner.id,
             name: consent.owner.displayName,
             self: false,
-            scopes: new Set(),
+            scopes: new Set<ConsentScope>(),
           };
           entry.scopes.add(consent.scope);
           others.set(entry.id, entry);
@@ -39,7 +40,7 @@ export function usePeople(): { people: Watchable[]; error: string | null } {
             id: me.id,
             name: `${me.displayName} (you)`,
             self: true,
-            scopes: new Set(['LIVE_STATE', 'HISTORY', 'JOURNAL']),
+            scopes: new Set<ConsentScope>(['LIVE_STATE', 'HISTORY', 'JOURNAL']),
           },
           ...others.values(),
         ]);
