@@ -152,7 +152,10 @@ export async function startServices(specs: ServiceSpec[]): Promise<Supervised[]>
         cwd: join(repoRoot, spec.dir),
         env: { ...process.env, ...spec.env },
         echo: false,
-        onLine: (line) => process.stdout.write(`${readableLine(spec.name, line)}\n`),
+        onLine: (line) => {
+          const readable = readableLine(spec.name, line);
+          if (readable !== undefined) process.stdout.write(`${readable}\n`);
+        },
       });
       started.push(child);
       await waitFor(

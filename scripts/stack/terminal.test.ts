@@ -51,4 +51,6 @@ test("a child's own prefixes fold into the stack's", () => {
   );
   assert.equal(readableLine('web', '[next] ✓ Ready in 412ms'), '[web] ✓ Ready in 412ms');
   assert.equal(readableLine('web', '{not json'), '[web] {not json');
+  assert.equal(readableLine('web', '[next] '), undefined, 'a blank line is not shown');
+  assert.equal(readableLine('web', '   '), undefined);
 });

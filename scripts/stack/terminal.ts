@@ -31,10 +31,16 @@ function parsePino(line: string): PinoLine | undefined {
   }
 }
 
-/** One line of a service's output as the terminal shows it, prefixed with the service. */
-export function readableLine(service: string, line: string): string {
+/**
+ * One line of a service's output as the terminal shows it, prefixed with the service;
+ * undefined for a blank line (a prefix alone says nothing).
+ */
+export function readableLine(service: string, line: string): string | undefined {
   const pino = parsePino(line);
-  if (!pino) return `[${service}] ${line.replace(/^(\[[\w-]+\] )+/, '')}`;
+  if (!pino) {
+    const text = line.replace(/^(\[[\w-]+\] ?)+/, '');
+    return text.trim() === '' ? undefined : `[${service}] ${text}`;
+  }
   const level = LEVELS[pino.level] ?? `level ${pino.level}`;
   const label = pino.level >= 40 ? `${level}: ` : '';
   const message = [pino.msg, pino.url, pino.err?.message].filter(Boolean).join(' — ');
