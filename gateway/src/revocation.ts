@@ -81,9 +81,9 @@ export class RevocationFeed {
   }
 
   /**
-   * Closes `socket` with `CloseCode.AccessRevoked` when its identity is revoked, and at
-   * `expiresAt` (epoch ms, the access token's expiry): a socket lives no longer than the
-   * token that opened it.
+   * Closes `socket` with `CloseCode.AccessRevoked` when its identity is revoked, and with
+   * `CloseCode.AccessExpired` at `expiresAt` (epoch ms, the access token's expiry): a socket
+   * lives no longer than the token that opened it.
    */
   watch(socket: WebSocket, identity: Identity, expiresAt?: number): void {
     if (this.list.revokes(identity)) {
@@ -95,7 +95,7 @@ export class RevocationFeed {
       expiresAt === undefined
         ? undefined
         : setTimeout(
-            () => socket.close(CloseCode.AccessRevoked, 'The access token expired; refresh it'),
+            () => socket.close(CloseCode.AccessExpired, 'The access token expired; refresh it'),
             Math.max(0, expiresAt - Date.now()),
           );
     timer?.unref();

@@ -13,6 +13,8 @@ export const CloseCode = {
   RateLimited: 4901,
   /** The person's session, device or consent was revoked; sign in again before reconnecting. */
   AccessRevoked: 4902,
+  /** The access token that opened the socket expired: refresh it and reconnect. */
+  AccessExpired: 4903,
   /** Sent by graphql-ws when `onConnect` refuses: the token did not verify. */
   Forbidden: GraphqlWsCloseCode.Forbidden,
   /** Sent by graphql-ws for a malformed frame. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CloseCode } from '@mindscape/gateway';
+import { SignJWT, importJWK, type JWK } from 'jose';
 import {
   errorCodes,
   graphql,
@@ -71,6 +72,31 @@ describe('revocation bites on the next request and on open sockets (issue 13, fi
       const write = await graphql(url, RECORD, { t: 'still me?' }, { token: ana.accessToken });
       assert.deepEqual(errorCodes(write), ['UNAUTHENTICATED']);
       assert.equal(await closeCode(log, seen), `socket closed with ${CloseCode.AccessRevoked}`);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  test('a socket lives no longer than the access token that opened it', async () => {
+    const ana = await signUp(url);
+    // The users subgraph's own kind of token, as it would issue it, valid for three seconds.
+    const key = JSON.parse(stack.signingKey) as JWK;
+    const shortLived = await new SignJWT({ sid: 'a-short-session' })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid! })
+      .setSubject(ana.userId)
+      .setIssuer('mindscape-users')
+      .setAudience('mindscape')
+      .setIssuedAt()
+      .setExpirationTime('3s')
+      .sign(await importJWK(key, 'ES256'));
+    const client = graphqlWsClient(url, { authorization: `Bearer ${shortLived}` });
+    try {
+      const log = recordEvents(client, WATCH);
+      await warmUp(stack, ana, log);
+      assert.equal(
+        await closeCode(log, log.results.length),
+        `socket closed with ${CloseCode.AccessExpired}`,
+      );
     } finally {
       await client.dispose();
     }
