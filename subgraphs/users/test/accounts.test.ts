@@ -43,6 +43,28 @@ describe('accounts through the gateway', () => {
     );
   });
 
+  test('answers carrying tokens are never stored by a cache (Cache-Control: no-store)', async () => {
+    const ana = await signUp(url);
+    for (const [query, variables] of [
+      [
+        'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
+        { e: ana.email, p: ana.password },
+      ],
+      [
+        'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }',
+        { r: ana.refreshToken },
+      ],
+    ] as const) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), 'no-store', query);
+    }
+  });
+
   test('me without a token, or with a forged one, is UNAUTHENTICATED', async () => {
     assert.deepEqual(errorCodes(await graphql(url, ME)), ['UNAUTHENTICATED']);
     const ana = await signUp(url);
