@@ -209,6 +209,7 @@ export async function createGateway(
       webOrigins: config.WEB_ORIGINS,
       keepAliveMs: config.KEEPALIVE_MS,
       checkOperation: limits.checkOperation,
+      validationErrors: limits.validationErrors,
     },
   );
   live.subscriptions = subscriptions;

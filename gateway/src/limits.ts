@@ -5,6 +5,7 @@ import {
   ErrorCode,
   operationResolutionFailure,
   validationFailed,
+  withErrorCode,
 } from '@mindscape/platform';
 import {
   getOperationAST,
@@ -100,13 +101,29 @@ export function queryLimits(config: LimitSettings) {
     }),
   };
 
+  /**
+   * Validation errors as HTTP answers them (armor's suggestion mask is an Apollo plugin, so
+   * other transports call this): coded GRAPHQL_VALIDATION_FAILED, suggestions hidden unless
+   * introspection is on.
+   */
+  const validationErrors = (errors: readonly GraphQLError[]): GraphQLError[] =>
+    errors.map((error) => {
+      if (!config.GRAPHQL_INTROSPECTION)
+        error.message = error.message.replace(SUGGESTION, ' [Suggestion hidden]');
+      return withErrorCode(error, ErrorCode.GRAPHQL_VALIDATION_FAILED);
+    });
+
   return {
     plugins: [...armor.plugins, plugin],
     parseOptions: { maxTokens: config.MAX_TOKENS },
     validationRules: [...armor.validationRules, maxRootFields(config.MAX_ROOT_FIELDS)],
     checkOperation,
+    validationErrors,
   };
 }
+
+/** graphql-js's "did you mean" hint, as graphql-armor matches it. */
+const SUGGESTION = / ?Did you mean .+\?/g;
 
 /**
  * At most `limit` fields at the root of an operation (fragments spread there count too). Each

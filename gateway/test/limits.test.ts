@@ -199,12 +199,24 @@ describe('query limits at the gateway', () => {
     assert.deepEqual(errorCodes(misspelt), ['GRAPHQL_VALIDATION_FAILED']);
     assert.doesNotMatch(JSON.stringify(misspelt.errors), /Did you mean/);
 
+    const misspeltSubscription = { query: 'subscription { stateChangd { stress } }' };
+    const client = graphqlWsClient(stack.gatewayUrl, { authorization: `Bearer ${token}` });
+    const overSocket = await firstAnswer(client, misspeltSubscription);
+    await client.dispose();
+    assert.deepEqual(codesOf(overSocket), ['GRAPHQL_VALIDATION_FAILED']);
+    assert.match(JSON.stringify(overSocket), /Cannot query field/);
+    assert.doesNotMatch(JSON.stringify(overSocket), /Did you mean/);
+
     const subgraphs = `users=${stack.users.url},emotions=${stack.emotions.url},stories=${stack.stories.url}`;
     const development = await stack.addGateway(subgraphs, { GRAPHQL_INTROSPECTION: 'true' });
     const open = await graphql(development.url, introspect);
     assert.deepEqual(open.data, { __schema: { queryType: { name: 'Query' } } });
     const suggested = await graphql(development.url, '{ mee { id } }');
     assert.match(suggested.errors![0]!.message, /Did you mean "me"/);
+    const developer = graphqlWsClient(development.url, { authorization: `Bearer ${token}` });
+    const hinted = await firstAnswer(developer, misspeltSubscription);
+    await developer.dispose();
+    assert.match(JSON.stringify(hinted), /Did you mean/);
   });
 });
 

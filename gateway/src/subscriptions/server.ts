@@ -35,6 +35,8 @@ export interface SubscriptionServerOptions {
     operationName: string | null | undefined,
     variables: Readonly<Record<string, unknown>> | undefined,
   ) => unknown;
+  /** Validation errors as HTTP gives them: coded, suggestions hidden in production. */
+  validationErrors: (errors: readonly GraphQLError[]) => GraphQLError[];
   /** Origins whose pages may open sockets (a socket without Origin is not from a browser). */
   webOrigins: readonly string[];
 }
@@ -89,8 +91,7 @@ export function serveFederatedSubscriptions(
           return [withErrorCode(error, ErrorCode.GRAPHQL_PARSE_FAILED)];
         }
         const errors = validate(current, document, [...specifiedRules, ...deps.validationRules]);
-        if (errors.length > 0)
-          return errors.map((e) => withErrorCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+        if (errors.length > 0) return options.validationErrors(errors);
         try {
           options.checkOperation(
             current,
