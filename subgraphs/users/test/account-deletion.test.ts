@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { CloseCode } from '@mindscape/gateway';
+import {
+  errorCodes,
+  graphql,
+  graphqlWsClient,
+  recordEvents,
+  signUp,
+  startTestStack,
+  type TestStack,
+} from '@mindscape/test-kit';
 
 const DELETE = 'mutation($p: String!) { deleteAccount(password: $p) }';
 const BEATS =
@@ -72,10 +81,31 @@ describe('deleteAccount reaches every subgraph (issue 13, finding 5)', () => {
   test('the person’s data goes from emotions too, and no old token writes again', async () => {
     const url = stack.gatewayUrl;
     const ana = await personWithData(stack);
-    assert.deepEqual(
-      (await graphql(url, DELETE, { p: ana.password }, { token: ana.accessToken })).data,
-      { deleteAccount: true },
-    );
+    // The wearable's live view: its socket is open when the account goes.
+    const client = graphqlWsClient(url, { authorization: `Bearer ${ana.deviceToken}` });
+    try {
+      const live = recordEvents(client, 'subscription { stateChanged { heartRate } }');
+      for (let attempt = 0; live.results.length === 0 && attempt < 40; attempt++) {
+        // A new heart rate each time: a state event goes out only when the state changed.
+        const beat = [{ timestamp: new Date().toISOString(), heartRate: 70 + attempt * 3 }];
+        await graphql(url, BEATS, { s: beat }, { token: ana.deviceToken });
+        await live.until(1, 250).catch(() => undefined);
+      }
+      assert.ok(live.results.length > 0, 'the wearable saw its state');
+      assert.deepEqual(
+        (await graphql(url, DELETE, { p: ana.password }, { token: ana.accessToken })).data,
+        { deleteAccount: true },
+      );
+      assert.equal(
+        await live.until(live.results.length + 1, 10_000).then(
+          () => 'an event arrived',
+          (error: Error) => error.message,
+        ),
+        `socket closed with ${CloseCode.AccessRevoked}`,
+      );
+    } finally {
+      await client.dispose();
+    }
     assert.deepEqual(await emotionsRows(stack, ana.userId), none);
     for (const [query, variables, token] of [
       [CHECK_IN, {}, ana.accessToken],
