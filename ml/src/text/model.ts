@@ -165,6 +165,9 @@ export class TextEmotionReader {
   private constructor(private readonly models: Record<Language, TextEmotionModel>) {}
 
   static async load(dir = artifactsDir): Promise<TextEmotionReader> {
+    // Another part of the process may have registered a backend (the sentence encoder's
+    // WASM); tensors can be made only once the chosen one is initialised.
+    await tf.ready();
     return new TextEmotionReader({
       en: await TextEmotionModel.load('en', dir),
       ko: await TextEmotionModel.load('ko', dir),

@@ -1,4 +1,3 @@
-import { SentenceEncoder, ensureSentenceEncoder } from '@mindscape/ml';
 import type { Embedder } from './retrieve.js';
 
 let shared: Promise<Embedder> | undefined;
@@ -9,12 +8,14 @@ let shared: Promise<Embedder> | undefined;
  */
 export function loadEmbedder(): Promise<Embedder> {
   shared ??= (async () => {
+    // Loaded on first use: importing the encoder registers TF.js's WASM backend process-wide.
+    const { SENTENCE_VECTOR_DIM, SentenceEncoder } = await import('@mindscape/ml/sentence-encoder');
+    const { ensureSentenceEncoder } = await import('@mindscape/ml/sentence-encoder/provision');
     const encoder = await SentenceEncoder.load(await ensureSentenceEncoder());
     return {
-      dimensions: 512,
+      dimensions: SENTENCE_VECTOR_DIM,
       async embed(texts: string[]) {
-        const vectors = await encoder.encode(texts);
-        return vectors.map((v) => Array.from(v));
+        return encoder.encode(texts).map((vector) => Array.from(vector));
       },
     };
   })();

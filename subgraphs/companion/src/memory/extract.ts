@@ -57,32 +57,36 @@ const fact = (
   kind,
   subject: 'self',
   predicate,
-  object: object.trim(),
+  // A name at the end of a sentence keeps no trailing full stop ("St. Louis." → "St. Louis").
+  object: object.trim().replace(/[.'-]+$/u, ''),
   singleValued,
   entities,
   importance: kind === 'FACT' ? 0.7 : 0.6,
 });
 
 const english: Rule[] = [
-  { pattern: new RegExp(String.raw`\bmy name is ${NAME}`, 'u'), build: (m) => fact('name', m[1]!) },
+  {
+    pattern: new RegExp(String.raw`\b[Mm]y name is ${NAME}`, 'u'),
+    build: (m) => fact('name', m[1]!),
+  },
   {
     pattern: /\bi(?:'m| am) (\d{1,3}) years? old\b/i,
     build: (m) => fact('age', m[1]!),
   },
   {
-    pattern: new RegExp(String.raw`\bi (?:live|am living|'m living) in ${PLACE}`, 'iu'),
+    pattern: new RegExp(String.raw`\bI (?:live|am living|'m living) in ${PLACE}`, 'u'),
     build: (m) => fact('lives_in', m[1]!, [{ name: m[1]!, kind: 'PLACE' }], 'PLACE'),
   },
   {
-    pattern: new RegExp(String.raw`\bi (?:just )?moved to ${PLACE}`, 'iu'),
+    pattern: new RegExp(String.raw`\bI (?:just )?moved to ${PLACE}`, 'u'),
     build: (m) => fact('lives_in', m[1]!, [{ name: m[1]!, kind: 'PLACE' }], 'PLACE'),
   },
   {
-    pattern: new RegExp(String.raw`\bi(?:'m| am) (?:originally )?from ${PLACE}`, 'iu'),
+    pattern: new RegExp(String.raw`\bI(?:'m| am) (?:originally )?from ${PLACE}`, 'u'),
     build: (m) => fact('from', m[1]!, [{ name: m[1]!, kind: 'PLACE' }], 'PLACE'),
   },
   {
-    pattern: new RegExp(String.raw`\bi work (?:at|for) ${PLACE}`, 'iu'),
+    pattern: new RegExp(String.raw`\bI work (?:at|for) ${PLACE}`, 'u'),
     build: (m) => fact('works_at', m[1]!, [{ name: m[1]!, kind: 'THING' }]),
   },
   {
@@ -116,8 +120,8 @@ const english: Rule[] = [
   },
   {
     pattern: new RegExp(
-      String.raw`\bmy (sister|brother|mom|mother|dad|father|wife|husband|partner|friend|boyfriend|girlfriend|son|daughter|boss|dog|cat)(?:'s name is| is called| is named| named|,)? ${NAME}`,
-      'iu',
+      String.raw`\b[Mm]y (sister|brother|mom|mother|dad|father|wife|husband|partner|friend|boyfriend|girlfriend|son|daughter|boss|dog|cat)(?:'s name is| is called| is named| named|,)? ${NAME}`,
+      'u',
     ),
     build: (m) => {
       const role = m[1]!.toLowerCase();
@@ -133,8 +137,8 @@ const english: Rule[] = [
   },
   {
     pattern: new RegExp(
-      String.raw`\bi have an? (dog|cat|puppy|kitten)(?: named| called) ${NAME}`,
-      'iu',
+      String.raw`\bI have an? (dog|cat|puppy|kitten)(?: named| called) ${NAME}`,
+      'u',
     ),
     build: (m) =>
       fact(`has_${m[1]!.toLowerCase()}`, m[2]!, [{ name: m[2]!, kind: 'PET' }], 'PERSON', false),
@@ -254,7 +258,9 @@ export function extractMemories(message: string): ExtractedMemory[] {
         out.push({ ...built, text: sentence });
     }
   }
-  if (!isQuestion(message) && message.trim().length >= 2) {
+  // A one-sentence statement already kept as a fact needs no episode beside it.
+  const covered = out.some((m) => m.text === message.trim());
+  if (!covered && !isQuestion(message) && message.trim().length >= 2) {
     const entities = new Map<string, ExtractedEntity>();
     for (const found of message.matchAll(MENTION)) {
       const name = found[1]!;

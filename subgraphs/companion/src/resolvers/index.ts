@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTimeScalar, badUserInput, notFound, requireSignedInPerson } from '@mindscape/platform';
 import type { CompanionContext } from '../context.js';
 import type { MessageDoc } from '../conversations/models.js';
@@ -58,6 +59,18 @@ export const resolvers = {
     },
   },
   Mutation: {
+    async startConversation(_: unknown, __: unknown, ctx: CompanionContext) {
+      const { userId } = requireSignedInPerson(ctx.assertion);
+      const at = new Date(ctx.now());
+      const doc = await ctx.models.conversations.create({
+        _id: `c${randomUUID().replaceAll('-', '').slice(0, 20)}`,
+        ownerId: userId,
+        titleSealed: null,
+        startedAt: at,
+        lastMessageAt: at,
+      });
+      return { ...doc.toObject(), id: doc._id };
+    },
     async sendCompanionMessage(_: unknown, args: SendMessageInput, ctx: CompanionContext) {
       const person = requireSignedInPerson(ctx.assertion);
       const turn = await sendMessage(ctx, person, args);
@@ -136,7 +149,9 @@ export const resolvers = {
             replyTopic(conversationId),
             stop.signal,
           )) {
-            if (piece.ownerId === userId) yield { companionReply: piece };
+            if (piece.ownerId === userId) {
+              yield { companionReply: { ...piece, person: { id: piece.ownerId } } };
+            }
           }
         } finally {
           stop.abort();
