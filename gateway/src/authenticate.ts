@@ -1,4 +1,10 @@
-import { InternalClient, type Identity, type Logger } from '@mindscape/platform';
+import {
+  ErrorCode,
+  InternalClient,
+  codedError,
+  type Identity,
+  type Logger,
+} from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
 import { RevocationFeed } from './revocation.js';
@@ -68,9 +74,12 @@ export function createAuthenticator(
       // Only a valid token is cached: a revoked one is asked about again every time.
       answer = await users.post('/internal/device-tokens/verify', { token }, (a) => a.valid);
     } catch {
-      throw new GraphQLError('Device tokens cannot be checked right now; try again shortly.', {
-        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-      });
+      throw codedError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'Device tokens cannot be checked right now; try again shortly.',
+        {},
+        503,
+      );
     }
     if (!answer.valid || !answer.userId || !answer.deviceId) {
       throw rejected('The device token is not valid or has been revoked.');
@@ -104,7 +113,5 @@ export function createAuthenticator(
 }
 
 function rejected(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-  });
+  return codedError(ErrorCode.UNAUTHENTICATED, message, {}, 401);
 }

@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
+  ErrorCode,
+  codedError,
   IDENTITY_HEADER,
   REQUEST_ID_HEADER,
   signAssertion,
@@ -105,11 +107,9 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     ) {
       return new GraphQLError(first.message, { extensions: { ...first.extensions } });
     }
-    return new GraphQLError(
+    return codedError(
+      response.status === 401 ? ErrorCode.UNAUTHENTICATED : ErrorCode.SERVICE_UNAVAILABLE,
       `The ${this.subgraphName} service could not answer (${response.status}).`,
-      {
-        extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : 'SERVICE_UNAVAILABLE' },
-      },
     );
   }
 

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { serviceUnavailable } from './errors.js';
 import { INTERNAL_CALL_HEADER, signInternalCall } from './internal-call.js';
 
 /**
@@ -54,7 +55,5 @@ export class InternalClient {
 }
 
 function unavailable(detail: string): GraphQLError {
-  return new GraphQLError('A service this needs is unavailable; try again shortly.', {
-    extensions: { code: 'SERVICE_UNAVAILABLE', detail },
-  });
+  return serviceUnavailable('A service this needs is unavailable; try again shortly.', { detail });
 }

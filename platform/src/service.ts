@@ -6,8 +6,9 @@ import type { Server } from 'node:http';
 import express, { type Express, type Request } from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Metric } from 'prom-client';
+import { ErrorCode, codedError } from './errors.js';
 import { createHttpShell } from './http-shell.js';
 import {
   IDENTITY_HEADER,
@@ -147,9 +148,10 @@ function serveSubscriptions<TContext extends BaseContext>(
         const verified = ctx.extra.verified;
         if (verified && matchesOperation(verified, payload)) return undefined;
         return [
-          new GraphQLError('This connection was authorised for another operation.', {
-            extensions: { code: 'UNAUTHENTICATED' },
-          }),
+          codedError(
+            ErrorCode.UNAUTHENTICATED,
+            'This connection was authorised for another operation.',
+          ),
         ];
       },
       context: (ctx) => options.context(ctx.extra.verified?.assertion ?? {}),
@@ -179,9 +181,12 @@ async function readAssertion(
     return (await verifyAssertion(token, secret, { service, replay, operation })).assertion;
   } catch (error) {
     if (error instanceof InvalidAssertionError) {
-      throw new GraphQLError('This service answers the gateway only; call the graph through it.', {
-        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-      });
+      throw codedError(
+        ErrorCode.UNAUTHENTICATED,
+        'This service answers the gateway only; call the graph through it.',
+        {},
+        401,
+      );
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ErrorCode, codedError, serviceUnavailable } from '@mindscape/platform';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -25,9 +26,9 @@ export interface UpstreamCounters {
 export const EVENTS_MAY_HAVE_BEEN_MISSED: ExecutionResult = {
   data: null,
   errors: [
-    new GraphQLError(
+    codedError(
+      ErrorCode.EVENTS_MAY_HAVE_BEEN_MISSED,
       'The event source reconnected; events may have been missed. Re-read the current state.',
-      { extensions: { code: 'EVENTS_MAY_HAVE_BEEN_MISSED' } },
     ),
   ],
 };
@@ -49,11 +50,7 @@ export class SharedOperation {
     this.enqueue(async () => {
       const result = await this.merge(event).catch((): ExecutionResult => ({
         data: null,
-        errors: [
-          new GraphQLError('This event could not be completed.', {
-            extensions: { code: 'INTERNAL_SERVER_ERROR' },
-          }),
-        ],
+        errors: [codedError(ErrorCode.INTERNAL_SERVER_ERROR, 'This event could not be completed.')],
       }));
       this.broadcast(result);
     });
@@ -181,9 +178,5 @@ export function upstreamErrors(error: unknown): GraphQLError[] {
         }),
     );
   }
-  return [
-    new GraphQLError('The subscription source is unavailable; try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-    }),
-  ];
+  return [serviceUnavailable('The subscription source is unavailable; try again shortly.')];
 }

@@ -99,10 +99,15 @@ export async function createStoriesSubgraph(config: StoriesConfig): Promise<Stor
       schema,
       assertionSecret: config.ASSERTION_SECRET,
       // The gateway's verified identity is the JWT @neo4j/graphql's rules read ($jwt.sub).
-      context: (assertion) => ({
-        assertion,
-        ...(assertion.identity ? { jwt: { sub: assertion.identity.userId } } : {}),
-      }),
+      // A wearable's device token has no business with stories: it reads as anonymous here.
+      context: (given) => {
+        const { identity, ...rest } = given;
+        const person = identity?.via === 'session' ? identity : undefined;
+        return {
+          assertion: person ? { ...rest, identity: person } : rest,
+          ...(person ? { jwt: { sub: person.userId } } : {}),
+        };
+      },
       logger,
       host: config.HOST,
       port: config.PORT,
