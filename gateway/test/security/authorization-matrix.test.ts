@@ -275,7 +275,7 @@ describe('authorization matrix generated from the composed schema', () => {
       console.log(
         `matrix: ${cases.length} cases (${fields} root fields and entity types, ` +
           `${gatewayActors.length} actors at the gateway, ${subgraphActors.length} at subgraphs); ` +
-          `${tokens.size} private values watched; owner view of ${anaView.fieldCount} fields (${anaView.leftOut} reads left out: they fail for Ana too)`,
+          `${tokens.size} private values watched; owner view of ${anaView.readCount} reads, ${anaView.fieldCount} values watched for writes (${anaView.leftOut} reads left out: they fail for Ana too)`,
       );
       let lastPrint = Date.now();
       const file = join(tmpdir(), `mindscape-authorization-matrix-${process.pid}.json`);

@@ -71,9 +71,12 @@ export async function post(
  * (random playtests, clocks) are left out, so any difference afterwards is a write.
  */
 export class OwnerView {
-  private readonly aliases: string[] = [];
-  private stable = new Set<string>();
-  private last = new Map<string, string>();
+  /** Paths (list indexes as `[]`) whose values changed with nothing written: clocks, random playtests. */
+  private readonly unstable = new Set<string>();
+  private last: Reading = { codes: new Map(), leaves: new Map() };
+  latest: Record<string, unknown> = {};
+  /** Reads left out because they fail for the owner too (nothing to compare). */
+  leftOut = 0;
 
   private constructor(
     private readonly url: string,
@@ -102,10 +105,11 @@ export class OwnerView {
     const view = new OwnerView(url, owner, operations);
     view.leftOut = candidates.length - operations.length;
     const first = await view.read();
-    if (!view.latest || Object.keys(view.latest).length === 0)
+    if (first.leaves.size === 0)
       throw new Error('The owner view reads nothing: the matrix could not see a write.');
     const second = await view.read();
-    for (const [alias, value] of first) if (second.get(alias) === value) view.stable.add(alias);
+    for (const path of new Set([...first.leaves.keys(), ...second.leaves.keys()]))
+      if (first.leaves.get(path) !== second.leaves.get(path)) view.unstable.add(shape(path));
     view.last = second;
     return view;
   }
@@ -116,8 +120,8 @@ export class OwnerView {
       .join(' ')} }`;
   }
 
-  /** Each aliased field's answer (data and error codes), as text. */
-  async read(): Promise<Map<string, string>> {
+  /** Each read's error codes, and every value in the answers by path. */
+  async read(): Promise<Reading> {
     let answer = await post(this.url, this.documentText, {
       authorization: `Bearer ${this.owner.account.accessToken}`,
     });
@@ -127,40 +131,51 @@ export class OwnerView {
         authorization: `Bearer ${this.owner.account.accessToken}`,
       });
     }
-    const out = new Map<string, string>();
+    const reading: Reading = { codes: new Map(), leaves: new Map() };
     this.operations.forEach((op, i) => {
-      const errors = (answer.body.errors ?? [])
+      const name = `${op.field} ${op.variant.trim()}`;
+      const codes = (answer.body.errors ?? [])
         .filter((e) => JSON.stringify(e).includes(`"v${i}"`))
-        .map((e) => e.extensions?.code);
-      out.set(
-        `${op.field} ${op.variant}`,
-        `${errors.length > 0 ? `ERR ${errors.join(',')} ` : ''}${canonical(answer.body.data?.[`v${i}`])}`,
-      );
+        .map((e) => String(e.extensions?.code));
+      reading.codes.set(name, codes.sort().join(','));
+      flatten(answer.body.data?.[`v${i}`], `${name} ›`, reading.leaves);
     });
     this.latest = answer.body.data ?? {};
-    return out;
+    return reading;
   }
 
-  latest: Record<string, unknown> = {};
-  /** Reads left out because they fail for the owner too (nothing to compare). */
-  leftOut = 0;
-
-  /** The owner's fields that changed since the last look (stable ones only). */
+  /**
+   * The owner's values that changed since the last look, one line per read: values that
+   * move by themselves are left out, and so are reads that failed differently each time
+   * (a flaky read is no write).
+   */
   async changes(): Promise<string[]> {
     const now = await this.read();
-    // Only the data of reads that failed alike both times is compared: a read that failed
-    // once (a flaky subgraph) says nothing about a write.
-    const codes = (text: string | undefined) => /^ERR (\S*) /.exec(text ?? '')?.[1] ?? '';
-    const changed = [...this.stable]
-      .filter((alias) => now.get(alias) !== this.last.get(alias))
-      .filter((alias) => codes(now.get(alias)) === codes(this.last.get(alias)))
-      .map((alias) => `${alias}: ${difference(this.last.get(alias) ?? '', now.get(alias) ?? '')}`);
+    const byRead = new Map<string, string[]>();
+    for (const path of new Set([...this.last.leaves.keys(), ...now.leaves.keys()])) {
+      const before = this.last.leaves.get(path);
+      const after = now.leaves.get(path);
+      if (before === after || this.unstable.has(shape(path))) continue;
+      const read = path.slice(0, path.indexOf(' ›'));
+      if (this.last.codes.get(read) !== now.codes.get(read)) continue;
+      const lines = byRead.get(read) ?? [];
+      lines.push(`${path.slice(read.length + 2)} ${before ?? '∅'} → ${after ?? '∅'}`);
+      byRead.set(read, lines);
+    }
     this.last = now;
-    return changed;
+    return [...byRead].map(
+      ([read, lines]) =>
+        `${read}: …${lines[0]!.slice(0, 160)}${lines.length > 1 ? ` (+${lines.length - 1} more)` : ''}`,
+    );
   }
 
+  /** How many values of the owner's are watched for writes. */
   get fieldCount(): number {
-    return this.stable.size;
+    return [...this.last.leaves.keys()].filter((path) => !this.unstable.has(shape(path))).length;
+  }
+
+  get readCount(): number {
+    return this.operations.length;
   }
 
   /** A case ended the owner's session (a replayed signOut): sign in again. */
@@ -176,13 +191,27 @@ export class OwnerView {
   }
 }
 
-/** Where two texts first differ, with a little context: `…"version":3… → …"version":4…`. */
-function difference(before: string, after: string): string {
-  let i = 0;
-  while (i < before.length && before[i] === after[i]) i++;
-  const from = Math.max(0, i - 30);
-  return `…${before.slice(from, i + 30)}… → …${after.slice(from, i + 30)}…`;
+interface Reading {
+  /** Error codes per read, sorted. */
+  codes: Map<string, string>;
+  /** Every leaf value by path; lists in a fixed order, their lengths included. */
+  leaves: Map<string, string>;
 }
+
+/** Leaf values by path; list items in canonical order, so the store's order does not matter. */
+function flatten(value: unknown, path: string, out: Map<string, string>): void {
+  if (Array.isArray(value)) {
+    out.set(`${path}.length`, String(value.length));
+    [...value]
+      .sort((a, b) => (canonical(a) < canonical(b) ? -1 : 1))
+      .forEach((item, i) => flatten(item, `${path}[${i}]`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, `${path}.${key}`, out);
+  } else out.set(path, JSON.stringify(value ?? null));
+}
+
+/** A path with its list indexes blanked: what "the same field" means across items. */
+const shape = (path: string) => path.replace(/\[\d+\]/g, '[]');
 
 /**
  * JSON with object keys and list items in a fixed order: lists the store returns in no set
