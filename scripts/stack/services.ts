@@ -115,6 +115,9 @@ export function serviceSpecs(
       SUBGRAPHS: subgraphs.map((s) => `${s.name}=http://127.0.0.1:${s.port}/graphql`).join(','),
       // A local stack is for development: schema explorers need introspection (off by default).
       GRAPHQL_INTROSPECTION: env.GRAPHQL_INTROSPECTION ?? 'true',
+      // The web app calls on a browser's behalf (sign-in, refresh) from loopback and names the
+      // browser in X-Forwarded-For: sign-in throttles count per person's address, not per web app.
+      TRUST_PROXY: 'loopback',
     },
   };
   const webPort = Number(env.WEB_PORT ?? 3000);

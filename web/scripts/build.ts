@@ -66,7 +66,10 @@ export async function ensureBuilt(): Promise<void> {
   await build();
 }
 
-/** `next start` of the production build on loopback (or `host`), as the stack and tests run it. */
+/**
+ * The production build on loopback (or `host`), as the stack and tests run it: Next's handler
+ * behind scripts/http-server.ts, which tells the app the caller's real address.
+ */
 export function startNext(
   port: number,
   env: Record<string, string>,
@@ -75,8 +78,11 @@ export function startNext(
   return supervise(
     'next',
     process.execPath,
-    [NEXT, 'start', '--port', String(port), '--hostname', host],
-    { cwd: webDir, env: nextEnv(env) },
+    ['--import', 'tsx', join(webDir, 'scripts', 'http-server.ts')],
+    {
+      cwd: webDir,
+      env: nextEnv({ ...env, NODE_ENV: 'production', PORT: String(port), HOST: host }),
+    },
   );
 }
 

@@ -66,6 +66,12 @@ class SessionTokens implements TokenSource {
     return this.accessToken;
   }
 
+  /** The gateway closed a socket as revoked: this sign-in is over here too (cookie included). */
+  revoked(): void {
+    this.set(null);
+    void signOutRequest(null);
+  }
+
   async freshToken(): Promise<string | null> {
     if (this.accessToken && secondsLeft(this.accessToken) > 30) return this.accessToken;
     return this.refresh();

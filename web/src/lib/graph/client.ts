@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import type { TypedDocumentString } from '../../gql/graphql';
-import { failureOf, networkFailure, type GraphErrorPayload } from './errors';
+import { reconnectAfter, reconnectDelayMs, type Reconnect } from './close-codes';
+import { failureOf, GraphFailure, networkFailure, type GraphErrorPayload } from './errors';
 
 /** Where the client gets the access token from, and how it asks for a fresh one. */
 export interface TokenSource {
@@ -9,7 +10,18 @@ export interface TokenSource {
   freshToken(): Promise<string | null>;
   /** A new access token after the old one was refused; null when the sign-in has ended. */
   refresh(): Promise<string | null>;
+  /** The gateway revoked this sign-in (close code 4902): forget it; the person signs in again. */
+  revoked(): void;
 }
+
+const isCloseEvent = (value: unknown): value is { code: number; reason: string } =>
+  typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
+
+export const revokedFailure = () =>
+  new GraphFailure(
+    'ACCESS_REVOKED',
+    'You were signed out (your session was ended or revoked). Please sign in again.',
+  );
 
 interface Response<R> {
   data?: R | null;
@@ -55,7 +67,14 @@ export class GraphClient {
           if (result.errors?.length) sink.error(failureOf(result.errors as GraphErrorPayload[]));
           if (result.data) sink.next(result.data);
         },
-        error: (error) => sink.error(Array.isArray(error) ? failureOf(error) : networkFailure()),
+        error: (error) =>
+          sink.error(
+            Array.isArray(error)
+              ? failureOf(error)
+              : isCloseEvent(error) && reconnectAfter(error.code) === 'sign-in-again'
+                ? revokedFailure()
+                : networkFailure(),
+          ),
         complete: () => undefined,
       },
     );
@@ -67,19 +86,48 @@ export class GraphClient {
     this.ws = null;
   }
 
+  /**
+   * The socket, reacting to the gateway's close codes (close-codes.ts): revoked → no
+   * reconnection, the sign-in ends; token expired or refused → refresh, then reconnect;
+   * rate limited → reconnect after a long pause; anything else → graphql-ws's short pause.
+   */
   private socket(): Client {
-    this.ws ??= createClient({
+    if (this.ws) return this.ws;
+    /** How the last close asked to reconnect. */
+    let after: Reconnect = 'reconnect';
+    const ws = createClient({
       url: this.url.replace(/^http/, 'ws'),
       lazy: true,
       retryAttempts: Number.POSITIVE_INFINITY,
-      shouldRetry: () => true,
+      shouldRetry: (closed) =>
+        !isCloseEvent(closed) || reconnectAfter(closed.code) !== 'sign-in-again',
+      retryWait: (retries) =>
+        new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(retries, after))),
+      on: {
+        connected: () => {
+          after = 'reconnect';
+        },
+        closed: (closed) => {
+          if (!isCloseEvent(closed)) return;
+          after = reconnectAfter(closed.code);
+          if (after === 'sign-in-again' && this.ws === ws) {
+            this.ws = null;
+            this.tokens.revoked();
+          }
+        },
+      },
       connectionParams: async () => {
-        // A socket authenticates once, when it connects: make sure the token is fresh.
-        const token = await this.tokens.freshToken();
+        // A socket authenticates once, when it connects: make sure the token is fresh (a new
+        // one when the gateway said the last had expired or was refused).
+        const token =
+          after === 'refresh-then-reconnect'
+            ? await this.tokens.refresh()
+            : await this.tokens.freshToken();
         return token ? { authorization: `Bearer ${token}` } : {};
       },
     });
-    return this.ws;
+    this.ws = ws;
+    return ws;
   }
 
   private async post<R>(query: string, variables: unknown, token: string | null) {
