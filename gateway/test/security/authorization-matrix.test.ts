@@ -3,6 +3,13 @@
  * input path and `_entities` of every entity type, tried against a person's private data by
  * everyone who must not reach it, through the gateway and directly at each subgraph with a
  * replayed gateway assertion. Generated from the schema: a field added is tried on the next run.
+ *
+ * A leak is one of three: `read` (a private value of the owner's in the answer that the
+ * request did not carry: planted secret markers, ids and timestamps of private objects),
+ * `write` (a value of the owner's own view changed after the case), `accepted` (a deleted
+ * account's token did what an anonymous caller may not). Each is listed as
+ * `kind Field [variant: targets and input path] → what`; full operations go to a JSON file.
+ * What is public by design is in PUBLIC_BY_DESIGN (test-kit/src/security/matrix.ts), with why.
  */
 import assert from 'node:assert/strict';
 import { appendFile, writeFile } from 'node:fs/promises';
