@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  badRequest,
   createHttpShell,
   createLogger,
   logUnexpectedErrors,
@@ -133,6 +134,7 @@ export async function createGateway(
     introspection: config.GRAPHQL_INTROSPECTION,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
+      subscriptionsOverWebSocketOnly,
       logUnexpectedErrors(logger),
       ...(allowList ? [allowList.plugin() as ApolloServerPlugin<GatewayContext>] : []),
       // graphql-armor's plugins never read the context.
@@ -234,3 +236,22 @@ function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'false') return false;
   return /^\d+$/.test(value) ? Number(value) : value;
 }
+
+/**
+ * A subscription sent over HTTP is a client's mistake, not the gateway's failure
+ * (@apollo/gateway would throw an internal error): 400, and where to send it.
+ */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw badRequest(
+            'Subscriptions are served over WebSocket (graphql-ws) on this same URL, not over HTTP.',
+            400,
+          );
+        }
+      },
+    };
+  },
+};

@@ -6,6 +6,7 @@ import {
   graphql,
   graphqlWsClient,
   metricValue,
+  errorCodes,
   recordEvents,
   signUp,
   startTestStack,
@@ -127,7 +128,15 @@ describe('the gateway’s subscription hub', () => {
     const log = recordEvents(client, IDS_ONLY);
     await warmUp(stack, di, [log]);
 
-    for (const frame of ['not json', '{"type":"subscribe"}', '{"type":"connection_init"}x']) {
+    // The server's own message types from a client too (graphql-ws alone answered those with 4500).
+    for (const frame of [
+      'not json',
+      '{"type":"subscribe"}',
+      '{"type":"connection_init"}x',
+      '{"type":"connection_ack"}',
+      '{"type":"next","id":"1","payload":{}}',
+      '{"type":"error","id":"1","payload":[]}',
+    ]) {
       const raw = new WebSocket(stack.gatewayUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
       await new Promise((resolve) => raw.once('open', resolve));
       raw.send(frame);
@@ -139,6 +148,12 @@ describe('the gateway’s subscription hub', () => {
     await graphql(stack.gatewayUrl, RECORD, { t: 'still here' }, { token: di.accessToken });
     await log.until(1);
     await client.dispose();
+  });
+
+  test('a subscription sent over HTTP is a coded 400, not an internal error', async () => {
+    const response = await graphql(stack.gatewayUrl, 'subscription { stateChanged { heartRate } }');
+    assert.equal(response.status, 400);
+    assert.deepEqual(errorCodes(response), ['BAD_REQUEST']);
   });
 
   test('graphql-ws pings every KEEPALIVE_MS and drops a socket that does not answer', async () => {

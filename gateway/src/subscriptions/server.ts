@@ -19,6 +19,7 @@ import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../authenticate.js';
 import type { OperationAllowList } from '../allow-list.js';
 import type { RateLimits } from '../rate-limits.js';
+import { refuseServerMessagesFromClients } from './client-messages.js';
 import { CloseCode } from './close-codes.js';
 import { federatedSubscribe, type FederatedSubscriptionDeps } from './execute.js';
 
@@ -63,6 +64,7 @@ export function serveFederatedSubscriptions(
     verifyClient: ({ origin }: { origin?: string }) =>
       !origin || options.webOrigins.includes(origin),
   });
+  refuseServerMessagesFromClients(wss);
   const serving = useServer<
     Record<string, unknown> | undefined,
     { identity?: Identity; verified?: boolean }
