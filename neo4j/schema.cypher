@@ -12,3 +12,4 @@ CREATE INDEX memory_fact IF NOT EXISTS FOR (n:Memory) ON (n.ownerId, n.subjectKe
 CREATE CONSTRAINT term_key IF NOT EXISTS FOR (n:Term) REQUIRE n.key IS UNIQUE;
 CREATE INDEX entity_key IF NOT EXISTS FOR (n:Entity) ON (n.ownerId, n.key);
 CREATE INDEX turn_id IF NOT EXISTS FOR (n:Turn) ON (n.id);
+CREATE INDEX memory_owner_id IF NOT EXISTS FOR (n:Memory) ON (n.ownerId);

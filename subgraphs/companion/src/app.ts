@@ -22,6 +22,7 @@ import { TextVault } from './crypto/sealed-text.js';
 import { loadEmbedder } from './memory/embedder.js';
 import type { Embedder } from './memory/retrieve.js';
 import { MemoryStore } from './memory/store.js';
+import { VectorCache } from './memory/vector-cache.js';
 import { ChatCompletionsResponder } from './reply/llm.js';
 import { OfflineResponder } from './reply/offline.js';
 import { forgetPerson, resolvers } from './resolvers/index.js';
@@ -62,9 +63,11 @@ export async function createCompanionSubgraph(
   const users = new InternalClient(config.USERS_URL, config.ASSERTION_SECRET);
   const emotions = new InternalClient(config.EMOTIONS_URL, config.ASSERTION_SECRET);
   const offline = new OfflineResponder();
+  const store = new MemoryStore(driver);
   const services: CompanionServices = {
     models,
-    store: new MemoryStore(driver),
+    store,
+    vectors: new VectorCache(store),
     vault: new TextVault(config.COMPANION_KEYS),
     embedder: options.embedder ?? (await loadEmbedder()),
     reader: await TextEmotionReader.load(),

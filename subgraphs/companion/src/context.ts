@@ -4,6 +4,7 @@ import type { CompanionModels } from './conversations/models.js';
 import type { TextVault } from './crypto/sealed-text.js';
 import type { Embedder } from './memory/retrieve.js';
 import type { MemoryStore } from './memory/store.js';
+import type { VectorCache } from './memory/vector-cache.js';
 import type { ReplyGenerator } from './reply/generator.js';
 
 /** What the safety guard tells the turn: the tier, whose risk, and the fixed text to show first. */
@@ -19,6 +20,8 @@ export interface SafetyCheck {
 export interface CompanionServices {
   models: CompanionModels;
   store: MemoryStore;
+  /** The person's vectors held in this process, kept current by version. */
+  vectors: VectorCache;
   vault: TextVault;
   embedder: Embedder;
   reader: TextEmotionReader;

@@ -7,3 +7,4 @@ export { extractMemories } from './memory/extract.js';
 export { prepareMemories } from './memory/prepare.js';
 export { retrieve, type Embedder, type RetrievalPath } from './memory/retrieve.js';
 export { MemoryStore } from './memory/store.js';
+export { VectorCache } from './memory/vector-cache.js';

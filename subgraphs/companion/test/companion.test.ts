@@ -426,6 +426,13 @@ describe('the companion remembers, corrects, keeps to its person and never misse
       { token: fay.accessToken },
     );
     assert.equal(forgot.errors, undefined);
+    const searched = await graphql<{
+      me: { memories: { items: Array<{ memory: { id: string } }> } };
+    }>(stack.gatewayUrl, MEMORIES, { q: 'name Fay Gangneung' }, { token: fay.accessToken });
+    assert.ok(
+      searched.data!.me.memories.items.every((i) => i.memory.id !== turn.memoriesSaved[0]),
+      'a forgotten memory is found by no path',
+    );
     const refused = await graphql(
       stack.gatewayUrl,
       'mutation { forgetEverything(confirm: false) }',

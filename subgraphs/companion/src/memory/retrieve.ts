@@ -1,5 +1,6 @@
 import type { TextVault } from '../crypto/sealed-text.js';
 import type { MemoryRecord, MemoryStore } from './store.js';
+import type { VectorCache } from './vector-cache.js';
 import { searchTerms } from './terms.js';
 
 /** Turns texts into unit vectors (the multilingual sentence encoder, ml/). */
@@ -36,7 +37,7 @@ const RECENCY_HALF_LIFE_MS = 30 * 24 * 3600_000;
  * importance and recency.
  */
 export async function retrieve(
-  deps: { store: MemoryStore; vault: TextVault; embedder: Embedder },
+  deps: { store: MemoryStore; vault: TextVault; embedder: Embedder; vectors: VectorCache },
   owner: string,
   query: string,
   options: RetrievalOptions = {},
@@ -48,7 +49,7 @@ export async function retrieve(
   const termKeys = searchTerms(query).map((t) => deps.vault.term(owner, t));
   const [vectorHits, keywordHits] = await Promise.all([
     paths.has('vector')
-      ? deps.embedder.embed([query]).then(([v]) => deps.store.vector(owner, v!, asOf, CANDIDATES))
+      ? deps.embedder.embed([query]).then(([v]) => deps.vectors.search(owner, v!, asOf, CANDIDATES))
       : [],
     paths.has('keyword') ? deps.store.keyword(owner, termKeys, asOf, CANDIDATES) : [],
   ]);

@@ -79,18 +79,22 @@ export class MemoryStore {
     try {
       return await session.executeWrite(async (tx) => {
         const claimed = await tx.run(
-          `MERGE (p:Person {id: $owner})
+          `MERGE (p:Person {id: $owner}) ON CREATE SET p.epoch = randomUUID()
            WITH p
            OPTIONAL MATCH (p)-[:WROTE]->(done:Turn {id: $turnId})
            WITH p, done
            FOREACH (_ IN CASE WHEN done IS NULL THEN [1] ELSE [] END |
-             CREATE (p)-[:WROTE]->(:Turn {id: $turnId, ownerId: $owner, at: $at}))
-           RETURN done IS NOT NULL AS already`,
+             CREATE (p)-[:WROTE]->(:Turn {id: $turnId, ownerId: $owner, at: $at})
+             SET p.memoryVersion = coalesce(p.memoryVersion, 0) + 1)
+           RETURN done IS NOT NULL AS already, p.memoryVersion AS version`,
           { owner: turn.ownerId, turnId: turn.turnId, at: turn.at },
         );
         if (claimed.records[0]!.get('already') === true) return 'already-written';
+        // Every memory this turn creates or changes carries the person's new version, so a
+        // cache of their vectors reads only what changed since it last looked.
+        const versioned = { ...turn, version: claimed.records[0]!.get('version') as number };
         const written: WrittenMemory[] = [];
-        for (const memory of turn.memories) written.push(await writeMemory(tx, turn, memory));
+        for (const memory of turn.memories) written.push(await writeMemory(tx, versioned, memory));
         return written;
       });
     } finally {
@@ -125,6 +129,43 @@ export class MemoryStore {
       { routing: neo4j.routing.READ },
     );
     return records.map((r) => ({ id: r.get('id') as string, score: r.get('score') as number }));
+  }
+
+  /**
+   * The person's memory version, the version of their last forgetting and the epoch of their
+   * memory (new after forgetEverything): a cache reloads when either of the last two moved.
+   */
+  async version(owner: string): Promise<{ version: number; forgotAt: number; epoch: string }> {
+    const { records } = await this.driver.executeQuery(
+      `OPTIONAL MATCH (p:Person {id: $owner})
+       RETURN coalesce(p.memoryVersion, 0) AS version, coalesce(p.forgotAt, 0) AS forgotAt,
+              coalesce(p.epoch, '') AS epoch`,
+      { owner },
+      { routing: neo4j.routing.READ },
+    );
+    const record = records[0]!;
+    return {
+      version: record.get('version') as number,
+      forgotAt: record.get('forgotAt') as number,
+      epoch: record.get('epoch') as string,
+    };
+  }
+
+  /** Vectors and times of the person's memories changed after version `since`. */
+  async vectorsSince(owner: string, since: number) {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (m:Memory) WHERE m.ownerId = $owner AND coalesce(m.version, 1) > $since
+         AND m.embedding IS NOT NULL
+       RETURN m.id AS id, m.embedding AS embedding, m.recordedAt AS recordedAt, m.expiredAt AS expiredAt`,
+      { owner, since },
+      { routing: neo4j.routing.READ },
+    );
+    return records.map((r) => ({
+      id: r.get('id') as string,
+      embedding: r.get('embedding') as number[],
+      recordedAt: r.get('recordedAt') as number,
+      expiredAt: r.get('expiredAt') as number | null,
+    }));
   }
 
   /** Memories sharing entities with the seeds (memory → entity → memory: two hops). */
@@ -206,7 +247,10 @@ export class MemoryStore {
        WITH terms, entities
        FOREACH (t IN [x IN terms WHERE NOT (x)<-[:HAS_TERM]-()] | DELETE t)
        FOREACH (e IN [x IN entities WHERE NOT (x)<-[:MENTIONS]-()] | DELETE e)
-       RETURN true AS forgotten`,
+       WITH DISTINCT true AS forgotten
+       MATCH (p:Person {id: $owner})
+       SET p.memoryVersion = coalesce(p.memoryVersion, 0) + 1, p.forgotAt = p.memoryVersion
+       RETURN forgotten`,
       { owner, id },
     );
     return records.length > 0;
@@ -234,9 +278,11 @@ export class MemoryStore {
   }
 }
 
+type VersionedTurn = TurnWrite & { version: number };
+
 async function writeMemory(
   tx: ManagedTransaction,
-  turn: TurnWrite,
+  turn: VersionedTurn,
   memory: PreparedMemory,
 ): Promise<WrittenMemory> {
   const params = { owner: turn.ownerId, at: turn.at, ...memory };
@@ -253,9 +299,9 @@ async function writeMemory(
     if (same) {
       await tx.run(
         `MATCH (m:Memory {id: $id}) WHERE m.ownerId = $owner
-         SET m.mentions = m.mentions + 1, m.lastConfirmedAt = $at,
+         SET m.mentions = m.mentions + 1, m.lastConfirmedAt = $at, m.version = $version,
              m.importance = CASE WHEN m.importance + 0.05 > 1.0 THEN 1.0 ELSE m.importance + 0.05 END`,
-        { id: same.get('id'), owner: turn.ownerId, at: turn.at },
+        { id: same.get('id'), owner: turn.ownerId, at: turn.at, version: turn.version },
       );
       return { id: same.get('id') as string, outcome: 'restated', retired: [] };
     }
@@ -265,9 +311,9 @@ async function writeMemory(
       await tx.run(
         `MATCH (new:Memory {id: $id}), (old:Memory)
          WHERE old.id IN $retired AND old.ownerId = $owner AND new.ownerId = $owner
-         SET old.validTo = $at, old.expiredAt = $at
+         SET old.validTo = $at, old.expiredAt = $at, old.version = $version
          CREATE (new)-[:SUPERSEDES]->(old)`,
-        { id: memory.id, retired, owner: turn.ownerId, at: turn.at },
+        { id: memory.id, retired, owner: turn.ownerId, at: turn.at, version: turn.version },
       );
       return { id: memory.id, outcome: 'created', retired };
     }
@@ -276,7 +322,7 @@ async function writeMemory(
   return { id: memory.id, outcome: 'created', retired: [] };
 }
 
-async function createMemory(tx: ManagedTransaction, turn: TurnWrite, memory: PreparedMemory) {
+async function createMemory(tx: ManagedTransaction, turn: VersionedTurn, memory: PreparedMemory) {
   await tx.run(
     `MATCH (p:Person {id: $owner})
      CREATE (p)-[:REMEMBERS]->(m:Memory {
@@ -284,7 +330,8 @@ async function createMemory(tx: ManagedTransaction, turn: TurnWrite, memory: Pre
        subjectKey: $subjectKey, objectKey: $objectKey, textSealed: $textSealed,
        validFrom: $at, validTo: null, recordedAt: $at, expiredAt: null,
        importance: $importance, mentions: 1, conversationId: $conversationId,
-       messageId: $messageId, turnId: $turnId, arisenIn: $arisenIn, embedding: $embedding
+       messageId: $messageId, turnId: $turnId, arisenIn: $arisenIn, embedding: $embedding,
+       version: $version
      })
      WITH m
      UNWIND $entities AS entity
@@ -298,6 +345,7 @@ async function createMemory(tx: ManagedTransaction, turn: TurnWrite, memory: Pre
       messageId: turn.messageId,
       turnId: turn.turnId,
       arisenIn: turn.arisenIn,
+      version: turn.version,
       ...memory,
     },
   );
