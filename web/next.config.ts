@@ -26,7 +26,8 @@ const config: NextConfig = {
           { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'Permissions-Policy', value: 'bluetooth=(self), microphone=(), camera=()' },
+          // The microphone for the companion's speech input (asked only when the person taps Speak).
+          { key: 'Permissions-Policy', value: 'bluetooth=(self), microphone=(self), camera=()' },
         ],
       },
       {

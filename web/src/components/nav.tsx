@@ -7,6 +7,7 @@ import { useAuth } from '../lib/auth/auth-provider';
 const LINKS = [
   { href: '/session', label: 'Session' },
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/companion', label: 'Companion' },
 ];
 
 export function Nav() {

@@ -57,6 +57,19 @@ export type ListeningSessionInput = {
   startedAt: string;
 };
 
+export type MemoryKind =
+  | 'EVENT'
+  | 'FACT'
+  | 'PERSON'
+  | 'PLACE'
+  | 'PREFERENCE';
+
+export type SafetyLevel =
+  | 'CONCERN'
+  | 'ELEVATED'
+  | 'IMMINENT'
+  | 'NONE';
+
 export type StateChangedSubscriptionVariables = Exact<{
   userId?: string | number | null | undefined;
 }>;
@@ -120,6 +133,72 @@ export type JournalQueryVariables = Exact<{
 
 
 export type JournalQuery = { user: { id: string, emotionReadings: Array<{ id: string, valence: number, arousal: number, createdAt: string, labels: Array<{ label: string, score: number }> }> | null } | null };
+
+export type StartConversationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartConversationMutation = { startConversation: { id: string } };
+
+export type CompanionReplySubscriptionVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type CompanionReplySubscription = { companionReply: { conversationId: string, messageId: string, index: number, delta: string, done: boolean } };
+
+export type SendCompanionMessageMutationVariables = Exact<{
+  conversationId?: string | number | null | undefined;
+  text: string;
+  clientMessageId: string | number;
+}>;
+
+
+export type SendCompanionMessageMutation = { sendCompanionMessage: { memoriesSaved: Array<string>, conversation: { id: string }, message: { id: string }, reply: { id: string, text: string, createdAt: string, memoriesUsed: Array<{ via: Array<string>, score: number, memory: { id: string, text: string, recordedAt: string, conversationId: string, messageId: string } | null }> }, safety: { level: SafetyLevel, subject: string, locale: string } | null } };
+
+export type MyMemoriesQueryVariables = Exact<{
+  query?: string | null | undefined;
+  asOf?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyMemoriesQuery = { me: { id: string, memories: { next: string | null, items: Array<{ via: Array<string>, score: number, memory: { id: string, text: string, kind: MemoryKind, predicate: string, recordedAt: string, expiredAt: string | null, validTo: string | null, conversationId: string } | null }> } | null } | null };
+
+export type ForgetMemoryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ForgetMemoryMutation = { forgetMemory: boolean };
+
+export type ForgetEverythingMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForgetEverythingMutation = { forgetEverything: number };
+
+export type ExportMyMemoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportMyMemoriesQuery = { exportMyMemories: string };
+
+export type CompanionProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CompanionProfileQuery = { me: { id: string, companionProfile: { name: string, style: string, warmth: number, turns: number } | null } | null };
+
+export type SetCompanionProfileMutationVariables = Exact<{
+  name?: string | null | undefined;
+  style?: string | null | undefined;
+}>;
+
+
+export type SetCompanionProfileMutation = { setCompanionProfile: { name: string, style: string, warmth: number, turns: number } };
+
+export type ResetCompanionProfileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResetCompanionProfileMutation = { resetCompanionProfile: { name: string, style: string, warmth: number, turns: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -277,3 +356,131 @@ export const JournalDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<JournalQuery, JournalQueryVariables>;
+export const StartConversationDocument = new TypedDocumentString(`
+    mutation StartConversation {
+  startConversation {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartConversationMutation, StartConversationMutationVariables>;
+export const CompanionReplyDocument = new TypedDocumentString(`
+    subscription CompanionReply($conversationId: ID!) {
+  companionReply(conversationId: $conversationId) {
+    conversationId
+    messageId
+    index
+    delta
+    done
+  }
+}
+    `) as unknown as TypedDocumentString<CompanionReplySubscription, CompanionReplySubscriptionVariables>;
+export const SendCompanionMessageDocument = new TypedDocumentString(`
+    mutation SendCompanionMessage($conversationId: ID, $text: String!, $clientMessageId: ID!) {
+  sendCompanionMessage(
+    conversationId: $conversationId
+    text: $text
+    clientMessageId: $clientMessageId
+  ) {
+    conversation {
+      id
+    }
+    message {
+      id
+    }
+    reply {
+      id
+      text
+      createdAt
+      memoriesUsed {
+        via
+        score
+        memory {
+          id
+          text
+          recordedAt
+          conversationId
+          messageId
+        }
+      }
+    }
+    memoriesSaved
+    safety {
+      level
+      subject
+      locale
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendCompanionMessageMutation, SendCompanionMessageMutationVariables>;
+export const MyMemoriesDocument = new TypedDocumentString(`
+    query MyMemories($query: String, $asOf: DateTime, $first: Int, $after: String) {
+  me {
+    id
+    memories(query: $query, asOf: $asOf, first: $first, after: $after) {
+      items {
+        via
+        score
+        memory {
+          id
+          text
+          kind
+          predicate
+          recordedAt
+          expiredAt
+          validTo
+          conversationId
+        }
+      }
+      next
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyMemoriesQuery, MyMemoriesQueryVariables>;
+export const ForgetMemoryDocument = new TypedDocumentString(`
+    mutation ForgetMemory($id: ID!) {
+  forgetMemory(id: $id)
+}
+    `) as unknown as TypedDocumentString<ForgetMemoryMutation, ForgetMemoryMutationVariables>;
+export const ForgetEverythingDocument = new TypedDocumentString(`
+    mutation ForgetEverything {
+  forgetEverything(confirm: true)
+}
+    `) as unknown as TypedDocumentString<ForgetEverythingMutation, ForgetEverythingMutationVariables>;
+export const ExportMyMemoriesDocument = new TypedDocumentString(`
+    query ExportMyMemories {
+  exportMyMemories
+}
+    `) as unknown as TypedDocumentString<ExportMyMemoriesQuery, ExportMyMemoriesQueryVariables>;
+export const CompanionProfileDocument = new TypedDocumentString(`
+    query CompanionProfile {
+  me {
+    id
+    companionProfile {
+      name
+      style
+      warmth
+      turns
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompanionProfileQuery, CompanionProfileQueryVariables>;
+export const SetCompanionProfileDocument = new TypedDocumentString(`
+    mutation SetCompanionProfile($name: String, $style: String) {
+  setCompanionProfile(name: $name, style: $style) {
+    name
+    style
+    warmth
+    turns
+  }
+}
+    `) as unknown as TypedDocumentString<SetCompanionProfileMutation, SetCompanionProfileMutationVariables>;
+export const ResetCompanionProfileDocument = new TypedDocumentString(`
+    mutation ResetCompanionProfile {
+  resetCompanionProfile {
+    name
+    style
+    warmth
+    turns
+  }
+}
+    `) as unknown as TypedDocumentString<ResetCompanionProfileMutation, ResetCompanionProfileMutationVariables>;

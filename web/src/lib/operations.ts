@@ -147,3 +147,143 @@ export const Journal = graphql(`
     }
   }
 `);
+
+/* The companion (/companion). */
+
+export const StartConversation = graphql(`
+  mutation StartConversation {
+    startConversation {
+      id
+    }
+  }
+`);
+
+export const CompanionReply = graphql(`
+  subscription CompanionReply($conversationId: ID!) {
+    companionReply(conversationId: $conversationId) {
+      conversationId
+      messageId
+      index
+      delta
+      done
+    }
+  }
+`);
+
+export const SendCompanionMessage = graphql(`
+  mutation SendCompanionMessage($conversationId: ID, $text: String!, $clientMessageId: ID!) {
+    sendCompanionMessage(
+      conversationId: $conversationId
+      text: $text
+      clientMessageId: $clientMessageId
+    ) {
+      conversation {
+        id
+      }
+      message {
+        id
+      }
+      reply {
+        id
+        text
+        createdAt
+        memoriesUsed {
+          via
+          score
+          memory {
+            id
+            text
+            recordedAt
+            conversationId
+            messageId
+          }
+        }
+      }
+      memoriesSaved
+      safety {
+        level
+        subject
+        locale
+      }
+    }
+  }
+`);
+
+export const MyMemories = graphql(`
+  query MyMemories($query: String, $asOf: DateTime, $first: Int, $after: String) {
+    me {
+      id
+      memories(query: $query, asOf: $asOf, first: $first, after: $after) {
+        items {
+          via
+          score
+          memory {
+            id
+            text
+            kind
+            predicate
+            recordedAt
+            expiredAt
+            validTo
+            conversationId
+          }
+        }
+        next
+      }
+    }
+  }
+`);
+
+export const ForgetMemory = graphql(`
+  mutation ForgetMemory($id: ID!) {
+    forgetMemory(id: $id)
+  }
+`);
+
+export const ForgetEverything = graphql(`
+  mutation ForgetEverything {
+    forgetEverything(confirm: true)
+  }
+`);
+
+export const ExportMyMemories = graphql(`
+  query ExportMyMemories {
+    exportMyMemories
+  }
+`);
+
+export const CompanionProfileQuery = graphql(`
+  query CompanionProfile {
+    me {
+      id
+      companionProfile {
+        name
+        style
+        warmth
+        turns
+      }
+    }
+  }
+`);
+
+export const SetCompanionProfile = graphql(`
+  mutation SetCompanionProfile($name: String, $style: String) {
+    setCompanionProfile(name: $name, style: $style) {
+      name
+      style
+      warmth
+      turns
+    }
+  }
+`);
+
+export const ResetCompanionProfile = graphql(`
+  mutation ResetCompanionProfile {
+    resetCompanionProfile {
+      name
+      style
+      warmth
+      turns
+    }
+  }
+`);

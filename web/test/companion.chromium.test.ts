@@ -1,0 +1,183 @@
+/**
+ * The companion page end to end, in headless Chromium against the whole running system (the
+ * companion subgraph included): a person tells the companion a fact, reloads, asks, and the
+ * streamed reply uses it with its memory shown beside it; a crisis message shows the crisis
+ * resources first, the numbers as tap-to-call links above the reply; the memory browser
+ * searches, exports and forgets. Then the page at a phone's width. Screenshots go to
+ * web/test-artifacts/ (companion-*.png).
+ */
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
+import { freePort } from '@mindscape/platform/dev';
+import { signUp, startTestStack, type SignedUp, type TestStack } from '@mindscape/test-kit';
+import type { Browser, Page } from 'playwright-core';
+import { startWebServer, type WebServer } from './web-server';
+
+const artifacts = new URL('../test-artifacts/', import.meta.url);
+const skip = hasChromium() ? false : 'Chromium is not installed (apt-get install chromium)';
+const PHONE = { width: 390, height: 844 };
+
+let stack: TestStack;
+let web: WebServer;
+let browser: Browser;
+let page: Page;
+let person: SignedUp;
+
+before(async () => {
+  if (skip) return;
+  const port = await freePort();
+  stack = await startTestStack({
+    companion: true,
+    gateway: { WEB_ORIGINS: `http://127.0.0.1:${port}` },
+  });
+  web = await startWebServer(stack.gatewayUrl, port);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[page console] ${message.text()}`);
+  });
+  await mkdir(artifacts, { recursive: true });
+  person = await signUp(stack.gatewayUrl, 'Mina');
+});
+
+after(async () => {
+  await page?.screenshot({
+    path: new URL('companion-last.png', artifacts).pathname,
+    fullPage: true,
+  });
+  await browser?.close();
+  await web?.close();
+  await stack?.close();
+});
+
+const shot = (on: Page, name: string) =>
+  on.screenshot({ path: new URL(`companion-${name}.png`, artifacts).pathname, fullPage: true });
+
+async function signIn(on: Page): Promise<void> {
+  await on.goto(`${web.url}/companion`);
+  await on.getByLabel('Email').fill(person.email);
+  await on.getByLabel('Password').fill(person.password);
+  await on.getByRole('button', { name: 'Sign in' }).click();
+  await on.getByRole('heading', { name: 'Talk with your companion' }).waitFor();
+}
+
+/** Says `text` and waits for the whole reply; returns that turn. */
+async function say(on: Page, text: string) {
+  const before = await on.locator('li.turn').count();
+  await on.getByLabel('Your message').fill(text);
+  await on.getByLabel('Your message').press('Enter');
+  const turn = on.locator('li.turn').nth(before);
+  await turn.and(on.locator('[data-status="done"], [data-status="failed"]')).waitFor({
+    timeout: 60_000,
+  });
+  assert.equal(await turn.getAttribute('data-status'), 'done', await turn.innerText());
+  return turn;
+}
+
+test(
+  'a fact told, a reload, a question: the reply uses the memory and shows it',
+  { skip, timeout: 300_000 },
+  async () => {
+    await signIn(page);
+    await page.getByText('Nothing remembered yet.').waitFor();
+    // The conversation's reply stream is open before anything is said.
+    const told = await say(page, 'I live in Busan.');
+    assert.ok(
+      (await told.getAttribute('data-first-piece-ms')) !== null,
+      'the reply arrived as streamed pieces',
+    );
+    await page.getByTestId('memory-list').getByText('I live in Busan.').first().waitFor();
+    await shot(page, 'told');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Talk with your companion' }).waitFor();
+    const asked = await say(page, 'Where do I live?');
+    assert.match(await asked.getByTestId('reply-text').innerText(), /Busan/);
+    const used = asked.getByTestId('memories-used');
+    await used.getByText('I live in Busan.').waitFor();
+    assert.match(await used.innerText(), /in an earlier conversation/);
+    const firstPiece = Number(await asked.getAttribute('data-first-piece-ms'));
+    console.log(`  message → first streamed piece in the page: ${firstPiece} ms`);
+    await shot(page, 'recalled');
+  },
+);
+
+test(
+  'a crisis message shows the crisis resources first, the numbers tap-to-call',
+  { skip, timeout: 120_000 },
+  async () => {
+    const turn = await say(page, 'I want to kill myself tonight');
+    const crisis = turn.getByTestId('crisis');
+    await crisis.waitFor();
+    const call = crisis.locator('a[href="tel:988"]');
+    assert.ok(await call.isVisible(), 'a tel:988 link is visible');
+    assert.ok(await crisis.locator('a[href="tel:911"]').isVisible());
+    const callBox = (await call.boundingBox())!;
+    const reply = turn.getByTestId('reply-text');
+    if ((await reply.count()) > 0) {
+      const replyBox = (await reply.boundingBox())!;
+      assert.ok(callBox.y < replyBox.y, 'the call link is above the reply text');
+    }
+    // Nothing of the reply comes before the resources.
+    const first = await turn.locator('article.reply > *').first().getAttribute('data-testid');
+    assert.equal(first, 'crisis');
+    // Large: the call link's text is bigger than the page's body text.
+    const size = await call.evaluate((a) => parseFloat(getComputedStyle(a).fontSize));
+    assert.ok(size >= 20, `call link font ${size}px`);
+    await shot(page, 'crisis');
+  },
+);
+
+test('the memory browser searches, exports and forgets', { skip, timeout: 120_000 }, async () => {
+  await page.getByLabel('Search memories').fill('where I live');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await page.getByTestId('memory-list').getByText('I live in Busan.').first().waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download my memories (JSON)' }).click(),
+  ]);
+  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as unknown;
+  assert.match(JSON.stringify(exported), /Busan/);
+
+  await page.getByRole('button', { name: 'Show everything now' }).click();
+  await page.getByRole('button', { name: 'Forget everything…' }).click();
+  await page.getByRole('button', { name: 'Yes, forget everything' }).click();
+  await page.getByText(/^Everything is forgotten/).waitFor();
+  await page.getByText('Nothing remembered yet.').waitFor();
+
+  await page.getByLabel('Name').fill('Sol');
+  await page.getByRole('radio', { name: /Calm/ }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  await shot(page, 'memories');
+});
+
+test('at phone width the companion fits the screen', { skip, timeout: 120_000 }, async () => {
+  const phone = await browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const small = await phone.newPage();
+    await signIn(small);
+    const turn = await say(small, 'I want to kill myself tonight');
+    const call = turn.getByTestId('crisis').locator('a[href="tel:988"]');
+    const box = (await call.boundingBox())!;
+    assert.ok(box.width >= 44 && box.height >= 44, `tap target ${box.width}×${box.height}`);
+    const widest = await small.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(widest <= PHONE.width, `the companion page is ${widest} px wide`);
+    await small.screenshot({ path: new URL('phone-companion.png', artifacts).pathname });
+    await small.screenshot({
+      path: new URL('phone-companion-full.png', artifacts).pathname,
+      fullPage: true,
+    });
+  } finally {
+    await phone.close();
+  }
+});
