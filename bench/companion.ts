@@ -87,7 +87,7 @@ try {
     // category → mode → [hits@5, hits@10, reciprocal ranks, count]
     const scores = new Map<
       number,
-      Map<string, { r5: number; r10: number; rr: number; n: number }>
+      Map<string, { r5: number; r10: number; rr: number; n: number; s10: number }>
     >();
     let writeMs = 0;
     let written = 0;
@@ -118,9 +118,14 @@ try {
         for (const [mode, paths] of Object.entries(modes)) {
           const hits = await retrieve(deps, owner, qa.question, { limit: 10, paths });
           const rank = hits.findIndex((h) => qa.evidence.includes(h.memory.messageId));
+          // Session level, as the published anchor counts: an evidence turn's session among the top 10.
+          const sessionOf = (dia: string) => dia.split(':')[0];
+          const sessions = new Set(qa.evidence.map(sessionOf));
+          const sessionHit = hits.some((h) => sessions.has(sessionOf(h.memory.messageId)));
           const byMode = scores.get(qa.category) ?? new Map();
-          const s = byMode.get(mode) ?? { r5: 0, r10: 0, rr: 0, n: 0 };
+          const s = byMode.get(mode) ?? { r5: 0, r10: 0, rr: 0, n: 0, s10: 0 };
           s.n++;
+          if (sessionHit) s.s10++;
           if (rank >= 0 && rank < 5) s.r5++;
           if (rank >= 0) {
             s.r10++;
@@ -139,7 +144,10 @@ try {
       5: 'adversarial',
     };
     const rows: Array<Array<string | number>> = [];
-    const overall = new Map<string, { r5: number; r10: number; rr: number; n: number }>();
+    const overall = new Map<
+      string,
+      { r5: number; r10: number; rr: number; n: number; s10: number }
+    >();
     for (const category of [...scores.keys()].sort()) {
       for (const [mode, s] of scores.get(category)!) {
         rows.push([
@@ -149,10 +157,17 @@ try {
           (s.r5 / s.n).toFixed(3),
           (s.r10 / s.n).toFixed(3),
           (s.rr / s.n).toFixed(3),
+          (s.s10 / s.n).toFixed(3),
         ]);
         if (category <= 4) {
-          const o = overall.get(mode) ?? { r5: 0, r10: 0, rr: 0, n: 0 };
-          overall.set(mode, { r5: o.r5 + s.r5, r10: o.r10 + s.r10, rr: o.rr + s.rr, n: o.n + s.n });
+          const o = overall.get(mode) ?? { r5: 0, r10: 0, rr: 0, n: 0, s10: 0 };
+          overall.set(mode, {
+            r5: o.r5 + s.r5,
+            r10: o.r10 + s.r10,
+            rr: o.rr + s.rr,
+            n: o.n + s.n,
+            s10: o.s10 + s.s10,
+          });
         }
       }
     }
@@ -164,10 +179,11 @@ try {
         (s.r5 / s.n).toFixed(3),
         (s.r10 / s.n).toFixed(3),
         (s.rr / s.n).toFixed(3),
+        (s.s10 / s.n).toFixed(3),
       ]);
     table(
       'LoCoMo retrieval (development half), hit = a memory from an evidence turn; baselines: keyword only, vector only',
-      ['category', 'retrieval', 'questions', 'recall@5', 'recall@10', 'MRR'],
+      ['category', 'retrieval', 'questions', 'recall@5', 'recall@10', 'MRR', 'session recall@10'],
       rows,
     );
     table(

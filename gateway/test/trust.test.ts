@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { INTERNAL_CALL_HEADER, signInternalCall } from '@mindscape/platform';
 import {
   asPerson,
@@ -9,47 +7,10 @@ import {
   gatewayAssertion,
   graphql,
   signUp,
+  startRecordingProxy,
   startTestStack,
   type TestStack,
 } from '@mindscape/test-kit';
-
-interface Captured {
-  token: string;
-  body: { query: string; variables?: Record<string, unknown> };
-}
-
-/** Stands between a gateway and a subgraph, as someone on the wire would, and keeps the assertions. */
-async function recordingProxy(target: string) {
-  const assertions: Captured[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
-    const token = req.headers['x-mindscape-assertion'];
-    if (typeof token === 'string' && req.url === '/graphql') {
-      assertions.push({ token, body: JSON.parse(body.toString()) as Captured['body'] });
-    }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))
-        headers.set(name, value);
-    }
-    const answer = await fetch(new URL(req.url!, target), {
-      method: req.method!,
-      headers,
-      ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body }),
-    });
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? '' });
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    assertions,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('the trust boundary between clients, gateway and subgraphs', () => {
   let stack: TestStack;
@@ -95,7 +56,7 @@ describe('the trust boundary between clients, gateway and subgraphs', () => {
 
   test('an assertion captured between gateway and subgraph opens nothing else', async () => {
     const ana = await signUp(stack.gatewayUrl);
-    const wire = await recordingProxy(stack.users.url);
+    const wire = await startRecordingProxy(stack.users.url);
     const gateway = await stack.addGateway(
       `users=${wire.url},emotions=${stack.emotions.url},stories=${stack.stories.url}`,
     );
@@ -107,9 +68,17 @@ describe('the trust boundary between clients, gateway and subgraphs', () => {
         { token: ana.accessToken },
       );
       assert.equal(me.data?.me.id, ana.userId);
-      const captured = wire.assertions.at(-1)!;
+      // The GraphQL fetches the proxy saw, with their assertions: the first is composition's
+      // SDL fetch (no identity), the last Ana's query.
+      const seen = wire.exchanges
+        .filter((e) => typeof e.headers['x-mindscape-assertion'] === 'string')
+        .map((e) => ({
+          token: e.headers['x-mindscape-assertion'] as string,
+          body: JSON.parse(e.body) as { query: string; variables?: Record<string, unknown> },
+        }));
+      const captured = seen.at(-1)!;
       assert.ok(captured, 'the proxy saw the assertion');
-      const anonymous = wire.assertions[0]!; // composition's SDL fetch carries no identity
+      const anonymous = seen[0]!;
 
       // The very same request again: refused (single use).
       const replayed = await graphql(
