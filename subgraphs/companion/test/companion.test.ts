@@ -24,7 +24,7 @@ const SEND = `mutation($c: ID, $t: String!, $id: ID!) {
     message { id text emotion { label language } safety { level subject } }
     reply { id text memoriesUsed { score via memory { id text messageId conversationId } } }
     memoriesSaved
-    safety { level subject eventId }
+    safety { level subject eventId lines { tel } }
   }
 }`;
 
@@ -40,7 +40,7 @@ interface Turn {
     }>;
   };
   memoriesSaved: string[];
-  safety: { level: string; subject: string; eventId: string } | null;
+  safety: { level: string; subject: string; eventId: string; lines: Array<{ tel: string }> } | null;
 }
 
 const MEMORIES = `query($q: String, $asOf: DateTime) {
@@ -185,6 +185,10 @@ describe('the companion remembers, corrects, keeps to its person and never misse
       assert.equal(turn.safety.subject, 'SELF');
       assert.ok(turn.reply.text.indexOf(number) >= 0, `${text}: ${turn.reply.text}`);
       assert.ok(turn.reply.text.indexOf(number) < 400, 'the resources come first');
+      assert.ok(
+        turn.safety.lines.some((line) => line.tel === `tel:${number}`),
+        'tap-to-call lines',
+      );
     }
     await log.until(2);
     alerts.dispose();

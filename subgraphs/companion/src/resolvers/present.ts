@@ -1,6 +1,7 @@
 import { badUserInput } from '@mindscape/platform';
 import type { MessageDoc, SafetyEventDoc } from '../conversations/models.js';
 import type { TextVault } from '../crypto/sealed-text.js';
+import { CRISIS_LINES, type SafetyLocale } from '../safety/index.js';
 import type { MemoryRecord } from '../memory/store.js';
 
 /** Stored shapes opened for the person who owns them. */
@@ -35,6 +36,7 @@ export const presentMessage = (vault: TextVault, m: MessageDoc) => ({
   memoriesUsed: m.memoriesUsed,
   safety: m.safety && {
     ...m.safety,
+    lines: m.safety.level === 'none' ? [] : CRISIS_LINES[m.safety.locale as SafetyLocale],
     level: m.safety.level.toUpperCase(),
     subject: m.safety.subject.toUpperCase(),
   },
