@@ -11,8 +11,15 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
 import { freePort } from '@mindscape/platform/dev';
-import { signUp, startTestStack, type SignedUp, type TestStack } from '@mindscape/test-kit';
+import {
+  graphql,
+  signUp,
+  startTestStack,
+  type SignedUp,
+  type TestStack,
+} from '@mindscape/test-kit';
 import type { Browser, Page } from 'playwright-core';
+import { accessibilityViolations } from './accessibility';
 import { startWebServer, type WebServer } from './web-server';
 
 const artifacts = new URL('../test-artifacts/', import.meta.url);
@@ -181,3 +188,77 @@ test('at phone width the companion fits the screen', { skip, timeout: 120_000 },
     await phone.close();
   }
 });
+
+test(
+  'every page passes axe-core with no serious or critical violations',
+  { skip, timeout: 180_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    try {
+      const visitor = await context.newPage();
+      const found: string[] = [];
+      const check = async (what: string) =>
+        found.push(...(await accessibilityViolations(visitor)).map((v) => `${what}: ${v}`));
+      await visitor.goto(web.url);
+      await visitor.getByRole('button', { name: 'Sign in' }).waitFor();
+      await check('home, signed out');
+      await visitor.getByLabel('Email').fill(person.email);
+      await visitor.getByLabel('Password').fill(person.password);
+      await visitor.getByRole('button', { name: 'Sign in' }).click();
+      await visitor.getByText(/^Welcome back/).waitFor();
+      await check('home, signed in');
+      await visitor.getByRole('link', { name: 'Session', exact: true }).click();
+      await visitor.getByRole('button', { name: 'Start the sound' }).waitFor();
+      await check('session');
+      await visitor.getByRole('link', { name: 'Dashboard', exact: true }).click();
+      await visitor.getByText('No sessions in this range.').waitFor();
+      await check('dashboard');
+      await visitor.getByRole('link', { name: 'Companion', exact: true }).click();
+      await visitor.getByRole('heading', { name: 'Talk with your companion' }).waitFor();
+      await say(visitor, 'I want to kill myself tonight');
+      await check('companion, with crisis resources');
+      assert.deepEqual(found, []);
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+test(
+  'a revoked sign-in (the account deleted elsewhere) signs the page out, without reconnecting',
+  { skip, timeout: 120_000 },
+  async () => {
+    const leaving = await signUp(stack.gatewayUrl, 'Ola');
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      let sockets = 0;
+      tab.on('websocket', () => sockets++);
+      const streamOpened = tab.waitForEvent('websocket');
+      await tab.goto(`${web.url}/companion`);
+      await tab.getByLabel('Email').fill(leaving.email);
+      await tab.getByLabel('Password').fill(leaving.password);
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await tab.getByRole('heading', { name: 'Talk with your companion' }).waitFor();
+      // The reply stream's socket opens with the conversation.
+      await streamOpened;
+      const opened = sockets;
+      assert.ok(opened >= 1, 'the page opened its reply stream');
+      const deleted = await graphql<{ deleteAccount: boolean }>(
+        stack.gatewayUrl,
+        'mutation($p: String!) { deleteAccount(password: $p) }',
+        { p: leaving.password },
+        { token: leaving.accessToken },
+      );
+      assert.equal(deleted.data?.deleteAccount, true, JSON.stringify(deleted.errors));
+      // 4902 → the sign-in ends here too: the page asks to sign in again.
+      await tab.getByRole('heading', { name: 'Sign in to continue' }).waitFor({ timeout: 20_000 });
+      // …and does not reconnect: a fresh page load's refresh is refused as well.
+      await tab.reload();
+      await tab.getByRole('heading', { name: 'Sign in to continue' }).waitFor();
+      assert.equal(sockets, opened, 'no socket was opened again after the revocation');
+    } finally {
+      await context.close();
+    }
+  },
+);

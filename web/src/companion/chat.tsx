@@ -92,32 +92,29 @@ export function Chat({ onTurnDone }: { onTurnDone(turn: Turn): void }) {
           `Live replies are paused: ${conversation.streamError} Replies will appear when complete.`
         }
       />
-      <ol
-        className="turns"
-        role="log"
-        aria-live="polite"
-        aria-label="Conversation"
-        data-testid="conversation"
-      >
-        {conversation.turns.length === 0 && (
-          <li className="muted empty">
-            Say anything. The companion remembers what you tell it; you can see, search and forget
-            what it remembers below.
-          </li>
-        )}
-        {conversation.turns.map((turn) => (
-          <TurnView
-            key={turn.clientMessageId}
-            turn={turn}
-            conversationId={conversation.conversationId}
-            onRetry={() =>
-              void conversation
-                .retry(turn.clientMessageId)
-                .then((t) => t?.status === 'done' && onTurnDone(t))
-            }
-          />
-        ))}
-      </ol>
+      {/* A log region around the list: role="log" on the <ol> itself would hide its items' list semantics. */}
+      <div role="log" aria-live="polite" aria-label="Conversation" data-testid="conversation">
+        <ol className="turns">
+          {conversation.turns.length === 0 && (
+            <li className="muted empty">
+              Say anything. The companion remembers what you tell it; you can see, search and forget
+              what it remembers below.
+            </li>
+          )}
+          {conversation.turns.map((turn) => (
+            <TurnView
+              key={turn.clientMessageId}
+              turn={turn}
+              conversationId={conversation.conversationId}
+              onRetry={() =>
+                void conversation
+                  .retry(turn.clientMessageId)
+                  .then((t) => t?.status === 'done' && onTurnDone(t))
+              }
+            />
+          ))}
+        </ol>
+      </div>
       <form
         className="say"
         onSubmit={(event) => {
