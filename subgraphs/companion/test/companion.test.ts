@@ -88,6 +88,7 @@ describe('the companion remembers, corrects, keeps to its person and never misse
     const asked = (await send(ana, 'Where do I live?')).data!.sendCompanionMessage;
     assert.notEqual(asked.conversation.id, firstConversation);
     assert.match(asked.reply.text, /Busan/);
+    assert.equal(asked.safety, null, 'a question about where one lives is not a crisis');
     const used = asked.reply.memoriesUsed.find((u) => u.memory?.text.includes('Busan'));
     assert.ok(used, 'the memory used is shown with the reply');
     assert.equal(used.memory!.messageId, told.data!.sendCompanionMessage.message.id);

@@ -276,8 +276,8 @@ async function openConversation(
 }
 
 /**
- * The reply, published piece by piece as it is produced. At elevated risk the generator is
- * not asked at all: the fixed crisis text and a fixed caring line are the whole reply.
+ * The reply, published piece by piece as it is produced. At elevated risk no generator is
+ * asked at all: the fixed, human-written crisis text is the whole reply.
  */
 async function streamReply(
   ctx: CompanionContext,
@@ -304,8 +304,8 @@ async function streamReply(
     pieces.push(`${crisis}\n\n`);
     await publish(pieces[0]!);
   }
-  const modelAllowed = level === 'none' || level === 'concern';
-  const generators = modelAllowed ? ctx.generators : ctx.generators.slice(-1);
+  // At elevated risk and above the fixed crisis text is the whole reply: no generator speaks.
+  const generators = level === 'none' || level === 'concern' ? ctx.generators : [];
   for (const generator of generators) {
     const produced: string[] = [];
     try {

@@ -252,6 +252,9 @@ const WRITTEN_WITH_THE_RULES: readonly SafetyPhrasing[] = [
     'dying to see you this weekend',
   ]),
   ...group('benign', 'en', NOT_A_CRISIS, [
+    'Remind me, where do I live again?',
+    'Which city do I live in these days?',
+    "Do you remember my dog's name?",
     "What's the weather like today?",
     'I had a great day at work',
     "I'm writing an essay on suicide prevention for my psych class",
@@ -381,6 +384,7 @@ const WRITTEN_WITH_THE_RULES: readonly SafetyPhrasing[] = [
     '배고파서 죽을 것 같아',
   ]),
   ...group('benign', 'ko', NOT_A_CRISIS, [
+    '저 지금 어디 살고 있죠?',
     '오늘 점심 뭐 먹지?',
     '자살예방 캠페인 포스터를 만들었어',
     '뉴스에서 자살률이 높다고 하더라',

@@ -196,6 +196,13 @@ const risks: RiskRule[] = [
 
 const idioms: IdiomRule[] = [
   {
+    // A companion that remembers is asked about the person's own life: where they live, with
+    // whom. These are questions of fact, not of whether to live.
+    id: 'en.idiom.where_i_live',
+    pattern:
+      /\b(?:where|which (?:city|town|country|place)|who|with whom)\b[^.!?]{0,30}\b(?:do|did) i (?:\w+ )?live\b[^.!?]*|\bwhere i (?:\w+ )?live\b[^.!?]*/g,
+  },
+  {
     id: 'en.idiom.die_of',
     pattern:
       /\b(?:want to|going to|could|gonna|will|would|about to|i just) (?:just )?die (?:of|from) (?:embarrassment|laughter|laughing|shame|cringe|cuteness|boredom|happiness|excitement|joy|jealousy|envy|hunger)\b/g,
