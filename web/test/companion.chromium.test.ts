@@ -18,6 +18,7 @@ import {
   type SignedUp,
   type TestStack,
 } from '@mindscape/test-kit';
+import { importJWK, SignJWT, type JWK } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations } from './accessibility';
 import { startWebServer, type WebServer } from './web-server';
@@ -262,3 +263,69 @@ test(
     }
   },
 );
+
+test(
+  'an expired access token closes the socket (4903): the page refreshes and the stream carries on',
+  { skip, timeout: 120_000 },
+  async () => {
+    const staying = await signUp(stack.gatewayUrl, 'Eun');
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      const sockets: string[] = [];
+      tab.on('websocket', (socket) => sockets.push(socket.url()));
+      // The sign-in answer carries a token of the same session that expires in 40 s: long enough
+      // for the page to open its socket with it (it refreshes tokens with under 30 s left first),
+      // so the socket outlives the token while the page renews its own for HTTP.
+      await tab.route('**/api/auth/sign-in', async (route) => {
+        const response = await route.fetch();
+        const answer = (await response.json()) as { accessToken: string };
+        await route.fulfill({
+          response,
+          json: { ...answer, accessToken: await shortLived(answer.accessToken, '40s') },
+        });
+      });
+      // The second socket, once it has asked for the reply stream again.
+      const resubscribed = new Promise<void>((resolve) =>
+        tab.on('websocket', (socket) => {
+          if (sockets.length < 2) return;
+          socket.on('framesent', ({ payload }) => {
+            if (String(payload).includes('"subscribe"')) resolve();
+          });
+        }),
+      );
+      await tab.goto(`${web.url}/companion`);
+      await tab.getByLabel('Email').fill(staying.email);
+      await tab.getByLabel('Password').fill(staying.password);
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await tab.getByRole('heading', { name: 'Talk with your companion' }).waitFor();
+      await tab.unroute('**/api/auth/sign-in');
+      // The gateway closes the first socket as the token expires; a refreshed one reconnects.
+      await resubscribed;
+      const turn = await say(tab, 'My dog is called Bori.');
+      assert.ok((await turn.getAttribute('data-first-piece-ms')) !== null, 'still streamed');
+      assert.equal(
+        await tab.getByRole('heading', { name: 'Sign in to continue' }).count(),
+        0,
+        'still signed in',
+      );
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+/** The same session's access token, re-signed to expire after `lifetime` (the users subgraph's key). */
+async function shortLived(token: string, lifetime: string): Promise<string> {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<
+    string,
+    unknown
+  >;
+  const key = JSON.parse(stack.signingKey) as JWK;
+  const { iat: _iat, exp: _exp, ...rest } = claims;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid! })
+    .setIssuedAt()
+    .setExpirationTime(lifetime)
+    .sign(await importJWK(key, 'ES256'));
+}
