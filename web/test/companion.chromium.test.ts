@@ -329,3 +329,70 @@ async function shortLived(token: string, lifetime: string): Promise<string> {
     .setExpirationTime(lifetime)
     .sign(await importJWK(key, 'ES256'));
 }
+
+test(
+  'speech in and out: heard words are sent, the reply is read aloud, the delay shown',
+  { skip, timeout: 120_000 },
+  async () => {
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      // Headless Chromium has no speech service: a recognizer that hears one sentence and a
+      // synthesizer that starts at once stand in, so what is measured is the page and the
+      // graph (end of speech → first sentence handed to the voice), not a voice engine.
+      // (A string, not a function: tsx's helpers such as __name do not exist in the page.)
+      await tab.addInitScript(`
+        function Recognizer() {}
+        Recognizer.prototype.start = function () {
+          setTimeout(() => {
+            this.onspeechend && this.onspeechend();
+            const result = Object.assign([{ transcript: 'My cat is called Nabi.' }], { isFinal: true });
+            this.onresult && this.onresult({ results: [result] });
+            this.onend && this.onend();
+          }, 50);
+        };
+        Recognizer.prototype.stop = function () {};
+        Recognizer.prototype.abort = function () {};
+        for (const name of ['SpeechRecognition', 'webkitSpeechRecognition'])
+          Object.defineProperty(window, name, { configurable: true, value: Recognizer });
+        const spoken = [];
+        window.spokenAloud = spoken;
+        Object.defineProperty(window, 'speechSynthesis', {
+          configurable: true,
+          value: {
+            speak(utterance) {
+              spoken.push(utterance.text);
+              setTimeout(() => utterance.onstart && utterance.onstart(new Event('start')), 0);
+            },
+            cancel() {},
+          },
+        });
+      `);
+      await tab.goto(`${web.url}/companion`);
+      await tab.getByLabel('Email').fill(person.email);
+      await tab.getByLabel('Password').fill(person.password);
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await tab.getByRole('heading', { name: 'Talk with your companion' }).waitFor();
+      await tab.getByRole('checkbox', { name: 'Read replies aloud' }).check();
+      await tab.getByRole('button', { name: 'Speak' }).click();
+      const delay = tab.getByTestId('speech-delay');
+      await delay
+        .filter({ hasText: /first spoken word: \d+\.\d\d s/ })
+        .waitFor({ timeout: 60_000 })
+        .catch(async (error: unknown) => {
+          await shot(tab, 'speech-failed');
+          console.error(await tab.locator('main').innerText());
+          throw error;
+        });
+      await tab.locator('li.turn[data-status="done"]').waitFor();
+      assert.match(await tab.locator('li.turn .said').innerText(), /My cat is called Nabi\./);
+      const spoken = await tab.evaluate(
+        () => (window as unknown as { spokenAloud: string[] }).spokenAloud,
+      );
+      assert.ok(spoken.length > 0, 'the reply was read aloud');
+      console.log(`  ${await delay.innerText()}`);
+    } finally {
+      await context.close();
+    }
+  },
+);
