@@ -150,6 +150,24 @@ describe('the gateway’s subscription hub', () => {
     await client.dispose();
   });
 
+  test('a directive variable left out is a coded error; the socket carries on', async () => {
+    const eve = await signUp(stack.gatewayUrl, 'Eve');
+    const client = graphqlWsClient(stack.gatewayUrl, {
+      authorization: `Bearer ${eve.accessToken}`,
+    });
+    const refusal = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: 'subscription($x: Boolean) { stateChanged { heartRate @include(if: $x) } }' },
+        { next: () => resolve('event'), error: resolve, complete: () => resolve('complete') },
+      );
+    });
+    assert.ok(Array.isArray(refusal), `expected GraphQL errors, got ${JSON.stringify(refusal)}`);
+    assert.ok((refusal as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code);
+    const log = recordEvents(client, IDS_ONLY);
+    await warmUp(stack, eve, [log]);
+    await client.dispose();
+  });
+
   test('a subscription sent over HTTP is a coded 400, not an internal error', async () => {
     const response = await graphql(stack.gatewayUrl, 'subscription { stateChanged { heartRate } }');
     assert.equal(response.status, 400);

@@ -151,9 +151,20 @@ export function serveFederatedSubscriptions(
           ),
         ],
       }),
-      subscribe: (args) => {
+      subscribe: async (args) => {
         const identity = (args.contextValue as { identity?: Identity }).identity;
-        return federatedSubscribe(deps, args, identity ? { identity } : {});
+        try {
+          return await federatedSubscribe(deps, args, identity ? { identity } : {});
+        } catch (error) {
+          // A value the operation needs but did not get (a variable of a directive): the
+          // client's mistake, answered as an error message on a socket that stays open.
+          if (!(error instanceof GraphQLError)) throw error;
+          return {
+            errors: [
+              error.extensions.code ? error : withErrorCode(error, ErrorCode.BAD_USER_INPUT),
+            ],
+          };
+        }
       },
     },
     wss,
