@@ -163,6 +163,14 @@ describe('the gateway’s subscription hub', () => {
     });
     assert.ok(Array.isArray(refusal), `expected GraphQL errors, got ${JSON.stringify(refusal)}`);
     assert.ok((refusal as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code);
+    // The same, read by a query limit's rule while validating (it threw there, closing with 4500).
+    const early = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: '{ __typename @skip(if: false) me @include(if: $x) { id } }' },
+        { next: () => resolve('event'), error: resolve, complete: () => resolve('complete') },
+      );
+    });
+    assert.ok(Array.isArray(early), `expected GraphQL errors, got ${JSON.stringify(early)}`);
     const log = recordEvents(client, IDS_ONLY);
     await warmUp(stack, eve, [log]);
     await client.dispose();

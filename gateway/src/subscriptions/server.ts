@@ -92,7 +92,15 @@ export function serveFederatedSubscriptions(
           if (!(error instanceof GraphQLError)) throw error;
           return [withErrorCode(error, ErrorCode.GRAPHQL_PARSE_FAILED)];
         }
-        const errors = validate(current, document, [...specifiedRules, ...deps.validationRules]);
+        let errors: readonly GraphQLError[];
+        try {
+          errors = validate(current, document, [...specifiedRules, ...deps.validationRules]);
+        } catch (error) {
+          // A rule that reads directive arguments throws on a variable with no value (HTTP
+          // answers this as a validation failure too).
+          if (!(error instanceof GraphQLError)) throw error;
+          errors = [error];
+        }
         if (errors.length > 0) return options.validationErrors(errors);
         try {
           options.checkOperation(
