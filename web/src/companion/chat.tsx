@@ -207,7 +207,13 @@ function TurnView({
         aria-label="The companion's reply"
         aria-busy={turn.status === 'sending' || turn.status === 'streaming'}
       >
-        {crisisShown && <CrisisResources locale={turn.safety?.locale ?? null} text={crisis} />}
+        {crisisShown && (
+          <CrisisResources
+            locale={turn.safety?.locale ?? null}
+            text={crisis}
+            {...(turn.safety ? { graphLines: turn.safety.lines } : {})}
+          />
+        )}
         {turn.status === 'sending' && !turn.reply && (
           <p className="muted" role="status">
             The companion is thinking…

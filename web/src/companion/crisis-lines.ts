@@ -1,7 +1,10 @@
 /**
  * The crisis lines the companion's fixed crisis text names, as tap-to-call links. The text
  * itself is the companion's (subgraphs/companion/src/safety/resources.ts, reviewed word for
- * word); the page only makes its numbers callable, and lists them first, large.
+ * word); the page only makes its numbers callable, and lists them first, large. Once the
+ * graph's answer is in, its `safety.lines` are shown; this copy (checked against the
+ * companion's list by web/test/companion-page.test.ts) serves the moment before, while the
+ * crisis text is already streaming in.
  */
 export interface CrisisLine {
   /** As written and read: "988", "1577-0199". */

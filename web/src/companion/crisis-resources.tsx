@@ -1,12 +1,23 @@
-import { crisisLinesFor } from './crisis-lines';
+import { crisisLinesFor, type CrisisLine } from './crisis-lines';
 
 /**
  * The crisis resources, first and large: the companion's fixed text and every line it names
  * as a tap-to-call link (and a text link where the line takes texts). Shown before anything
  * else of the reply, so nobody in a crisis has to read past a chat reply to find a number.
  */
-export function CrisisResources({ locale, text }: { locale: string | null; text: string }) {
-  const lines = crisisLinesFor(locale, text);
+export function CrisisResources({
+  locale,
+  text,
+  graphLines,
+}: {
+  locale: string | null;
+  text: string;
+  /** The lines the graph's safety action names (once the answer is in): the source of truth. */
+  graphLines?: ReadonlyArray<
+    Pick<CrisisLine, 'number' | 'label' | 'emergency'> & { tel: string; sms?: string | null }
+  >;
+}) {
+  const lines = graphLines?.length ? graphLines : crisisLinesFor(locale, text);
   const korean = locale === 'ko';
   return (
     <section

@@ -153,7 +153,7 @@ export type SendCompanionMessageMutationVariables = Exact<{
 }>;
 
 
-export type SendCompanionMessageMutation = { sendCompanionMessage: { memoriesSaved: Array<string>, conversation: { id: string }, message: { id: string }, reply: { id: string, text: string, createdAt: string, memoriesUsed: Array<{ via: Array<string>, score: number, memory: { id: string, text: string, recordedAt: string, conversationId: string, messageId: string } | null }> }, safety: { level: SafetyLevel, subject: string, locale: string } | null } };
+export type SendCompanionMessageMutation = { sendCompanionMessage: { memoriesSaved: Array<string>, conversation: { id: string }, message: { id: string }, reply: { id: string, text: string, createdAt: string, memoriesUsed: Array<{ via: Array<string>, score: number, memory: { id: string, text: string, recordedAt: string, conversationId: string, messageId: string } | null }> }, safety: { level: SafetyLevel, subject: string, locale: string, lines: Array<{ number: string, label: string, tel: string, sms: string | null, emergency: boolean }> } | null } };
 
 export type MyMemoriesQueryVariables = Exact<{
   query?: string | null | undefined;
@@ -408,6 +408,13 @@ export const SendCompanionMessageDocument = new TypedDocumentString(`
       level
       subject
       locale
+      lines {
+        number
+        label
+        tel
+        sms
+        emergency
+      }
     }
   }
 }

@@ -204,6 +204,13 @@ export const SendCompanionMessage = graphql(`
         level
         subject
         locale
+        lines {
+          number
+          label
+          tel
+          sms
+          emergency
+        }
       }
     }
   }
