@@ -144,21 +144,18 @@ try {
       5: 'adversarial',
     };
     const rows: Array<Array<string | number>> = [];
+    const row = (
+      label: string,
+      mode: string,
+      s: { r5: number; r10: number; rr: number; n: number; s10: number },
+    ) => [label, mode, s.n, ...[s.r5, s.r10, s.rr, s.s10].map((x) => (x / s.n).toFixed(3))];
     const overall = new Map<
       string,
       { r5: number; r10: number; rr: number; n: number; s10: number }
     >();
     for (const category of [...scores.keys()].sort()) {
       for (const [mode, s] of scores.get(category)!) {
-        rows.push([
-          `${category} ${names[category]}`,
-          mode,
-          s.n,
-          (s.r5 / s.n).toFixed(3),
-          (s.r10 / s.n).toFixed(3),
-          (s.rr / s.n).toFixed(3),
-          (s.s10 / s.n).toFixed(3),
-        ]);
+        rows.push(row(`${category} ${names[category]}`, mode, s));
         if (category <= 4) {
           const o = overall.get(mode) ?? { r5: 0, r10: 0, rr: 0, n: 0, s10: 0 };
           overall.set(mode, {
@@ -171,16 +168,7 @@ try {
         }
       }
     }
-    for (const [mode, s] of overall)
-      rows.push([
-        '1–4 all',
-        mode,
-        s.n,
-        (s.r5 / s.n).toFixed(3),
-        (s.r10 / s.n).toFixed(3),
-        (s.rr / s.n).toFixed(3),
-        (s.s10 / s.n).toFixed(3),
-      ]);
+    for (const [mode, s] of overall) rows.push(row('1–4 all', mode, s));
     table(
       'LoCoMo retrieval (development half), hit = a memory from an evidence turn; baselines: keyword only, vector only',
       ['category', 'retrieval', 'questions', 'recall@5', 'recall@10', 'MRR', 'session recall@10'],

@@ -9,6 +9,7 @@ import {
   internalOnly,
   openDatabase,
   pingDatabase,
+  serveAccountDeletion,
   startSubgraphService,
   type EventBus,
   type RunningService,
@@ -125,15 +126,9 @@ export async function createCompanionSubgraph(
     routes: (app) => {
       app.use('/internal', ...internalOnly(config.ASSERTION_SECRET));
       // The users subgraph's deleteAccount: everything the companion holds about the person.
-      app.post('/internal/accounts/delete', async (req, res) => {
-        const userId = (req.body as { userId?: unknown } | undefined)?.userId;
-        if (typeof userId !== 'string' || !/^[0-9a-f]{24}$/.test(userId)) {
-          res.status(400).json({ error: 'body must be {"userId"}' });
-          return;
-        }
-        const forgotten = await forgetPerson(services, userId);
-        res.json({ deleted: true, memories: forgotten });
-      });
+      serveAccountDeletion(app, logger, async (userId) => ({
+        memories: await forgetPerson(services, userId),
+      }));
     },
   });
   return {

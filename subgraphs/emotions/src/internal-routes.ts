@@ -1,4 +1,4 @@
-import type { Logger } from '@mindscape/platform';
+import { serveAccountDeletion, type Logger } from '@mindscape/platform';
 import type { Express } from 'express';
 import type { EmotionsServices } from './context.js';
 
@@ -11,20 +11,7 @@ import type { EmotionsServices } from './context.js';
  */
 export function accountDeletionRoute(services: EmotionsServices, logger: Logger) {
   return (app: Express) => {
-    app.post('/internal/accounts/delete', async (req, res) => {
-      const userId = (req.body as { userId?: unknown } | undefined)?.userId;
-      if (typeof userId !== 'string' || !/^[0-9a-f]{24}$/.test(userId)) {
-        res.status(400).json({ error: 'body must be {"userId": "<24 hex digits>"}' });
-        return;
-      }
-      try {
-        await deletePersonData(services, userId);
-        res.json({ deleted: true });
-      } catch (error) {
-        logger.error({ err: error, userId }, 'deleting an account’s data failed');
-        res.status(503).json({ error: 'deletion failed; retry' });
-      }
-    });
+    serveAccountDeletion(app, logger, (userId) => deletePersonData(services, userId));
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@mindscape/platform';
+import { serveAccountDeletion, type Logger } from '@mindscape/platform';
 import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { PlaythroughModel } from './playthroughs/model.js';
@@ -18,19 +18,7 @@ export function accountDeletionRoute(deps: {
   logger: Logger;
 }) {
   return (app: Express) => {
-    app.post('/internal/accounts/delete', async (req, res) => {
-      const userId = (req.body as { userId?: unknown } | undefined)?.userId;
-      if (typeof userId !== 'string' || !/^[0-9a-f]{24}$/.test(userId)) {
-        res.status(400).json({ error: 'body must be {"userId": "<24 hex digits>"}' });
-        return;
-      }
-      try {
-        res.json({ deleted: true, ...(await deleteReaderAndAuthor(deps, userId)) });
-      } catch (error) {
-        deps.logger.error({ err: error, userId }, 'deleting an account’s stories failed');
-        res.status(503).json({ error: 'deletion failed; retry' });
-      }
-    });
+    serveAccountDeletion(app, deps.logger, (userId) => deleteReaderAndAuthor(deps, userId));
   };
 }
 

@@ -64,6 +64,16 @@ const fact = (
   importance: kind === 'FACT' ? 0.7 : 0.6,
 });
 
+/** "my sister Hana", "우리 강아지 이름은 보리": someone (or a pet) in a role of the person's. */
+const relation = (role: string, name: string) =>
+  fact(
+    `has_${role}`,
+    name,
+    [{ name, kind: role === 'dog' || role === 'cat' ? 'PET' : 'PERSON' }],
+    'PERSON',
+    ROLES_SINGLE.has(role),
+  );
+
 const english: Rule[] = [
   {
     pattern: new RegExp(String.raw`\b[Mm]y name is ${NAME}`, 'u'),
@@ -125,14 +135,7 @@ const english: Rule[] = [
     ),
     build: (m) => {
       const role = m[1]!.toLowerCase();
-      const pet = role === 'dog' || role === 'cat';
-      return fact(
-        `has_${role}`,
-        m[2]!,
-        [{ name: m[2]!, kind: pet ? 'PET' : 'PERSON' }],
-        'PERSON',
-        ROLES_SINGLE.has(role),
-      );
+      return relation(role, m[2]!);
     },
   },
   {
@@ -205,14 +208,7 @@ const korean: Rule[] = [
         친구: 'friend',
       };
       const role = roles[m[1]!]!;
-      const pet = role === 'dog' || role === 'cat';
-      return fact(
-        `has_${role}`,
-        m[2]!,
-        [{ name: m[2]!, kind: pet ? 'PET' : 'PERSON' }],
-        'PERSON',
-        ROLES_SINGLE.has(role),
-      );
+      return relation(role, m[2]!);
     },
   },
 ];

@@ -109,10 +109,11 @@ export class MemoryStore {
        WITH t, COUNT { (t)<-[:HAS_TERM]-() } AS df
        MATCH (t)<-[:HAS_TERM]-(m:Memory)
        WHERE m.ownerId = $owner AND ${VISIBLE}
-       WITH m, sum(log(1.0 + toFloat($n) / df)) AS score
+       WITH m, df, COUNT { (:Memory {ownerId: $owner}) } AS n
+       WITH m, sum(log(1.0 + toFloat(n) / df)) AS score
        ORDER BY score DESC LIMIT $k
        RETURN m.id AS id, score`,
-      { keys: termKeys, owner, asOf, k: neo4j.int(k), n: await this.count(owner) },
+      { keys: termKeys, owner, asOf, k: neo4j.int(k) },
       { routing: neo4j.routing.READ },
     );
     return records.map((r) => ({ id: r.get('id') as string, score: r.get('score') as number }));
@@ -214,15 +215,6 @@ export class MemoryStore {
       { routing: neo4j.routing.READ },
     );
     return records.map((r) => r.get('memory') as MemoryRecord);
-  }
-
-  async count(owner: string): Promise<number> {
-    const { records } = await this.driver.executeQuery(
-      `MATCH (m:Memory) WHERE m.ownerId = $owner RETURN count(m) AS n`,
-      { owner },
-      { routing: neo4j.routing.READ },
-    );
-    return Math.max(1, Number(records[0]!.get('n')));
   }
 
   /** Everything, retired facts included, for export. */

@@ -78,12 +78,13 @@ export const resolvers = {
         .findOne({ _id: turn.conversationId, ownerId: person.userId })
         .lean()
         .exec();
+      const message = await presentTurnMessage(ctx, turn.message);
       return {
         conversation: conversation && { ...conversation, id: conversation._id },
-        message: await presentTurnMessage(ctx, turn.message),
+        message,
         reply: await presentTurnMessage(ctx, turn.reply),
         memoriesSaved: turn.memoriesSaved,
-        safety: presentMessage(ctx.vault, turn.message).safety,
+        safety: message.safety,
       };
     },
     async forgetMemory(_: unknown, { id }: { id: string }, ctx: CompanionContext) {
