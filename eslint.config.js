@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/.local/**',
       '**/dist/**',
       'web/.next/**',
+      'web/.next-*/**',
       'web/public/worklets/**',
       'web/next-env.d.ts',
       // Written by graphql-codegen from the composed schema (a test keeps it current).

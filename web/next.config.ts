@@ -8,6 +8,8 @@ import type { NextConfig } from 'next';
  */
 const config: NextConfig = {
   reactStrictMode: true,
+  // One build folder per checkout by default; NEXT_DIST_DIR lets two builds share a tree.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // The workspace packages are TypeScript sources; Next compiles them with the app.
   transpilePackages: ['@mindscape/audio-worklets', '@mindscape/biosignals'],

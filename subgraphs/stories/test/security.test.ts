@@ -48,6 +48,7 @@ const MUTATIONS = [
 ];
 const QUERIES = [
   'exportStory',
+  'myStories',
   'playtestStory',
   'playthrough',
   'publishedStory',

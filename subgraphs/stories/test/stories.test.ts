@@ -311,4 +311,42 @@ describe('stories through the gateway', () => {
     );
     assert.equal(afterwards.data!.stories.length, before.data!.stories.length);
   });
+  test('myStories lists the stories a person authors or co-authors, and no one else’s', async () => {
+    const ana = await signUp(stack.gatewayUrl, 'Ana');
+    const bo = await signUp(stack.gatewayUrl, 'Bo');
+    const cy = await signUp(stack.gatewayUrl, 'Cy');
+    const create = (token: string, title: string) =>
+      graphql<{ createStory: { id: string; version: number } }>(
+        stack.gatewayUrl,
+        'mutation($t: String!) { createStory(title: $t) { id version } }',
+        { t: title },
+        { token },
+      );
+    const anas = (await create(ana.accessToken, 'b: Ana’s river')).data!.createStory;
+    const bos = (await create(bo.accessToken, 'a: Bo’s hill')).data!.createStory;
+    const shared = await graphql(
+      stack.gatewayUrl,
+      `mutation($id: ID!, $v: Int!, $authors: [ID!]) {
+        updateStoryDetails(storyId: $id, expectedVersion: $v, authorIds: $authors) { version }
+      }`,
+      { id: bos.id, v: bos.version, authors: [bo.userId, ana.userId] },
+      { token: bo.accessToken },
+    );
+    assert.equal(shared.errors, undefined, JSON.stringify(shared.errors));
+    const mine = async (token?: string) => {
+      const answer = await graphql<{ myStories: Array<{ id: string; title: string }> }>(
+        stack.gatewayUrl,
+        '{ myStories { id title } }',
+        {},
+        token ? { token } : {},
+      );
+      assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
+      return answer.data!.myStories.map((story) => story.id);
+    };
+    // Sorted by title: Bo's shared story ("a: …") before Ana's own ("b: …").
+    assert.deepEqual(await mine(ana.accessToken), [bos.id, anas.id]);
+    assert.deepEqual(await mine(bo.accessToken), [bos.id]);
+    assert.deepEqual(await mine(cy.accessToken), []);
+    assert.deepEqual(await mine(), []);
+  });
 });

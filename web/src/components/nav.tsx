@@ -8,6 +8,8 @@ const LINKS = [
   { href: '/session', label: 'Session' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/companion', label: 'Companion' },
+  { href: '/stories', label: 'Stories' },
+  { href: '/coach', label: 'Coach' },
 ];
 
 export function Nav() {
@@ -22,7 +24,7 @@ export function Nav() {
         <ul>
           {LINKS.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} aria-current={path === link.href ? 'page' : undefined}>
+              <Link href={link.href} aria-current={path === link.href || path.startsWith(`${link.href}/`) ? 'page' : undefined}>
                 {link.label}
               </Link>
             </li>
