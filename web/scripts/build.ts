@@ -53,7 +53,9 @@ export async function build(): Promise<void> {
 
 /** Builds unless the last build is newer than every source. */
 export async function ensureBuilt(): Promise<void> {
-  const built = (await stat(join(webDir, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID')).catch(() => null))?.mtimeMs ?? 0;
+  const built =
+    (await stat(join(webDir, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID')).catch(() => null))
+      ?.mtimeMs ?? 0;
   const worklet = await stat(join(webDir, 'public', 'worklets', 'mindscape-worklet.js')).catch(
     () => null,
   );

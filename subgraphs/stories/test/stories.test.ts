@@ -326,9 +326,13 @@ describe('stories through the gateway', () => {
     const bos = (await create(bo.accessToken, 'a: Bo’s hill')).data!.createStory;
     const shared = await graphql(
       stack.gatewayUrl,
-      `mutation($id: ID!, $v: Int!, $authors: [ID!]) {
-        updateStoryDetails(storyId: $id, expectedVersion: $v, authorIds: $authors) { version }
-      }`,
+      `
+        mutation ($id: ID!, $v: Int!, $authors: [ID!]) {
+          updateStoryDetails(storyId: $id, expectedVersion: $v, authorIds: $authors) {
+            version
+          }
+        }
+      `,
       { id: bos.id, v: bos.version, authors: [bo.userId, ana.userId] },
       { token: bo.accessToken },
     );

@@ -24,7 +24,12 @@ export function Nav() {
         <ul>
           {LINKS.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} aria-current={path === link.href || path.startsWith(`${link.href}/`) ? 'page' : undefined}>
+              <Link
+                href={link.href}
+                aria-current={
+                  path === link.href || path.startsWith(`${link.href}/`) ? 'page' : undefined
+                }
+              >
                 {link.label}
               </Link>
             </li>
