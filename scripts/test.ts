@@ -1,9 +1,11 @@
 /**
  * `npm test`: formatting, lint and type check, then every *.test.ts (unit and integration)
  * with Node's test runner against real engines. Engines already running are reused; ones this
- * script starts are stopped at the end. Exits non-zero on any failure.
+ * script starts are stopped at the end. Exits non-zero on any failure. Prints how many tests
+ * were skipped and why; with CI set in the environment a skipped test fails the run.
  */
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { progress, supervise } from '@mindscape/platform/dev';
 import { loadDevSecrets, repoRoot } from './stack/dev-secrets.js';
@@ -41,6 +43,22 @@ async function testFiles(dir = repoRoot): Promise<string[]> {
   return found.sort();
 }
 
+/** Says what was skipped and why; under CI any skip is a failure. */
+async function reportSkips(skipLog: string): Promise<void> {
+  const lines = (await readFile(skipLog, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  await rm(skipLog, { force: true });
+  const skipped = lines.map(
+    (line) => JSON.parse(line) as { file: string; name: string; reason: string },
+  );
+  progress('test', `${skipped.length} test${skipped.length === 1 ? '' : 's'} skipped`);
+  for (const { file, name, reason } of skipped)
+    console.log(
+      `  skipped: ${relative(repoRoot, file.replace(/^file:\/\//, ''))} › ${name}${reason ? ` (${reason})` : ''}`,
+    );
+  if (skipped.length > 0 && process.env.CI)
+    throw new StepFailed(`${skipped.length} skipped under CI: every test must run here`);
+}
+
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 let stopEngines = async () => {};
 let exitCode = 0;
@@ -57,16 +75,27 @@ try {
   progress('test', `starting the engines for ${files.length} test files`);
   const engines = await startEngines(await loadDevSecrets());
   stopEngines = engines.stop;
+  const skipLog = join(tmpdir(), `mindscape-skips-${process.pid}.jsonl`);
   await step(
     'tests (node --test)',
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${join(repoRoot, 'scripts', 'skip-reporter.mjs')}`,
+      `--test-reporter-destination=${skipLog}`,
+      '--test-concurrency=1',
+      ...files,
+    ],
     {
       ...process.env,
       ...engineEnvironment(engines),
       LOG_LEVEL: 'silent',
     },
-  );
+  ).finally(() => reportSkips(skipLog));
 } catch (error) {
   console.error(error instanceof StepFailed ? `\n${error.message}` : error);
   exitCode = 1;

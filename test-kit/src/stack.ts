@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import {
   createEmotionsSubgraph,
   emotionsConfigSchema,
@@ -262,4 +263,34 @@ export async function removeStoriesOf(people: string[]): Promise<void> {
   } finally {
     await driver.close();
   }
+}
+
+/**
+ * The preamble every integration test file shares: a stack started before the file's tests
+ * (options may be computed then, e.g. from a port chosen in `before`) and closed after them,
+ * `cleanup` first (remove the stories the tests wrote, say). The answer stands for the stack
+ * once it runs; touching it before the `before` hook ran is a mistake and throws.
+ */
+export function useTestStack(
+  options: TestStackOptions | (() => TestStackOptions | Promise<TestStackOptions>) = {},
+  cleanup?: () => Promise<void>,
+): TestStack {
+  let started: TestStack | undefined;
+  before(async () => {
+    started = await startTestStack(typeof options === 'function' ? await options() : options);
+  });
+  after(async () => {
+    try {
+      await cleanup?.();
+    } finally {
+      await started?.close();
+    }
+  });
+  return new Proxy({} as TestStack, {
+    get(_, key) {
+      if (!started) throw new Error(`the test stack is not started yet (reading ${String(key)})`);
+      const value: unknown = Reflect.get(started, key);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
 }
