@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { EventBus } from './event-bus.js';
+import { topicSubscription, type EventBus, type TopicSubscription } from './event-bus.js';
 
 /**
  * The event bus over Redis pub/sub, for more than one instance of a service: an event
@@ -10,7 +10,11 @@ import type { EventBus } from './event-bus.js';
 export class RedisEventBus implements EventBus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly local = new Map<string, Set<(payload: unknown) => void>>();
+  /** Per channel: its local listeners and the SUBSCRIBE that makes Redis send its messages. */
+  private readonly local = new Map<
+    string,
+    { listeners: Set<(payload: unknown) => void>; subscribed: Promise<void> }
+  >();
 
   constructor(
     url: string,
@@ -19,7 +23,7 @@ export class RedisEventBus implements EventBus {
     this.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.subscriber = new Redis(url, { lazyConnect: false });
     this.subscriber.on('message', (channel: string, message: string) => {
-      const listeners = this.local.get(channel);
+      const listeners = this.local.get(channel)?.listeners;
       if (!listeners) return;
       const payload = JSON.parse(message) as unknown;
       for (const listener of listeners) listener(payload);
@@ -30,37 +34,31 @@ export class RedisEventBus implements EventBus {
     await this.publisher.publish(this.prefix + topic, JSON.stringify(payload));
   }
 
-  async *subscribe<T>(topic: string, signal: AbortSignal): AsyncIterable<T> {
+  subscribe<T>(topic: string, signal: AbortSignal): TopicSubscription<T> {
     const channel = this.prefix + topic;
-    const queue: T[] = [];
-    let wake: (() => void) | undefined;
-    const listener = (payload: unknown) => {
-      queue.push(payload as T);
-      wake?.();
-    };
-    let listeners = this.local.get(channel);
-    if (!listeners) {
-      listeners = new Set();
-      this.local.set(channel, listeners);
-      await this.subscriber.subscribe(channel);
+    let entry = this.local.get(channel);
+    if (!entry) {
+      // One SUBSCRIBE per channel: subscribers that join while it is in flight wait for it too.
+      const subscribed = this.subscriber.subscribe(channel).then(() => undefined);
+      const created = { listeners: new Set<(payload: unknown) => void>(), subscribed };
+      // A refused SUBSCRIBE fails the subscriptions waiting on it; the next one tries again.
+      subscribed.catch(() => {
+        if (this.local.get(channel) === created) this.local.delete(channel);
+      });
+      this.local.set(channel, created);
+      entry = created;
     }
-    listeners.add(listener);
-    const onAbort = () => wake?.();
-    signal.addEventListener('abort', onAbort);
-    try {
-      while (!signal.aborted) {
-        if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        while (queue.length > 0 && !signal.aborted) yield queue.shift()!;
-      }
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-      listeners.delete(listener);
-      if (listeners.size === 0) {
+    const { listeners, subscribed } = entry;
+    return topicSubscription<T>(signal, subscribed, (push) => {
+      const listener = (payload: unknown) => push(payload as T);
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0 || this.local.get(channel) !== entry) return;
         this.local.delete(channel);
-        await this.subscriber.unsubscribe(channel).catch(() => undefined);
-      }
-    }
+        void this.subscriber.unsubscribe(channel).catch(() => undefined);
+      };
+    });
   }
 
   /** Resolves once both connections are up (start-up readiness). */

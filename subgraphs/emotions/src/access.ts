@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import {
+  acceptedStream,
   forbidden,
+  liveStream,
   requireIdentity,
   type EventBus,
   type InternalClient,
@@ -79,25 +81,22 @@ const fresh = (ctx: ReaderContext & { users: InternalClient }): ReaderContext =>
  * A live stream of one person's events for a subscription field: the caller's own when
  * `userId` is omitted, anyone else's only with the person's consent for `scope`.
  */
-export async function* personalStream<T>(
+export async function personalStream<T>(
   ctx: ReaderContext & { bus: EventBus; users: InternalClient },
   userId: string | null | undefined,
   scope: ConsentScope,
   topicOf: (userId: string) => string,
   field: string,
-): AsyncGenerator<Record<string, T>> {
-  const { userId: self } = requireIdentity(ctx.assertion);
-  const target = userId ?? self;
-  await requireReader(ctx, target, scope);
-  const stop = new AbortController();
-  try {
-    for await (const event of ctx.bus.subscribe<T>(topicOf(target), stop.signal)) {
+): Promise<AsyncIterableIterator<Record<string, T>>> {
+  return acceptedStream(async () => {
+    const { userId: self } = requireIdentity(ctx.assertion);
+    const target = userId ?? self;
+    await requireReader(ctx, target, scope);
+    return liveStream<T, Record<string, T>>(ctx.bus, topicOf(target), async (event) => {
       // Someone else's stream is authorized again before each event: a revoked consent ends
       // it (FORBIDDEN) at the latest at the next event, whatever the gateway heard.
       if (target !== self) await requireReader(fresh(ctx), target, scope);
-      yield { [field]: event };
-    }
-  } finally {
-    stop.abort();
-  }
+      return { [field]: event };
+    });
+  });
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DateTimeScalar, badUserInput, notFound, requireSignedInPerson } from '@mindscape/platform';
+import {
+  DateTimeScalar,
+  acceptedStream,
+  badUserInput,
+  liveStream,
+  notFound,
+  requireSignedInPerson,
+} from '@mindscape/platform';
 import type { CompanionContext } from '../context.js';
 import type { MessageDoc } from '../conversations/models.js';
 import { replyTopic, safetyTopic, type ReplyPiece } from '../conversations/topics.js';
@@ -134,52 +141,45 @@ export const resolvers = {
   },
   Subscription: {
     companionReply: {
-      async *subscribe(
+      subscribe: (
         _: unknown,
         { conversationId }: { conversationId: string },
         ctx: CompanionContext,
-      ) {
-        const { userId } = requireSignedInPerson(ctx.assertion);
-        const mine =
-          ID.test(conversationId) &&
-          (await ctx.models.conversations.exists({ _id: conversationId, ownerId: userId }));
-        if (!mine) throw notFound('The conversation');
-        const stop = new AbortController();
-        try {
-          for await (const piece of ctx.bus.subscribe<ReplyPiece>(
-            replyTopic(conversationId),
-            stop.signal,
-          )) {
-            if (piece.ownerId === userId) {
-              yield { companionReply: { ...piece, person: { id: piece.ownerId } } };
-            }
-          }
-        } finally {
-          stop.abort();
-        }
-      },
+      ) =>
+        acceptedStream(async () => {
+          const { userId } = requireSignedInPerson(ctx.assertion);
+          const mine =
+            ID.test(conversationId) &&
+            (await ctx.models.conversations.exists({ _id: conversationId, ownerId: userId }));
+          if (!mine) throw notFound('The conversation');
+          return liveStream(ctx.bus, replyTopic(conversationId), (piece: ReplyPiece) =>
+            piece.ownerId === userId
+              ? { companionReply: { ...piece, person: { id: piece.ownerId } } }
+              : undefined,
+          );
+        }),
     },
     crisisAlerts: {
-      async *subscribe(_: unknown, { userId }: { userId?: string | null }, ctx: CompanionContext) {
-        const self = requireSignedInPerson(ctx.assertion).userId;
-        const target = userId ?? self;
-        await requireCrisisWatcher(ctx, target);
-        const stop = new AbortController();
-        try {
-          for await (const event of ctx.bus.subscribe<Parameters<typeof presentSafetyEvent>[0]>(
+      subscribe: (_: unknown, { userId }: { userId?: string | null }, ctx: CompanionContext) =>
+        acceptedStream(async () => {
+          const self = requireSignedInPerson(ctx.assertion).userId;
+          const target = userId ?? self;
+          await requireCrisisWatcher(ctx, target);
+          return liveStream(
+            ctx.bus,
             safetyTopic(target),
-            stop.signal,
-          )) {
-            // Consent is asked again for each alert: a revoked one ends the stream.
-            if (target !== self) await requireCrisisWatcher(ctx, target);
-            yield {
-              crisisAlerts: presentSafetyEvent({ ...event, createdAt: new Date(event.createdAt) }),
-            };
-          }
-        } finally {
-          stop.abort();
-        }
-      },
+            async (event: Parameters<typeof presentSafetyEvent>[0]) => {
+              // Consent is asked again for each alert: a revoked one ends the stream.
+              if (target !== self) await requireCrisisWatcher(ctx, target);
+              return {
+                crisisAlerts: presentSafetyEvent({
+                  ...event,
+                  createdAt: new Date(event.createdAt),
+                }),
+              };
+            },
+          );
+        }),
     },
   },
   User: {

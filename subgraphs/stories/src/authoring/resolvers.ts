@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  acceptedStream,
   badUserInput,
+  liveStream,
   requireIdentity,
   requireSignedInPerson,
   type EventBus,
@@ -237,20 +239,14 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
 
     Subscription: {
       storyChanged: {
-        async *subscribe(_: unknown, args: { storyId: string }, ctx: StoriesContext) {
-          const { userId } = requireIdentity(ctx.assertion);
-          await requireAuthor(driver, args.storyId, userId);
-          const stop = new AbortController();
-          try {
-            for await (const event of bus.subscribe<StoryChange>(
-              storyTopic(args.storyId),
-              stop.signal,
-            ))
-              yield { storyChanged: event };
-          } finally {
-            stop.abort();
-          }
-        },
+        subscribe: (_: unknown, args: { storyId: string }, ctx: StoriesContext) =>
+          acceptedStream(async () => {
+            const { userId } = requireIdentity(ctx.assertion);
+            await requireAuthor(driver, args.storyId, userId);
+            return liveStream(bus, storyTopic(args.storyId), (event: StoryChange) => ({
+              storyChanged: event,
+            }));
+          }),
       },
     },
   };

@@ -79,8 +79,13 @@ export class Revocations {
   async follow(after: Date, waitMs: number): Promise<RevocationPage> {
     const stop = new AbortController();
     // Listening starts before the read, so a revocation between the two is not missed.
+    const announcements = this.bus.subscribe(REVOCATIONS_TOPIC, stop.signal);
+    await announcements.ready.catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    });
     const heard = (async () => {
-      for await (const _ of this.bus.subscribe(REVOCATIONS_TOPIC, stop.signal)) return;
+      for await (const _ of announcements) return;
     })();
     try {
       const page = await this.since(after);
