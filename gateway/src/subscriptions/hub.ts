@@ -126,6 +126,9 @@ export class SubscriptionHub {
     const fresh = this.startUpstream(key, request);
     for (const [operationKey, operation] of operations)
       fresh.operations.set(operationKey, operation);
+    // Between the old upstream's end and the new one's start events can pass unseen: streams
+    // still allowed are told so before their next event (refused ones just end FORBIDDEN).
+    fresh.announceGapAtFirstEvent();
     stale.close();
   }
 

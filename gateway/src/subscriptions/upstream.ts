@@ -92,6 +92,7 @@ export class Upstream {
   private readonly unsubscribe: () => void;
   private live = false;
   private closed = false;
+  private gapBeforeFirstEvent = false;
 
   constructor(
     request: UpstreamRequest,
@@ -136,6 +137,11 @@ export class Upstream {
       {
         next: (event) => {
           settle(undefined);
+          if (this.gapBeforeFirstEvent) {
+            this.gapBeforeFirstEvent = false;
+            for (const operation of this.operations.values())
+              operation.notify(EVENTS_MAY_HAVE_BEEN_MISSED);
+          }
           for (const operation of this.operations.values()) operation.deliver(event);
         },
         error: (error) => {
@@ -152,6 +158,11 @@ export class Upstream {
         },
       },
     );
+  }
+
+  /** This upstream replaces another (re-authorization): its clients hear of the gap first. */
+  announceGapAtFirstEvent(): void {
+    this.gapBeforeFirstEvent = true;
   }
 
   close(): void {
