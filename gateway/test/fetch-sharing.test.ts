@@ -45,21 +45,32 @@ test('each distinct representation is sent once; answers and errors fan back out
 test('identical reads in flight share one fetch, each caller with its own copy', async () => {
   let fetches = 0;
   const reads = new InflightReads<{ data: { n: number[] } }>((a) => structuredClone(a));
+  // Each fetch stays in flight until the test lets it finish: every read of a round is
+  // started while the others are still running, whatever the machine's speed.
+  let release = () => {};
+  let held = Promise.resolve();
+  const hold = () => (held = new Promise<void>((resolve) => (release = resolve)));
   const fetch = async () => {
     fetches++;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await held;
     return { data: { n: [1] } };
   };
-  const [a, b, c] = await Promise.all([
+  hold();
+  const round = Promise.all([
     reads.run('k', fetch),
     reads.run('k', fetch),
     reads.run('other', fetch),
   ]);
+  release();
+  const [a, b, c] = await round;
   assert.equal(fetches, 2);
   assert.deepEqual(a, b);
   assert.notEqual(a, b, 'copies, so merging into one answer cannot change another');
   assert.deepEqual(c, { data: { n: [1] } });
-  await Promise.all([reads.run(undefined, fetch), reads.run(undefined, fetch)]);
+  hold();
+  const unkeyed = Promise.all([reads.run(undefined, fetch), reads.run(undefined, fetch)]);
+  release();
+  await unkeyed;
   assert.equal(fetches, 4, 'no key (a mutation): never shared');
   await reads.run('k', fetch);
   assert.equal(fetches, 5, 'finished reads are not cached');

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { describe, test } from 'node:test';
+import { graphql, signUp, until, useTestStack } from '@mindscape/test-kit';
 
 const DEEP = `query($from: DateTime!, $to: DateTime!) {
   me {
@@ -22,13 +21,9 @@ interface Answer {
 }
 
 describe('a subgraph that goes away and comes back', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack({
-      gateway: { CIRCUIT_HALF_OPEN_AFTER_MS: '300', CIRCUIT_BREAK_AFTER: '3' },
-    });
+  const stack = useTestStack({
+    gateway: { CIRCUIT_HALF_OPEN_AFTER_MS: '300', CIRCUIT_BREAK_AFTER: '3' },
   });
-  after(() => stack.close());
 
   test('answers with the other subgraphs’ data and error paths, then heals by itself', async () => {
     const ana = await signUp(stack.gatewayUrl, 'Ana');
@@ -57,17 +52,15 @@ describe('a subgraph that goes away and comes back', () => {
     assert.match(metrics, /gateway_circuit_open\{[^}]*subgraph="emotions"[^}]*\} 1/);
 
     await stack.startEmotions();
-    const started = Date.now();
-    let healed: Awaited<ReturnType<typeof ask>> | undefined;
-    while (Date.now() - started < 10_000) {
-      const answer = await ask();
-      if (!answer.errors) {
-        healed = answer;
-        break;
-      }
-      await sleep(100);
-    }
-    assert.ok(healed, 'the gateway answers fully again within 10 s of the subgraph’s return');
+    const healed = await until(
+      'the gateway to answer fully again within 10 s of the subgraph’s return',
+      async () => {
+        const answer = await ask();
+        if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+        return answer;
+      },
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
     assert.deepEqual(healed.data?.me?.checkIns, []);
     const after = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
     assert.match(after, /gateway_circuit_open\{[^}]*subgraph="emotions"[^}]*\} 0/);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, test } from 'node:test';
 import {
   graphql,
   graphqlWsClient,
@@ -9,7 +8,9 @@ import {
   errorCodes,
   recordEvents,
   signUp,
-  startTestStack,
+  until,
+  untilHeard,
+  useTestStack,
   type EventLog,
   type SignedUp,
   type TestStack,
@@ -23,34 +24,30 @@ const IDS_ONLY = 'subscription { emotionRecorded { id } }';
 
 const metric = (stack: TestStack, name: string) => metricValue(stack.gatewayUrl, name);
 
+/** Writes a journal entry and answers its id and text, which mark its event in the logs. */
+async function journal(stack: TestStack, person: SignedUp, text: string): Promise<string[]> {
+  const answer = await graphql<{ recordEmotion: { id: string } }>(
+    stack.gatewayUrl,
+    RECORD,
+    { t: text },
+    { token: person.accessToken },
+  );
+  return [answer.data!.recordEmotion.id, text];
+}
+
 /**
- * Records journal entries until every log has seen one: the upstream subscriptions are set up
- * asynchronously, and a fixed sleep would be a guess.
+ * Records journal entries until every log has heard the latest (the upstream subscriptions are
+ * set up asynchronously, and a fixed sleep would be a guess), then empties the logs: nothing
+ * of the warm-up is still on its way.
  */
 async function warmUp(stack: TestStack, person: SignedUp, logs: EventLog<unknown>[]) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await graphql(stack.gatewayUrl, RECORD, { t: 'warming up' }, { token: person.accessToken });
-    const started = Date.now();
-    while (Date.now() - started < 500) {
-      if (logs.every((log) => log.results.length > 0)) {
-        await sleep(100);
-        for (const log of logs) log.results.length = 0;
-        return;
-      }
-      await sleep(20);
-    }
-  }
-  throw new Error(
-    `the subscriptions never received an event: ${JSON.stringify(logs.map((l) => l.results))}`,
-  );
+  let round = 0;
+  await untilHeard(logs, () => journal(stack, person, `warming up ${++round}`));
+  for (const log of logs) log.results.length = 0;
 }
 
 describe('the gateway’s subscription hub', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack({ gateway: { SUBSCRIPTIONS_PER_CONNECTION: '3' } });
-  });
-  after(() => stack.close());
+  const stack = useTestStack({ gateway: { SUBSCRIPTIONS_PER_CONNECTION: '3' } });
 
   test('identical subscriptions share one upstream; each client gets each merged event once', async () => {
     const ana = await signUp(stack.gatewayUrl, 'Ana');
@@ -65,8 +62,9 @@ describe('the gateway’s subscription hub', () => {
 
     for (const text of ['I feel calm today', 'A little anxious about work'])
       await graphql(stack.gatewayUrl, RECORD, { t: text }, { token: ana.accessToken });
-    await Promise.all([...named, ids].map((log) => log.until(2)));
-    await sleep(200);
+    // A third entry as a barrier: a second copy of either event would arrive before it.
+    const [barrierId] = await journal(stack, ana, 'barrier');
+    await Promise.all([...named, ids].map((log) => log.until(3)));
     for (const log of named) {
       assert.deepEqual(
         log.results.map((r) => r.data),
@@ -75,16 +73,19 @@ describe('the gateway’s subscription hub', () => {
           {
             emotionRecorded: { text: 'A little anxious about work', user: { displayName: 'Ana' } },
           },
+          { emotionRecorded: { text: 'barrier', user: { displayName: 'Ana' } } },
         ],
       );
     }
-    assert.equal(ids.results.length, 2);
+    assert.equal(ids.results.length, 3);
+    assert.deepEqual(ids.results[2]?.data, { emotionRecorded: { id: barrierId } });
 
     await Promise.all(clients.map((c) => c.dispose()));
-    const started = Date.now();
-    while (Date.now() - started < 5000 && (await metric(stack, 'gateway_subscription_upstreams')))
-      await sleep(50);
-    assert.equal(await metric(stack, 'gateway_subscription_upstreams'), 0, 'upstreams released');
+    await until(
+      'upstreams released',
+      async () => (await metric(stack, 'gateway_subscription_upstreams')) === 0,
+      { timeoutMs: 5000 },
+    );
     assert.equal(await metric(stack, 'gateway_subscriptions_open'), 0);
   });
 
@@ -94,18 +95,16 @@ describe('the gateway’s subscription hub', () => {
     const log = recordEvents(client, WITH_NAME);
     await warmUp(stack, bo, [log]);
 
+    // Closing the subgraph closes its sockets, so the gateway hears the drop.
     await stack.stopEmotions();
-    await sleep(300);
     await stack.startEmotions();
     await log.until(1, 20_000);
     assert.deepEqual(
       log.results[0]?.errors?.map((e) => e.extensions?.code),
       ['EVENTS_MAY_HAVE_BEEN_MISSED'],
     );
-    // The reconnected upstream resubscribed: new events flow again.
-    await sleep(300);
-    await graphql(stack.gatewayUrl, RECORD, { t: 'back again' }, { token: bo.accessToken });
-    await log.until(2);
+    // The reconnected upstream resubscribes: new events flow again once it has.
+    await untilHeard([log], () => journal(stack, bo, 'back again'));
     assert.deepEqual(log.results[1]?.data, {
       emotionRecorded: { text: 'back again', user: { displayName: 'Bo' } },
     });

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
-import {
-  graphql,
-  graphqlWsClient,
-  signUp,
-  startTestStack,
-  type TestStack,
-} from '@mindscape/test-kit';
+import { graphql, graphqlWsClient, recordEvents, signUp, useTestStack } from '@mindscape/test-kit';
 
 const RECORD =
   'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
@@ -40,55 +34,41 @@ const codes = (errors: unknown) =>
   (errors as Array<{ extensions?: { code?: string } }>).map((e) => e.extensions?.code);
 
 describe('federated subscriptions through the gateway (graphql-ws)', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack({ engine: { minIntervalMs: 50 } });
-  });
-  after(() => stack.close());
+  const stack = useTestStack({ engine: { minIntervalMs: 50 } });
 
   test('a subscription selecting fields of two subgraphs delivers merged events', async () => {
     const ana = await signUp(stack.gatewayUrl, 'Ana');
     const client = graphqlWsClient(stack.gatewayUrl, {
       authorization: `Bearer ${ana.accessToken}`,
     });
-    const events: Array<{
-      heartRate: number;
-      label: string;
-      user: { id: string; displayName: string };
-    }> = [];
-    const two = new Promise<void>((resolve, reject) => {
-      client.subscribe<{ stateChanged: (typeof events)[number] }>(
-        { query: 'subscription { stateChanged { heartRate label user { id displayName } } }' },
-        {
-          next: ({ data, errors }) => {
-            if (errors) return reject(new Error(JSON.stringify(errors)));
-            events.push(data!.stateChanged);
-            if (events.length === 2) resolve();
-          },
-          error: reject,
-          complete: () => {},
-        },
-      );
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const log = recordEvents<{
+      stateChanged: { heartRate: number; label: string; user: { id: string; displayName: string } };
+    }>(client, 'subscription { stateChanged { heartRate label user { id displayName } } }');
     const samples = samplesFromBeats(
-      simulateHeart([{ ...HEART_PHASES.rest, seconds: 90 }], {
-        start: Date.now() - 100_000,
+      simulateHeart([{ ...HEART_PHASES.rest, seconds: 300 }], {
+        start: Date.now() - 310_000,
         seed: 21,
       }),
     );
-    for (let i = 0; i < samples.length; i += 30) {
-      const batch = sampleInputs(samples.slice(i, i + 30));
+    // Batches go in until two events came through: the subscription is live only once its
+    // first event arrives. Each batch's state update is waited out before the next batch, so
+    // batches make separate events (at most one per 50 ms).
+    for (let next = 0; log.results.length < 2 && next < samples.length; next += 30) {
       await graphql(
         stack.gatewayUrl,
         RECORD,
-        { input: { samples: batch } },
+        { input: { samples: sampleInputs(samples.slice(next, next + 30)) } },
         { token: ana.accessToken },
       );
-      await new Promise((resolve) => setTimeout(resolve, 120));
+      await stack.emotions.services.engine.settle();
     }
-    await two;
+    await log.until(2);
     await client.dispose();
+    assert.deepEqual(
+      log.results.flatMap((r) => r.errors ?? []),
+      [],
+    );
+    const events = log.results.map((r) => r.data!.stateChanged);
     for (const event of events) {
       assert.deepEqual(
         event.user,

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Supervised } from '@mindscape/platform/dev';
-import { graphql, newSigningKey, testEngines, uniqueName, dropDatabase } from '@mindscape/test-kit';
+import {
+  graphql,
+  newSigningKey,
+  testEngines,
+  uniqueName,
+  dropDatabase,
+  until,
+} from '@mindscape/test-kit';
 import { serviceSpecs, startServices } from '../../scripts/stack/services.js';
 
 /** What an OTLP/HTTP JSON export carries, as far as this test reads it. */
@@ -87,16 +93,19 @@ test('with OTEL_* set, one request is one trace across the gateway and the subgr
     'mutation { signUp(email: "trace@example.com", password: "lavender-morning-42", displayName: "Tracy") { user { id } } }',
   );
   assert.equal(answer.errors, undefined);
-  const deadline = Date.now() + 15_000;
-  let shared: string | undefined;
-  while (Date.now() < deadline && !shared) {
-    await sleep(200);
-    const gatewayTraces = new Set(
-      spans.filter((s) => s.service === 'gateway').map((s) => s.traceId),
-    );
-    shared = spans.find((s) => s.service === 'users' && gatewayTraces.has(s.traceId))?.traceId;
-  }
-  assert.ok(shared, `a trace with spans from both services (got ${JSON.stringify(spans)})`);
+  // The collector hears the services' exports (every 100 ms) as they come.
+  const shared = await until(
+    'a trace with spans from both services',
+    () => {
+      const gatewayTraces = new Set(
+        spans.filter((s) => s.service === 'gateway').map((s) => s.traceId),
+      );
+      const found = spans.find((s) => s.service === 'users' && gatewayTraces.has(s.traceId));
+      if (!found) throw new Error(`spans so far: ${JSON.stringify(spans)}`);
+      return found.traceId;
+    },
+    { timeoutMs: 15_000 },
+  );
   const names = spans.filter((s) => s.traceId === shared).map((s) => `${s.service}: ${s.name}`);
   assert.ok(
     names.some((n) => n.startsWith('gateway:')),

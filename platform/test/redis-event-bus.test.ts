@@ -20,18 +20,44 @@ test(
     const b = new RedisEventBus(redis!.url);
     const stop = new AbortController();
     const got: Record<string, number[]> = { first: [], second: [] };
+    let arrived = () => {};
     const listen = (name: string) =>
       (async () => {
-        for await (const n of b.subscribe<number>('state:u1', stop.signal)) got[name]!.push(n);
+        for await (const n of b.subscribe<number>('state:u1', stop.signal)) {
+          got[name]!.push(n);
+          arrived();
+        }
       })();
     const running = [listen('first'), listen('second')];
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const heard = (n: number) => got.first!.includes(n) && got.second!.includes(n);
+    /** Whether both subscribers have `n` within `timeoutMs` (a deadline, not a pause). */
+    const bothHear = (n: number, timeoutMs: number) =>
+      new Promise<boolean>((resolve) => {
+        const deadline = setTimeout(() => resolve(heard(n)), timeoutMs);
+        arrived = () => {
+          if (!heard(n)) return;
+          clearTimeout(deadline);
+          resolve(true);
+        };
+        arrived();
+      });
+    // The subscriptions are live once a marker reaches both (Redis answers SUBSCRIBE
+    // asynchronously): markers go out until one does, then what they left is forgotten.
+    let marker = 100;
+    do await a.publish('state:u1', ++marker);
+    while (!(await bothHear(marker, 300)) && marker < 150);
+    assert.ok(heard(marker), `no marker reached both subscribers: ${JSON.stringify(got)}`);
+    got.first!.length = 0;
+    got.second!.length = 0;
     await a.publish('state:u2', -1);
     for (const n of [1, 2, 3]) await a.publish('state:u1', n);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A last marker as a barrier: anything wrongly delivered (u2's event, a second copy) would
+    // arrive before it, on the same connection.
+    await a.publish('state:u1', 99);
+    assert.ok(await bothHear(99, 10_000), JSON.stringify(got));
     stop.abort();
     await Promise.all(running);
-    assert.deepEqual(got, { first: [1, 2, 3], second: [1, 2, 3] });
+    assert.deepEqual(got, { first: [1, 2, 3, 99], second: [1, 2, 3, 99] });
     await Promise.all([a.close(), b.close()]);
   },
 );

@@ -269,7 +269,9 @@ export async function removeStoriesOf(people: string[]): Promise<void> {
  * The preamble every integration test file shares: a stack started before the file's tests
  * (options may be computed then, e.g. from a port chosen in `before`) and closed after them,
  * `cleanup` first (remove the stories the tests wrote, say). The answer stands for the stack
- * once it runs; touching it before the `before` hook ran is a mistake and throws.
+ * once it runs; touching it before the `before` hook ran is a mistake and throws. A `before`
+ * hook of the file's own that uses the stack goes in the same `describe`: at a file's top
+ * level Node 20 starts the next `before` hook without waiting for this one.
  */
 export function useTestStack(
   options: TestStackOptions | (() => TestStackOptions | Promise<TestStackOptions>) = {},

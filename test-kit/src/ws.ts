@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { until } from './until.js';
 
 /** A graphql-ws client for tests: no retries, so a refusal shows up as an error at once. */
 export function graphqlWsClient(
@@ -80,4 +81,47 @@ function asError(failure: unknown): Error {
   if (failure instanceof Error) return failure;
   const code = (failure as { code?: number }).code;
   return new Error(code !== undefined ? `socket closed with ${code}` : JSON.stringify(failure));
+}
+
+/**
+ * Causes events until every log has heard one, then returns. A subscription is live end to
+ * end only once an event reaches it (the gateway answers a client once its upstream has), so
+ * only an event can tell a test it may start. `cause` makes one event and answers what marks
+ * it in the event's data (an id, a text; nothing: any event counts). Once every log has heard
+ * the latest mark nothing caused earlier is still on its way, since one subscription's events
+ * keep their order.
+ */
+export async function untilHeard(
+  logs: ReadonlyArray<EventLog<unknown>>,
+  cause: () => Promise<string | readonly string[] | void>,
+  {
+    timeoutMs = 20_000,
+    roundMs = 500,
+  }: {
+    /** Give up after this long. */
+    timeoutMs?: number;
+    /** How long one caused event is waited for before another is caused. */
+    roundMs?: number;
+  } = {},
+): Promise<void> {
+  const heard = (log: EventLog<unknown>, marks: readonly string[]) =>
+    marks.length === 0
+      ? log.results.length > 0
+      : log.results.some((r) =>
+          marks.some((mark) => JSON.stringify(r.data ?? null).includes(mark)),
+        );
+  await until(
+    `every subscription (${logs.length}) to hear a caused event`,
+    async () => {
+      const marks = [(await cause()) ?? []].flat();
+      // A round that passes unheard counts as "not yet"; its message says what each log had.
+      await until('this round’s event', () => logs.every((log) => heard(log, marks)), {
+        timeoutMs: roundMs,
+      }).catch(() => {
+        throw new Error(`events so far per subscription: ${logs.map((l) => l.results.length)}`);
+      });
+      return true;
+    },
+    { timeoutMs, intervalMs: 0 },
+  );
 }

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   asPerson,
   gatewayAssertion,
   errorCodes,
   graphql,
   graphqlWsClient,
+  recordEvents,
   signUp,
-  startTestStack,
-  type TestStack,
+  untilHeard,
+  useTestStack,
 } from '@mindscape/test-kit';
 
 const RECORD =
@@ -24,11 +25,7 @@ type Reading = {
 };
 
 describe('recordEmotion and emotionRecorded', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack({ engine: { minIntervalMs: 0 } });
-  });
-  after(() => stack.close());
+  const stack = useTestStack({ engine: { minIntervalMs: 0 } });
 
   test('a journal line is read, stored, and spans subgraphs', async () => {
     const ana = await signUp(stack.gatewayUrl, 'Ana');
@@ -83,21 +80,17 @@ describe('recordEmotion and emotionRecorded', () => {
       stack.emotions.url,
       await gatewayAssertion(stack.secret, 'emotions', recorded, asPerson(ana.userId)),
     );
-    const next = new Promise<{ language: string }>((resolve, reject) => {
-      client.subscribe<{ emotionRecorded: { language: string } }>(recorded, {
-        next: ({ data }) => resolve(data!.emotionRecorded),
-        error: reject,
-        complete: () => {},
-      });
+    const log = recordEvents<{ emotionRecorded: { language: string } }>(client, recorded.query);
+    // The subscription is live once a reading reaches it: the line is written until one does.
+    await untilHeard([log], async () => {
+      await graphql(
+        stack.gatewayUrl,
+        RECORD,
+        { t: '오늘 정말 행복해요!' },
+        { token: ana.accessToken },
+      );
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    await graphql(
-      stack.gatewayUrl,
-      RECORD,
-      { t: '오늘 정말 행복해요!' },
-      { token: ana.accessToken },
-    );
-    assert.equal((await next).language, 'ko');
+    assert.equal(log.results[0]?.data?.emotionRecorded.language, 'ko');
     await client.dispose();
 
     const peek = await graphql(

@@ -1,28 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
 import {
   asPerson,
   gatewayAssertion,
   graphql,
   graphqlWsClient,
+  recordEvents,
   signUp,
-  startTestStack,
-  type TestStack,
+  until,
+  useTestStack,
 } from '@mindscape/test-kit';
 
 const RECORD =
   'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
 
 /** A graphql-ws client to the subgraph itself, carrying an assertion as the gateway will. */
-const STATE = { query: 'subscription { stateChanged { heartRate label user { id } } }' };
+const STATE = {
+  query: 'subscription { stateChanged { updatedAt heartRate label user { id } } }',
+};
 
 describe('stateChanged on the emotions subgraph (graphql-ws)', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack({ engine: { minIntervalMs: 50 } });
-  });
-  after(() => stack.close());
+  const stack = useTestStack({ engine: { minIntervalMs: 50 } });
 
   test('the person receives their state as samples arrive', async () => {
     const ana = await signUp(stack.gatewayUrl);
@@ -30,18 +29,9 @@ describe('stateChanged on the emotions subgraph (graphql-ws)', () => {
       stack.emotions.url,
       await gatewayAssertion(stack.secret, 'emotions', STATE, asPerson(ana.userId)),
     );
-    const events: Array<{ heartRate: number; user: { id: string } }> = [];
-    const received = new Promise<void>((resolve, reject) => {
-      client.subscribe<{ stateChanged: { heartRate: number; user: { id: string } } }>(STATE, {
-        next: ({ data }) => {
-          events.push(data!.stateChanged);
-          if (events.length >= 2) resolve();
-        },
-        error: reject,
-        complete: () => {},
-      });
-    });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const log = recordEvents<{
+      stateChanged: { updatedAt: string; heartRate: number; user: { id: string } };
+    }>(client, STATE.query);
     const beats = simulateHeart(
       [
         { ...HEART_PHASES.rest, seconds: 90 },
@@ -50,17 +40,29 @@ describe('stateChanged on the emotions subgraph (graphql-ws)', () => {
       { start: Date.now() - 160_000, seed: 4 },
     );
     const samples = sampleInputs(samplesFromBeats(beats));
-    for (let i = 0; i < samples.length; i += 30) {
+    // Each batch's state update is waited out before the next batch, so batches make separate
+    // events (at most one per 50 ms).
+    const send = async (from: number) => {
       await graphql(
         stack.gatewayUrl,
         RECORD,
-        { input: { samples: samples.slice(i, i + 30) } },
+        { input: { samples: samples.slice(from, from + 30) } },
         { token: ana.accessToken },
       );
-      await new Promise((resolve) => setTimeout(resolve, 80));
-    }
-    await received;
+      await stack.emotions.services.engine.settle();
+    };
+    // The subscription is live once its first event arrives: rest batches go in until then.
+    let next = 0;
+    for (; log.results.length === 0 && next < 90; next += 30) await send(next);
+    await log.until(1);
+    for (; next < samples.length; next += 30) await send(next);
+    // Then every state up to the newest stored one has reached the person.
+    const newest = await stack.emotions.services.models.latestStates.findById(ana.userId).lean();
+    await until('the newest state to arrive', () =>
+      log.results.some((r) => r.data?.stateChanged.updatedAt === newest?.state.at.toISOString()),
+    );
     await client.dispose();
+    const events = log.results.map((r) => r.data!.stateChanged);
     assert.ok(events.every((e) => e.user.id === ana.userId));
     assert.ok(
       events.at(-1)!.heartRate > events[0]!.heartRate,

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   errorCodes,
   graphql,
   graphqlWsClient,
   recordEvents,
   signUp,
-  startTestStack,
   removeStoriesOf,
-  type TestStack,
+  untilHeard,
+  useTestStack,
 } from '@mindscape/test-kit';
 import { parseTwee } from '../src/interchange/twee.js';
 
@@ -25,15 +25,8 @@ Two Authors
 Tall trees.
 `;
 
-let stack: TestStack;
 const people: string[] = [];
-before(async () => {
-  stack = await startTestStack();
-});
-after(async () => {
-  await removeStoriesOf(people);
-  await stack.close();
-});
+const stack = useTestStack({}, () => removeStoriesOf(people));
 
 const EDIT = `mutation($story: ID!, $v: Int!, $scene: ID!, $text: String, $name: String) {
   editScene(storyId: $story, expectedVersion: $v, sceneId: $scene, text: $text, name: $name) {
@@ -82,41 +75,54 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
     cyWatches.results[0]?.errors?.map((e) => e.extensions?.code),
     ['NOT_FOUND'],
   );
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Bo's subscription is live once a change reaches it: Ana confirms the authors (a change
+  // of its own) until he hears one. `v` is the version then; nothing earlier is on its way.
+  let v = 2;
+  await untilHeard([boWatches], async () => {
+    const confirmed = await graphql<{ updateStoryDetails: { version: number } }>(
+      stack.gatewayUrl,
+      'mutation($id: ID!, $v: Int!, $ids: [ID!]) { updateStoryDetails(storyId: $id, expectedVersion: $v, authorIds: $ids) { version } }',
+      { id: story.id, v, ids: [ana.userId, bo.userId] },
+      { token: ana.accessToken },
+    );
+    v = confirmed.data!.updateStoryDetails.version;
+    return `"version":${v},`;
+  });
+  boWatches.results.length = 0;
 
-  // Ana edits against version 2: Bo hears of it.
+  // Ana edits against version v: Bo hears of it.
   const byAna = await graphql<{ editScene: { version: number } }>(
     stack.gatewayUrl,
     EDIT,
-    { story: story.id, v: 2, scene: scene('Start'), text: 'Choose. [[Forest]] [[Lake]]' },
+    { story: story.id, v, scene: scene('Start'), text: 'Choose. [[Forest]] [[Lake]]' },
     { token: ana.accessToken },
   );
-  assert.equal(byAna.data?.editScene.version, 3, JSON.stringify(byAna));
+  assert.equal(byAna.data?.editScene.version, v + 1, JSON.stringify(byAna));
   await boWatches.until(1);
   assert.deepEqual(boWatches.results[0]?.data?.storyChanged, {
-    version: 3,
+    version: v + 1,
     kind: 'SCENE_EDITED',
     authorId: ana.userId,
   });
 
-  // Bo, still at version 2, is refused; nothing of his edit lands.
+  // Bo, still at version v, is refused; nothing of his edit lands.
   const stale = await graphql(
     stack.gatewayUrl,
     EDIT,
-    { story: story.id, v: 2, scene: scene('Start'), text: 'Overwritten!' },
+    { story: story.id, v, scene: scene('Start'), text: 'Overwritten!' },
     { token: bo.accessToken },
   );
   assert.deepEqual(errorCodes(stale), ['CONFLICT']);
-  assert.equal(stale.errors?.[0]?.extensions?.currentVersion, 3);
+  assert.equal(stale.errors?.[0]?.extensions?.currentVersion, v + 1);
 
-  // Bo adds the Lake scene at version 3: Ana's dangling link now leads there.
+  // Bo adds the Lake scene at version v + 1: Ana's dangling link now leads there.
   const added = await graphql<{ addScene: { version: number } }>(
     stack.gatewayUrl,
-    'mutation($id: ID!) { addScene(storyId: $id, expectedVersion: 3, name: "Lake", text: "Still water.", tags: ["ending"]) { version } }',
-    { id: story.id },
+    'mutation($id: ID!, $v: Int!) { addScene(storyId: $id, expectedVersion: $v, name: "Lake", text: "Still water.", tags: ["ending"]) { version } }',
+    { id: story.id, v: v + 1 },
     { token: bo.accessToken },
   );
-  assert.equal(added.data?.addScene.version, 4, JSON.stringify(added));
+  assert.equal(added.data?.addScene.version, v + 2, JSON.stringify(added));
   const validation = await graphql<{
     validateStory: { brokenLinks: unknown[]; deadEnds: unknown[] };
   }>(
@@ -137,7 +143,7 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
     { id: story.id },
     { token: bo.accessToken },
   );
-  assert.equal(read.data?.story.version, 4);
+  assert.equal(read.data?.story.version, v + 2);
   assert.deepEqual(
     read.data?.story.scenes.find((s) => s.name === 'Start')?.choices.map((c) => c.target?.name),
     ['Forest', 'Lake'],
@@ -157,8 +163,8 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
   // Deleting a scene says which links it breaks; Cy cannot edit at all.
   const deletion = await graphql<{ deleteScene: { brokenLinks: Array<{ target: string }> } }>(
     stack.gatewayUrl,
-    'mutation($id: ID!, $scene: ID!) { deleteScene(storyId: $id, expectedVersion: 4, sceneId: $scene) { change { version } brokenLinks { sceneId target } } }',
-    { id: story.id, scene: scene('Forest') },
+    'mutation($id: ID!, $v: Int!, $scene: ID!) { deleteScene(storyId: $id, expectedVersion: $v, sceneId: $scene) { change { version } brokenLinks { sceneId target } } }',
+    { id: story.id, v: v + 2, scene: scene('Forest') },
     { token: ana.accessToken },
   );
   assert.deepEqual(
@@ -169,7 +175,7 @@ test('co-authors see each other’s edits live; a stale edit is refused; links f
   const byCy = await graphql(
     stack.gatewayUrl,
     EDIT,
-    { story: story.id, v: 5, scene: scene('Start'), text: 'mine' },
+    { story: story.id, v: v + 3, scene: scene('Start'), text: 'mine' },
     { token: cy.accessToken },
   );
   assert.deepEqual(errorCodes(byCy), ['NOT_FOUND']);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CloseCode } from '@mindscape/gateway';
 import {
   errorCodes,
@@ -7,7 +7,8 @@ import {
   graphqlWsClient,
   recordEvents,
   signUp,
-  startTestStack,
+  until,
+  useTestStack,
   type TestStack,
 } from '@mindscape/test-kit';
 
@@ -72,11 +73,7 @@ async function personWithData(stack: TestStack) {
 }
 
 describe('deleteAccount reaches every subgraph (issue 13, finding 5)', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack({ engine: { minIntervalMs: 0 }, deletionRetryMs: 100 });
-  });
-  after(() => stack.close());
+  const stack = useTestStack({ engine: { minIntervalMs: 0 }, deletionRetryMs: 100 });
 
   test('the person’s data goes from emotions too, and no old token writes again', async () => {
     const url = stack.gatewayUrl;
@@ -140,13 +137,15 @@ describe('deleteAccount reaches every subgraph (issue 13, finding 5)', () => {
     } finally {
       await stack.startEmotions();
     }
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const left = await stack.users.services.models.accountDeletions.findById(ana.userId).lean();
-      if (!left) break;
-      assert.ok(Date.now() < deadline, `still pending: ${JSON.stringify(left)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await until(
+      'the deletion to be confirmed by every service',
+      async () => {
+        const left = await stack.users.services.models.accountDeletions.findById(ana.userId).lean();
+        if (left) throw new Error(`still pending: ${JSON.stringify(left)}`);
+        return true;
+      },
+      { timeoutMs: 15_000 },
+    );
     assert.deepEqual(await emotionsRows(stack, ana.userId), none);
   });
 });
