@@ -48,7 +48,7 @@ function withoutIds(node: unknown): unknown {
 }
 
 /** Replaces `${VAR:-default}` and `${VAR}` as compose would with VAR unset. */
-const interpolated = (text: string) =>
+export const interpolated = (text: string) =>
   text.replace(/\$\{(\w+)(?::?-([^}]*))?\}/g, (_all, _name: string, fallback?: string) =>
     fallback === undefined ? '' : fallback,
   );

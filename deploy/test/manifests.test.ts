@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { generateSecrets } from '../../scripts/stack/dev-secrets.js';
 import { composeFindings, readCompose } from '../src/compose.js';
 import {
   kustomizationFindings,
@@ -17,10 +18,21 @@ import {
   type Finding,
   type Manifest,
 } from '../src/kubernetes.js';
+import { composeConfigFindings, kubernetesConfigFindings } from '../src/service-config.js';
 
 const deployDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const k8s = await readManifests(join(deployDir, 'k8s'));
 const compose = await readCompose(join(deployDir, 'compose.yaml'));
+/** Secret values shaped like the real ones (the generator `npm start` uses), by Secret key. */
+const generated = await generateSecrets();
+const sampleSecrets = {
+  'assertion-secret': generated.assertionSecret,
+  'auth-signing-key': generated.authSigningKey,
+  'companion-keys': generated.companionKeys,
+  'neo4j-uri': 'neo4j+s://example.databases.neo4j.io',
+  'neo4j-password': generated.neo4jPassword,
+  'mongodb-uri': 'mongodb+srv://mindscape:sample@cluster.example.net/',
+};
 
 const shown = (findings: Finding[]) =>
   findings.map((f) => `  ${f.source}: ${f.problem}`).join('\n') || '  (none)';
@@ -67,6 +79,20 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
   it('keeps the project rules: probes, resources, drain, PDB, HPA, pinned images, no secrets', () => {
     const findings = ruleFindings(k8s.manifests, k8s.kustomization);
     assert.deepEqual(findings, [], shown(findings));
+  });
+
+  it('gives each service a configuration its own start-up schema accepts', () => {
+    const findings = kubernetesConfigFindings(k8s.manifests, sampleSecrets);
+    assert.deepEqual(findings, [], shown(findings));
+    const copy = broken('stories', 'Deployment', (deployment) => {
+      const container = firstContainer(deployment);
+      container.env = container.env.filter((v) => v.name !== 'NEO4J_PASSWORD');
+    });
+    const problems = kubernetesConfigFindings(copy, sampleSecrets).map((f) => f.problem);
+    assert.ok(
+      problems.some((p) => /stories would not start: NEO4J_PASSWORD/.test(p)),
+      problems.join('\n'),
+    );
   });
 
   it('finds a manifest broken against the schema', async () => {
@@ -132,6 +158,27 @@ describe('compose file (deploy/compose.yaml)', () => {
   it('validates against the Compose specification and keeps the project rules', () => {
     const findings = composeFindings(compose);
     assert.deepEqual(findings, [], shown(findings));
+  });
+
+  it('gives each service a configuration its own start-up schema accepts', () => {
+    const findings = composeConfigFindings(compose, sampleSecrets);
+    assert.deepEqual(findings, [], shown(findings));
+    const copy = structuredClone(compose) as {
+      services: Record<string, { secrets: string[]; environment: Record<string, string> }>;
+    };
+    copy.services.companion!.secrets = copy.services.companion!.secrets.filter(
+      (name) => name !== 'companion_keys',
+    );
+    copy.services.gateway!.environment.HOST = '127.0.0.1';
+    const problems = composeConfigFindings(copy, sampleSecrets).map((f) => f.problem);
+    for (const expected of [
+      /companion would not start: COMPANION_KEYS/,
+      /gateway.*HOST is 127.0.0.1/,
+    ])
+      assert.ok(
+        problems.some((p) => expected.test(p)),
+        `${expected} not found in:\n${problems.join('\n')}`,
+      );
   });
 
   it('finds a compose file broken against the schema and the rules', () => {
