@@ -35,7 +35,7 @@ export const checkInResolvers = {
         ...(note ? { note } : {}),
         createdAt: new Date(),
       });
-      ctx.engine.notify(userId);
+      ctx.engine.moodChanged(userId);
       return checkIn.toObject();
     },
   },

@@ -33,7 +33,7 @@ export const emotionResolvers = {
         await ctx.models.emotionReadings.create({ userId, text, ...reading, createdAt: new Date() })
       ).toObject();
       await ctx.bus.publish(emotionTopic(userId), doc);
-      ctx.engine.notify(userId);
+      ctx.engine.moodChanged(userId);
       return doc;
     },
   },

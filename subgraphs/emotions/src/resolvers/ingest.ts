@@ -66,7 +66,7 @@ export const ingestResolvers = {
       // already in it, and must not replace what came since.
       const fresh = docs.filter((_, index) => !stored.has(index));
       if (fresh.length > 0) {
-        await ctx.engine.record(identity.userId, fresh);
+        ctx.engine.record(identity.userId, fresh);
         ctx.engine.notify(identity.userId);
       }
       return { accepted, duplicates, rejected };

@@ -1,5 +1,6 @@
 import { isDuplicateKey } from '@mindscape/platform';
 import type { EmotionsModels, SampleDoc, WindowSample } from '../models/index.js';
+import type { StoredWindow } from './live-memory.js';
 
 /** Beyond the analysis window, a margin for samples that arrive a little out of order. */
 const MARGIN_MS = 15_000;
@@ -26,25 +27,29 @@ export function mergeWindow(
 }
 
 /**
- * Records accepted samples in the person's window document. Optimistic concurrency (a version
- * number) keeps two instances of the subgraph from overwriting each other's additions.
+ * Writes accepted samples to the person's window document and answers what it holds now.
+ * Optimistic concurrency (a version number) keeps two instances of the subgraph from
+ * overwriting each other's additions; `known` (what this instance last read or wrote) saves
+ * the read when nobody else wrote since.
  */
 export async function appendToWindow(
   models: EmotionsModels,
   userId: string,
-  samples: SampleDoc[],
+  added: WindowSample[],
   windowMs: number,
-): Promise<void> {
-  const added = samples.map(({ userId: _u, receivedAt: _r, ...rest }) => rest);
+  known?: StoredWindow | null,
+): Promise<StoredWindow> {
+  let current = known;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const current = await models.recentWindows.findById(userId).lean().exec();
+    if (current === undefined) current = await readWindow(models, userId);
     const merged = mergeWindow(current?.samples ?? [], added, windowMs);
     if (!current) {
       try {
         await models.recentWindows.create({ _id: userId, version: 1, samples: merged });
-        return;
+        return { version: 1, samples: merged };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
+        current = undefined;
         continue;
       }
     }
@@ -52,7 +57,21 @@ export async function appendToWindow(
       { _id: userId, version: current.version },
       { $set: { samples: merged, version: current.version + 1 } },
     );
-    if (result.matchedCount === 1) return;
+    if (result.matchedCount === 1) return { version: current.version + 1, samples: merged };
+    current = undefined;
   }
   throw new Error(`the recent window of ${userId} stayed busy after ${ATTEMPTS} attempts`);
+}
+
+export async function readWindow(
+  models: EmotionsModels,
+  userId: string,
+): Promise<StoredWindow | null> {
+  const doc = await models.recentWindows.findById(userId).lean().exec();
+  return doc ? { version: doc.version, samples: doc.samples } : null;
+}
+
+/** A sample as the window keeps it (who and when it was received are the stored sample's). */
+export function windowSample({ userId: _u, receivedAt: _r, ...rest }: SampleDoc): WindowSample {
+  return rest;
 }

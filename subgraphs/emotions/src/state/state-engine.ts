@@ -1,7 +1,8 @@
 import { beatsFromSamples, hrvFeatures } from '@mindscape/biosignals';
 import { isDuplicateKey, type EventBus, type Logger } from '@mindscape/platform';
 import type { EmotionsModels, PhysioStateDoc, SampleDoc } from '../models/index.js';
-import { appendToWindow } from './recent-window.js';
+import { LiveMemory, type PersonMemory } from './live-memory.js';
+import { appendToWindow, mergeWindow, readWindow, windowSample } from './recent-window.js';
 import { emptyBaseline, estimate, labelOf, markersOf, updateBaseline } from './stress-model.js';
 
 export interface StateEngineOptions {
@@ -11,18 +12,26 @@ export interface StateEngineOptions {
   minIntervalMs: number;
   /** The baseline learns from at most one window per this much sample time. @default 60000 */
   baselineEveryMs: number;
+  /**
+   * The day's valence is read again after this long (check-ins and journal entries made on
+   * this instance refresh it at once; ones made on another instance within this). @default 30000
+   */
+  valenceTtlMs: number;
 }
 
 const defaults: StateEngineOptions = {
   windowMs: 64_000,
   minIntervalMs: 1_000,
   baselineEveryMs: 60_000,
+  valenceTtlMs: 30_000,
 };
 export const stateTopic = (userId: string) => `state:${userId}`;
 
 /**
  * Turns a person's newest samples into their physiological state. Called after each accepted
  * batch; work per person is coalesced so a burst of batches makes one computation a second.
+ * What an update needs is kept in memory (LiveMemory), so it reads nothing from the database
+ * once warm; it publishes the state, then writes it and the window document (decision 0027).
  */
 export class StateEngine {
   private readonly options: StateEngineOptions;
@@ -30,6 +39,7 @@ export class StateEngine {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** The tail of each person's chain of updates; it never rejects. */
   private readonly running = new Map<string, Promise<void>>();
+  private readonly memory = new LiveMemory();
 
   constructor(
     private readonly models: EmotionsModels,
@@ -40,9 +50,18 @@ export class StateEngine {
     this.options = { ...defaults, ...options };
   }
 
-  /** Keeps accepted samples in the person's live window (before `notify`). */
-  record(userId: string, samples: SampleDoc[]): Promise<void> {
-    return appendToWindow(this.models, userId, samples, this.options.windowMs);
+  /**
+   * Keeps accepted (already stored) samples for the person's next update (before `notify`);
+   * the update writes them to the window document after it has published.
+   */
+  record(userId: string, samples: SampleDoc[]): void {
+    this.memory.of(userId).unsaved.push(...samples.map(windowSample));
+  }
+
+  /** A check-in or journal entry changed the person's valence: read it again, update soon. */
+  moodChanged(userId: string): void {
+    this.memory.of(userId).valence = undefined;
+    this.notify(userId);
   }
 
   /** New samples arrived for this person: update soon, at most once per interval. */
@@ -78,6 +97,7 @@ export class StateEngine {
     this.pending.delete(userId);
     await this.running.get(userId);
     this.lastRun.delete(userId);
+    this.memory.forget(userId);
   }
 
   close(): void {
@@ -105,14 +125,15 @@ export class StateEngine {
 
   private async compute(userId: string): Promise<PhysioStateDoc | undefined> {
     this.lastRun.set(userId, Date.now());
-    // Read side by side: each is a round trip, and this path is the live loop's latency.
-    const [recentDoc, previousDoc] = await Promise.all([
-      this.models.recentWindows.findById(userId).lean().exec(),
-      this.models.latestStates.findById(userId).lean().exec(),
-    ]);
-    const recent = recentDoc?.samples ?? [];
+    const memory = this.memory.of(userId);
+    await this.recall(userId, memory);
+    const recent = mergeWindow(memory.stored?.samples ?? [], memory.unsaved, this.options.windowMs);
+    const saving = this.saveWindow(userId, memory);
     const newest = recent.at(-1);
-    if (!newest) return undefined;
+    if (!newest) {
+      await saving;
+      return undefined;
+    }
     const since = newest.t.getTime() - this.options.windowMs;
     // One device's beats: two straps worn at once would interleave into a nonsense rhythm.
     const window = recent.filter((s) => s.deviceId === newest.deviceId && s.t.getTime() > since);
@@ -127,37 +148,83 @@ export class StateEngine {
       .find((s) => s.respirationRate !== undefined)?.respirationRate;
     const state = await this.assess(
       userId,
+      memory,
       newest.t,
       hrv,
       heartRate,
       measuredBreathing ?? hrv.breathingRate,
     );
 
-    const previous = previousDoc?.state;
-    if (previous && sameReading(previous, state)) return undefined;
-    // The event goes out while the state is stored, not after: listeners hear of it a few
-    // round trips sooner. Updates of one person still run one after another.
+    const previous = memory.previous;
+    if (previous && sameReading(previous, state)) {
+      await saving;
+      return undefined;
+    }
+    memory.previous = state;
+    // The event goes out first; the state and the window are written while it travels.
+    // Updates of one person still run one after another.
     await Promise.all([
+      this.bus.publish(stateTopic(userId), state),
       this.models.states.create(state),
       retryOnDuplicate(() =>
         this.models.latestStates.updateOne({ _id: userId }, { $set: { state } }, { upsert: true }),
       ),
-      this.bus.publish(stateTopic(userId), state),
+      saving,
     ]);
     return state;
   }
 
+  /** Reads what memory lacks (a new person, or one this instance has not served yet). */
+  private async recall(userId: string, memory: PersonMemory): Promise<void> {
+    const [stored, latest, baseline] = await Promise.all([
+      memory.stored === undefined ? readWindow(this.models, userId) : memory.stored,
+      memory.previous === undefined
+        ? this.models.latestStates.findById(userId).lean().exec()
+        : undefined,
+      memory.baseline === undefined
+        ? this.models.baselines.findById(userId).lean().exec()
+        : undefined,
+    ]);
+    memory.stored = stored;
+    if (memory.previous === undefined) memory.previous = latest?.state ?? null;
+    if (memory.baseline === undefined) memory.baseline = baseline ?? null;
+  }
+
+  /**
+   * Writes the samples accepted since the last update to the window document. They are in
+   * the samples collection already (stored before the batch was acknowledged), so a crash
+   * before this write costs the next instance at most a second of window, never a sample.
+   */
+  private async saveWindow(userId: string, memory: PersonMemory): Promise<void> {
+    const unsaved = memory.unsaved;
+    if (unsaved.length === 0) return;
+    memory.unsaved = [];
+    try {
+      memory.stored = await appendToWindow(
+        this.models,
+        userId,
+        unsaved,
+        this.options.windowMs,
+        memory.stored,
+      );
+    } catch (error) {
+      // Kept for the next update, which reads the document again first.
+      memory.unsaved = [...unsaved, ...memory.unsaved];
+      memory.stored = undefined;
+      throw error;
+    }
+  }
+
   private async assess(
     userId: string,
+    memory: PersonMemory,
     at: Date,
     hrv: ReturnType<typeof hrvFeatures>,
     heartRate: number | null,
     breathingRate: number | null,
   ): Promise<PhysioStateDoc> {
-    const [stored, valence] = await Promise.all([
-      this.models.baselines.findById(userId).lean().exec(),
-      this.valence(userId, at),
-    ]);
+    const stored = memory.baseline;
+    const valence = await this.valence(userId, memory, at);
     const baseline = stored?.baseline ?? emptyBaseline();
     const markers = markersOf(hrv, heartRate);
     const coverage = Math.min(1, hrv.durationSeconds / (this.options.windowMs / 1000));
@@ -183,13 +250,11 @@ export class StateEngine {
       !stored ||
       at.getTime() - new Date(stored.lastUpdateAt).getTime() >= this.options.baselineEveryMs;
     if (due && coverage > 0.8 && cleanShare > 0.9) {
+      const learned = { baseline: updateBaseline(baseline, markers), lastUpdateAt: at };
       await retryOnDuplicate(() =>
-        this.models.baselines.updateOne(
-          { _id: userId },
-          { $set: { baseline: updateBaseline(baseline, markers), lastUpdateAt: at } },
-          { upsert: true },
-        ),
+        this.models.baselines.updateOne({ _id: userId }, { $set: learned }, { upsert: true }),
       );
+      memory.baseline = learned;
     }
     return {
       userId,
@@ -211,17 +276,22 @@ export class StateEngine {
 
   /**
    * Valence over the last day: check-ins (mood 1..5 mapped to −1..1) and journal readings,
-   * each counting once; 0 when there are none.
+   * each counting once; 0 when there are none. Kept in memory for valenceTtlMs, or until a
+   * check-in or journal entry on this instance (moodChanged).
    */
-  private async valence(userId: string, at: Date): Promise<number> {
+  private async valence(userId: string, memory: PersonMemory, at: Date): Promise<number> {
+    const now = Date.now();
+    if (memory.valence && memory.valence.until > now) return memory.valence.value;
     const since = { $gte: new Date(at.getTime() - 24 * 3600_000) };
     const [checkIns, readings] = await Promise.all([
       this.models.checkIns.find({ userId, createdAt: since }, { mood: 1 }).lean().exec(),
       this.models.emotionReadings.find({ userId, createdAt: since }, { valence: 1 }).lean().exec(),
     ]);
     const values = [...checkIns.map((c) => (c.mood - 3) / 2), ...readings.map((r) => r.valence)];
-    if (values.length === 0) return 0;
-    return round(values.reduce((sum, v) => sum + v, 0) / values.length, 3);
+    const value =
+      values.length === 0 ? 0 : round(values.reduce((sum, v) => sum + v, 0) / values.length, 3);
+    memory.valence = { value, until: now + this.options.valenceTtlMs };
+    return value;
   }
 }
 

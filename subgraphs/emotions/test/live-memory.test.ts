@@ -1,0 +1,148 @@
+/**
+ * The live state's memory (decision 0027): once warm, an update reads nothing from MongoDB;
+ * it publishes, then writes the state and the window document; another instance taking the
+ * stream over starts from that document; a check-in refreshes the valence at once.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { HEART_PHASES, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import { InProcessEventBus, createLogger, openDatabase } from '@mindscape/platform';
+import { testEngines, uniqueName } from '@mindscape/test-kit';
+import type { Connection } from 'mongoose';
+import {
+  emotionsModels,
+  syncIndexes,
+  type EmotionsModels,
+  type SampleDoc,
+} from '../src/models/index.js';
+import { StateEngine } from '../src/state/state-engine.js';
+
+/** Counts the reads an update makes, by model, on the real models. */
+function countReads(models: EmotionsModels): Map<string, number> {
+  const reads = new Map<string, number>();
+  for (const [name, model] of Object.entries(models)) {
+    for (const method of ['find', 'findById', 'findOne'] as const) {
+      const original = (model as unknown as Record<string, (...args: unknown[]) => unknown>)[
+        method
+      ]!;
+      (model as unknown as Record<string, unknown>)[method] = function (
+        this: unknown,
+        ...args: unknown[]
+      ) {
+        reads.set(name, (reads.get(name) ?? 0) + 1);
+        return original.apply(this, args);
+      };
+    }
+  }
+  return reads;
+}
+
+const userId = 'live-memory-person';
+const batches = (() => {
+  const beats = simulateHeart([{ ...HEART_PHASES.rest, seconds: 120 }], {
+    start: Date.now() - 125_000,
+    seed: 11,
+  });
+  const samples: SampleDoc[] = samplesFromBeats(beats).map((s) => ({
+    userId,
+    deviceId: 'strap',
+    receivedAt: new Date(),
+    t: new Date(s.timestamp),
+    heartRate: s.heartRate,
+    rr: s.rrIntervals,
+  }));
+  const chunks: SampleDoc[][] = [];
+  for (let i = 0; i < samples.length; i += 20) chunks.push(samples.slice(i, i + 20));
+  return chunks;
+})();
+
+describe('the live state keeps what it needs in memory', () => {
+  let db: Connection;
+  let models: EmotionsModels;
+  before(async () => {
+    db = await openDatabase(testEngines().mongoUri, uniqueName('live_memory'));
+    models = emotionsModels(db);
+    await syncIndexes(models);
+  });
+  after(async () => {
+    await db.dropDatabase();
+    await db.close();
+  });
+
+  test('warm updates read nothing; a second instance takes over from the window document', async () => {
+    const bus = new InProcessEventBus();
+    const logger = createLogger('emotions', 'silent');
+    const first = new StateEngine(models, bus, logger, { minIntervalMs: 0 });
+    const half = Math.floor(batches.length / 2);
+    for (const batch of batches.slice(0, half)) {
+      await models.samples.insertMany(batch);
+      first.record(userId, batch);
+      await first.update(userId);
+    }
+    const reads = countReads(models);
+    const published: unknown[] = [];
+    const stop = new AbortController();
+    const live = bus.subscribe('state:' + userId, stop.signal);
+    await live.ready;
+    void (async () => {
+      for await (const event of live) published.push(event);
+    })();
+    const batch = batches[half]!;
+    await models.samples.insertMany(batch);
+    first.record(userId, batch);
+    const state = await first.update(userId);
+    assert.ok(state, 'the update computed a new state');
+    assert.deepEqual(
+      [...reads].filter(([name]) => name !== 'checkIns' && name !== 'emotionReadings'),
+      [],
+      'a warm update reads no window, state or baseline',
+    );
+    const stored = await models.recentWindows.findById(userId).lean();
+    assert.equal(
+      stored!.samples.at(-1)!.t.getTime(),
+      batch.at(-1)!.t.getTime(),
+      'the window document holds the newest sample once the update is done',
+    );
+    const latest = await models.latestStates.findById(userId).lean();
+    assert.equal(latest!.state.at.getTime(), state.at.getTime());
+
+    // Another instance, cold, continues from the document: its state carries on the same window.
+    const second = new StateEngine(models, bus, logger, { minIntervalMs: 0 });
+    const next = batches[half + 1]!;
+    await models.samples.insertMany(next);
+    second.record(userId, next);
+    const taken = await second.update(userId);
+    const window = (await models.recentWindows.findById(userId).lean())!.samples;
+    assert.ok(window.length > next.length, 'the window kept the first instance’s samples');
+    assert.equal(
+      window.at(-1)!.t.getTime(),
+      next.at(-1)!.t.getTime(),
+      'and added the second instance’s',
+    );
+    if (taken) assert.equal(taken.at.getTime(), next.at(-1)!.t.getTime());
+    stop.abort();
+    first.close();
+    second.close();
+  });
+
+  test('a check-in refreshes the valence at once', async () => {
+    const bus = new InProcessEventBus();
+    const engine = new StateEngine(models, bus, createLogger('emotions', 'silent'), {
+      minIntervalMs: 0,
+    });
+    const person = 'valence-person';
+    const own = batches.map((batch) => batch.map((s) => ({ ...s, userId: person })));
+    for (const batch of own.slice(0, 4)) {
+      engine.record(person, batch);
+      await engine.update(person);
+    }
+    const before = await engine.update(person);
+    await models.checkIns.create({ userId: person, mood: 5, energy: 3, createdAt: new Date() });
+    engine.moodChanged(person);
+    engine.record(person, own[4]!);
+    const afterwards = await engine.update(person);
+    assert.equal(before, undefined, 'nothing new without samples');
+    assert.equal(afterwards?.valence, 1, 'the check-in counts in the next state');
+    engine.close();
+  });
+});
