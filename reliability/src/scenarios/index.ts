@@ -1,0 +1,14 @@
+import type { ScenarioOptions } from '../report.js';
+import { emotionsKill } from './emotions-kill.js';
+import { redisLoss } from './redis-loss.js';
+
+export interface Scenario {
+  name: string;
+  run(options: ScenarioOptions): Promise<void>;
+}
+
+/** In the order the suite runs them. */
+export const scenarios: Scenario[] = [
+  { name: 'emotions-kill', run: emotionsKill },
+  { name: 'redis-loss', run: redisLoss },
+];

@@ -1,0 +1,13 @@
+/**
+ * The CI variant of `npm run test:reliability`: every scenario in its short form against the
+ * engines `npm test` started, each printing its figures. Checks of known, unfixed bugs are
+ * printed as KNOWN BUG here and fail only the full run (see reliability/src/run.ts).
+ */
+import { describe, test } from 'node:test';
+import { scenarios } from '../src/index.js';
+
+describe('reliability under faults (short form)', () => {
+  for (const scenario of scenarios) {
+    test(scenario.name, { timeout: 240_000 }, () => scenario.run({ short: true, ci: true }));
+  }
+});
