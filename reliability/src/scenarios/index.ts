@@ -1,6 +1,7 @@
 import type { ScenarioOptions } from '../report.js';
 import { emotionsKill } from './emotions-kill.js';
 import { redisLoss } from './redis-loss.js';
+import { subgraphKill } from './subgraph-kill.js';
 
 export interface Scenario {
   name: string;
@@ -11,4 +12,5 @@ export interface Scenario {
 export const scenarios: Scenario[] = [
   { name: 'emotions-kill', run: emotionsKill },
   { name: 'redis-loss', run: redisLoss },
+  { name: 'subgraph-kill', run: subgraphKill },
 ];
