@@ -8,7 +8,12 @@ import { emptyBaseline, estimate, labelOf, markersOf, updateBaseline } from './s
 export interface StateEngineOptions {
   /** Length of the analysis window, in sample time. @default 64000 */
   windowMs: number;
-  /** At most one state event per person per this many ms of wall time. @default 1000 */
+  /**
+   * At most one state update per person per this many ms of wall time. @default 250: a strap
+   * sending a sample about every second gets each one computed at once (a 1 s floor made a
+   * strap's jitter, up to ~150 ms, wait on the timer), while a burst of batches still makes at
+   * most four updates a second.
+   */
   minIntervalMs: number;
   /** The baseline learns from at most one window per this much sample time. @default 60000 */
   baselineEveryMs: number;
@@ -21,7 +26,7 @@ export interface StateEngineOptions {
 
 const defaults: StateEngineOptions = {
   windowMs: 64_000,
-  minIntervalMs: 1_000,
+  minIntervalMs: 250,
   baselineEveryMs: 60_000,
   valenceTtlMs: 30_000,
 };
@@ -29,7 +34,7 @@ export const stateTopic = (userId: string) => `state:${userId}`;
 
 /**
  * Turns a person's newest samples into their physiological state. Called after each accepted
- * batch; work per person is coalesced so a burst of batches makes one computation a second.
+ * batch; work per person is coalesced so a burst of batches makes at most four computations a second.
  * What an update needs is kept in memory (LiveMemory), so it reads nothing from the database
  * once warm; it publishes the state, then writes it and the window document (decision 0027).
  */

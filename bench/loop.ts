@@ -1,0 +1,251 @@
+/**
+ * `npm run bench:loop`: the closed loop's graph side, a heartbeat sample sent by a wearable →
+ * its stateChanged event at a subscriber, at 1, 100 and 1,000 people streaming one sample a
+ * second at once. Per stage: request (sent → acknowledged, through the gateway; of it, the
+ * samples' store), queue (acknowledged → the update starts), compute (→ published), publish
+ * (→ the event reaches a subscriber on the emotions subgraph itself: the baseline) and gateway
+ * merge (→ the same event reaches a subscriber through the gateway). The Chromium figure (the
+ * page's engine taking the change) is web/test/e2e.chromium.test.ts's.
+ *
+ * The stack runs in this process, so the stages can be timed where they happen; people are
+ * tokens minted with the stack's signing key (no sign-ups). LOOP_PEOPLE=1,100 and
+ * LOOP_SECONDS=20 choose the runs. Prints figures; asserts nothing.
+ */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HEART_PHASES, sampleInputs, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import {
+  asPerson,
+  gatewayAssertion,
+  graphql,
+  graphqlWsClient,
+  percentile,
+  startTestStack,
+  type TestStack,
+} from '@mindscape/test-kit';
+import { SignJWT, importJWK, type JWK } from 'jose';
+import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
+import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
+import { table, UNLIMITED_RATES } from './measure.js';
+
+const RECORD =
+  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
+const STATE = { query: 'subscription { stateChanged { updatedAt } }' };
+const PEOPLE = (process.env.LOOP_PEOPLE ?? '1,100,1000').split(',').map(Number);
+const SECONDS = Number(process.env.LOOP_SECONDS ?? 20);
+const WARM_SECONDS = 70;
+
+console.log(
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+
+/** Per sample time (ms), when each stage of its loop happened (performance.now()). */
+interface Trace {
+  sent?: number;
+  acked?: number;
+  updateStarted?: number;
+  published?: number;
+  direct?: number;
+  gateway?: number;
+}
+
+/** Stage marks taken inside the running stack, keyed by person and sample time. */
+class Tracer {
+  traces = new Map<string, Trace>();
+  /** Store times of live (one-sample) batches. */
+  stores: number[] = [];
+  /** Each person's newest live sample sent: the one their next update computes. */
+  readonly newestSent = new Map<string, number>();
+
+  reset(): void {
+    this.traces = new Map();
+    this.stores = [];
+    this.newestSent.clear();
+  }
+
+  mark(userId: string, t: number, stage: keyof Trace, at = performance.now()): void {
+    const key = `${userId}|${t}`;
+    const trace = this.traces.get(key) ?? {};
+    trace[stage] ??= at;
+    this.traces.set(key, trace);
+  }
+
+  /** Times the stack's own steps by wrapping them (this process runs the stack). */
+  instrument(stack: TestStack): void {
+    const { engine, bus, models } = stack.emotions.services;
+    const update = engine.update.bind(engine);
+    engine.update = (userId: string) => {
+      const t = this.newestSent.get(userId);
+      if (t !== undefined) this.mark(userId, t, 'updateStarted');
+      return update(userId);
+    };
+    const publish = bus.publish.bind(bus);
+    bus.publish = <T>(topic: string, payload: T) => {
+      const userId = topic.replace(/^state:/, '');
+      const at = (payload as { at?: Date }).at;
+      if (topic.startsWith('state:') && at) this.mark(userId, at.getTime(), 'published');
+      return publish(topic, payload);
+    };
+    const collection = models.samples.collection;
+    const insertMany = collection.insertMany.bind(collection);
+    collection.insertMany = ((...args: Parameters<typeof insertMany>) => {
+      const began = performance.now();
+      const live = args[0].length === 1;
+      return insertMany(...args).finally(() => {
+        if (live) this.stores.push(performance.now() - began);
+      });
+    }) as typeof collection.insertMany;
+  }
+}
+
+async function mintToken(signingKey: string, userId: string): Promise<string> {
+  const jwk = JSON.parse(signingKey) as JWK;
+  const key = await importJWK(jwk, 'ES256');
+  return new SignJWT({ sid: `bench-${userId}` })
+    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid! })
+    .setSubject(userId)
+    .setIssuer('mindscape-users')
+    .setAudience('mindscape')
+    .setIssuedAt()
+    .setExpirationTime('30m')
+    .sign(key);
+}
+
+/** One person's strap: a warm window, then one sample a second, each at its own time. */
+async function streamPerson(
+  stack: TestStack,
+  tracer: Tracer,
+  userId: string,
+  token: string,
+  seconds: number,
+  clients: Array<{ dispose(): Promise<void> | void }>,
+  startAt: number,
+  seed: number,
+): Promise<void> {
+  const beats = samplesFromBeats(
+    simulateHeart(
+      [
+        { ...HEART_PHASES.rest, seconds: WARM_SECONDS },
+        { ...HEART_PHASES.stress, seconds: seconds + 5 },
+      ],
+      { start: startAt - WARM_SECONDS * 1000, seed },
+    ),
+  );
+  const warm = beats.filter((s) => s.timestamp < startAt);
+  const live = beats.filter((s) => s.timestamp >= startAt).slice(0, seconds);
+  await graphql(stack.gatewayUrl, RECORD, { input: { samples: sampleInputs(warm) } }, { token });
+  const onEvent = (stage: 'direct' | 'gateway') => (result: { data?: unknown }) => {
+    const updatedAt = (result.data as { stateChanged?: { updatedAt?: string } } | undefined)
+      ?.stateChanged?.updatedAt;
+    if (updatedAt) tracer.mark(userId, Date.parse(updatedAt), stage);
+  };
+  const direct = graphqlWsClient(
+    stack.emotions.url,
+    await gatewayAssertion(stack.secret, 'emotions', STATE, asPerson(userId)),
+  );
+  const viaGateway = graphqlWsClient(stack.gatewayUrl, { authorization: `Bearer ${token}` });
+  clients.push(direct, viaGateway);
+  for (const [client, stage] of [
+    [direct, 'direct'],
+    [viaGateway, 'gateway'],
+  ] as const)
+    client.subscribe(STATE, { next: onEvent(stage), error: () => {}, complete: () => {} });
+  for (const sample of live) {
+    const wait = sample.timestamp - Date.now();
+    if (wait > 0) await sleep(wait);
+    tracer.newestSent.set(userId, sample.timestamp);
+    tracer.mark(userId, sample.timestamp, 'sent');
+    const answer = await graphql(
+      stack.gatewayUrl,
+      RECORD,
+      { input: { samples: sampleInputs([sample]) } },
+      { token },
+    );
+    if (!answer.errors) tracer.mark(userId, sample.timestamp, 'acked');
+  }
+}
+
+interface Row {
+  people: number;
+  stage: string;
+  values: number[];
+}
+
+async function run(stack: TestStack, tracer: Tracer, people: number): Promise<Row[]> {
+  tracer.reset();
+  const clients: Array<{ dispose(): Promise<void> | void }> = [];
+  // Live samples start after every person's warm window and sockets are in place.
+  const startAt = Date.now() + 5_000 + people * 15;
+  console.log(`[loop] ${people} people: warming up, then ${SECONDS} s of one sample a second…`);
+  const ids = Array.from({ length: people }, () => randomBytes(12).toString('hex'));
+  const tokens = await Promise.all(ids.map((id) => mintToken(stack.signingKey, id)));
+  await Promise.all(
+    ids.map((id, i) =>
+      streamPerson(stack, tracer, id, tokens[i]!, SECONDS, clients, startAt, i + 1),
+    ),
+  );
+  await sleep(1_500);
+  await Promise.all(clients.map((client) => client.dispose()));
+  const complete = [...tracer.traces.values()].filter(
+    (t) => t.sent && t.acked && t.updateStarted && t.published && t.direct && t.gateway,
+  );
+  const sentCount = [...tracer.traces.values()].filter((t) => t.sent).length;
+  console.log(
+    `[loop] ${people} people: ${sentCount} samples sent, ${complete.length} with an event traced through every stage`,
+  );
+  const stage = (name: string, values: number[]): Row => ({ people, stage: name, values });
+  return [
+    stage(
+      'request: sent → acknowledged (round trip)',
+      complete.map((t) => t.acked! - t.sent!),
+    ),
+    stage('  of it: store the sample', tracer.stores),
+    stage(
+      'sent → update starts',
+      complete.map((t) => t.updateStarted! - t.sent!),
+    ),
+    stage(
+      'compute (→ published)',
+      complete.map((t) => t.published! - t.updateStarted!),
+    ),
+    stage(
+      'publish (→ subscriber on the subgraph)',
+      complete.map((t) => t.direct! - t.published!),
+    ),
+    stage(
+      'gateway merge (→ subscriber via gateway)',
+      complete.map((t) => t.gateway! - t.direct!),
+    ),
+    stage(
+      'baseline: sent → event, subgraph directly',
+      complete.map((t) => t.direct! - t.sent!),
+    ),
+    stage(
+      'graph side: sent → event via gateway',
+      complete.map((t) => t.gateway! - t.sent!),
+    ),
+  ];
+}
+
+const engines = await startEngines(await loadDevSecrets());
+Object.assign(process.env, engineEnvironment(engines));
+const stack = await startTestStack({ gateway: UNLIMITED_RATES });
+try {
+  const tracer = new Tracer();
+  tracer.instrument(stack);
+  const rows: Row[] = [];
+  for (const people of PEOPLE) rows.push(...(await run(stack, tracer, people)));
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  table(
+    'The loop, graph side: a sample sent → its stateChanged event (ms; goal p95 ≤ 50 via the gateway; baseline: the subgraph-direct subscription)',
+    ['people', 'stage', 'n', 'p50', 'p95', 'p99'],
+    rows.map(({ people, stage, values }) => {
+      const v = sorted(values);
+      return [people, stage, v.length, percentile(v, 50), percentile(v, 95), percentile(v, 99)];
+    }),
+  );
+} finally {
+  await stack.close();
+  await engines.stop();
+}
