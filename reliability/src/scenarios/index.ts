@@ -1,4 +1,5 @@
 import type { ScenarioOptions } from '../report.js';
+import { companionKill } from './companion-kill.js';
 import { emotionsKill } from './emotions-kill.js';
 import { redisLoss } from './redis-loss.js';
 import { subgraphKill } from './subgraph-kill.js';
@@ -13,4 +14,5 @@ export const scenarios: Scenario[] = [
   { name: 'emotions-kill', run: emotionsKill },
   { name: 'redis-loss', run: redisLoss },
   { name: 'subgraph-kill', run: subgraphKill },
+  { name: 'companion-kill', run: companionKill },
 ];
