@@ -86,8 +86,8 @@ export function generatedStory(size: number, options: { title?: string; seed?: n
       { length: 2 + Math.floor(next() * 3) },
       () => SENTENCES[Math.floor(next() * SENTENCES.length)]!,
     ).join(' ');
-    const ending = isEnding(i);
     const deadEnd = i === size - 1;
+    const ending = isEnding(i) && !deadEnd;
     const links: string[] = [];
     if (!ending && !deadEnd) {
       const count = 1 + Math.floor(next() * 3);

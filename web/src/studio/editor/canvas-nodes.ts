@@ -1,8 +1,33 @@
-import type { Edge } from '@xyflow/react';
+import { Position, type Edge, type NodeHandle } from '@xyflow/react';
+import { SCENE_HEIGHT, SCENE_WIDTH } from './layout';
 import type { SceneCardData, SceneNode } from './scene-node';
 import { parsePosition, sceneIdsByName, type CanvasPoint, type StoryDraft } from './story-model';
 
 const EXCERPT_LENGTH = 90;
+const HANDLE = 10;
+
+/**
+ * Every card's size and handles, known before it is drawn: xyflow otherwise renders every
+ * node once to measure it, which at thousands of scenes undoes the virtualisation.
+ */
+const CARD_HANDLES: NodeHandle[] = [
+  {
+    type: 'target',
+    position: Position.Left,
+    x: -HANDLE / 2,
+    y: SCENE_HEIGHT / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+  {
+    type: 'source',
+    position: Position.Right,
+    x: SCENE_WIDTH - HANDLE / 2,
+    y: SCENE_HEIGHT / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+];
 
 /** The first words of a scene's text, its links shown as what the reader sees. */
 export function excerptOf(text: string): string {
@@ -83,6 +108,9 @@ export function sceneNodes(inputs: NodeInputs, previous: readonly SceneNode[]): 
       position,
       data: old && sameData(old.data, data) ? old.data : data,
       selected: isSelected,
+      width: SCENE_WIDTH,
+      height: SCENE_HEIGHT,
+      handles: CARD_HANDLES,
       ariaLabel: sceneLabel(data, scene.choices.length),
     });
   }

@@ -18,7 +18,7 @@ export interface LayoutAnswer {
 
 /** A scene card's size on the canvas, in canvas units (Twine's default passage is 100×100). */
 export const SCENE_WIDTH = 160;
-export const SCENE_HEIGHT = 72;
+export const SCENE_HEIGHT = 80;
 
 /**
  * Positions for scenes that have none, computed in a Web Worker (dagre on thousands of scenes

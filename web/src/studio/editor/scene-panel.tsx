@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { SceneNameOptions } from './scene-name-options';
 import type { Choice, Scene } from './story-model';
 
 export interface SceneFields {
@@ -19,8 +20,8 @@ export interface ChoiceRule {
 export interface ScenePanelProps {
   scene: Scene;
   isStart: boolean;
-  /** The id of the datalist of every scene's name, for linking by name from the keyboard. */
-  namesListId: string;
+  /** Every scene's name, sorted: linking by name from the keyboard suggests them. */
+  sceneNames: readonly string[];
   nameFieldId: string;
   onSave(changed: Partial<SceneFields>): void;
   onSetStart(): void;
@@ -156,11 +157,12 @@ export function ScenePanel(props: ScenePanelProps) {
         <label htmlFor={`${listId}-link`}>Link to scene</label>
         <input
           id={`${listId}-link`}
-          list={props.namesListId}
+          list={`${listId}-names`}
           value={linkTarget}
           onChange={(e) => setLinkTarget(e.target.value)}
           autoComplete="off"
         />
+        <SceneNameOptions id={`${listId}-names`} names={props.sceneNames} typed={linkTarget} />
         <button type="submit">Add link</button>
       </form>
 

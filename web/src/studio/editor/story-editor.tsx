@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorNote, Loading } from '../../components/states';
 import { useAuth } from '../../lib/auth/auth-provider';
 import { useReducedMotion } from '../../lib/use-reduced-motion';
@@ -23,6 +23,7 @@ import {
   SetStartScene,
   UndoEdit,
 } from './operations';
+import { SceneNameOptions } from './scene-name-options';
 import { ScenePanel } from './scene-panel';
 import { StoryCanvas, type FocusRequest } from './story-canvas';
 import {
@@ -39,7 +40,7 @@ import {
 import { useStoryEditor, type EditOutcome, type StoryChange } from './use-story-editor';
 import { ValidationPanel } from './validation-panel';
 
-const SCENE_NAMES = 'story-scene-names';
+const FIND_NAMES = 'find-scene-names';
 const NO_FINDINGS: Finding[] = [];
 
 /** The story editor at /stories/[id]: the canvas, the selected scene, checks and versions. */
@@ -109,6 +110,11 @@ function Editor({ storyId }: { storyId: string }) {
     [validation, draft],
   );
   const flagged = useMemo(() => flaggedSceneIds(findings), [findings]);
+  const scenes = draft?.scenes;
+  const sceneNames = useMemo(
+    () => (scenes ? [...scenes.values()].map((scene) => scene.name).sort() : []),
+    [scenes],
+  );
 
   const selectedScene =
     selected.size === 1 && draft ? (draft.scenes.get([...selected][0]!) ?? null) : null;
@@ -334,12 +340,13 @@ function Editor({ storyId }: { storyId: string }) {
             </label>
             <input
               id="find-scene"
-              list={SCENE_NAMES}
+              list={FIND_NAMES}
               placeholder="Find a scene…"
               value={findWords}
               onChange={(e) => setFindWords(e.target.value)}
               autoComplete="off"
             />
+            <SceneNameOptions id={FIND_NAMES} names={sceneNames} typed={findWords} />
             <button type="submit">Go to</button>
           </form>
           <form className="inline-form" onSubmit={addScene}>
@@ -376,7 +383,6 @@ function Editor({ storyId }: { storyId: string }) {
           onDiscard={() => void editor.discard()}
         />
       )}
-      <SceneNames draft={draft} />
       <div className="editor-body">
         <section className="canvas-area" aria-label={`Story map: ${draft.scenes.size} scenes`}>
           {draft.scenes.size === 0 ? (
@@ -406,7 +412,7 @@ function Editor({ storyId }: { storyId: string }) {
               key={selectedScene.id}
               scene={selectedScene}
               isStart={selectedScene.name === draft.startSceneName}
-              namesListId={SCENE_NAMES}
+              sceneNames={sceneNames}
               nameFieldId={nameFieldId}
               onSave={(changed) =>
                 void edit({
@@ -495,18 +501,3 @@ function Editor({ storyId }: { storyId: string }) {
     </div>
   );
 }
-
-/** Every scene's name, once for the whole page (find and link-by-name both offer them). */
-const SceneNames = memo(function SceneNames({ draft }: { draft: StoryDraft }) {
-  const names = useMemo(
-    () => [...draft.scenes.values()].map((scene) => scene.name).sort(),
-    [draft.scenes],
-  );
-  return (
-    <datalist id={SCENE_NAMES}>
-      {names.map((name) => (
-        <option key={name} value={name} />
-      ))}
-    </datalist>
-  );
-});
