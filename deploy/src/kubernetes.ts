@@ -245,10 +245,10 @@ export function ruleFindings(manifests: Manifest[], kustomization: Record<string
     if (
       name === 'gateway' &&
       !metrics.some(
-        (m) => m.type === 'Pods' && m.pods?.metric?.name === 'mindscape_open_subscriptions',
+        (m) => m.type === 'Pods' && m.pods?.metric?.name === 'gateway_subscriptions_open',
       )
     )
-      problem('its autoscaler does not scale on open subscriptions (mindscape_open_subscriptions)');
+      problem('its autoscaler does not scale on open subscriptions (gateway_subscriptions_open)');
   }
 
   // Every Service selects a workload; the Ingress reaches a Service that exists.

@@ -11,7 +11,6 @@ import {
   requestIdOf,
   type Logger,
 } from '@mindscape/platform';
-import { isHttpOk } from '@mindscape/platform/dev';
 import { CircuitState } from 'cockatiel';
 import cors from 'cors';
 import express from 'express';
@@ -49,12 +48,10 @@ export async function createGateway(
     config.DEVICE_TOKEN_CACHE_MS,
     logger,
   );
-  const shell = createHttpShell('gateway', logger, async () => {
-    const down = [];
-    for (const { name, url } of config.SUBGRAPHS)
-      if (!(await isHttpOk(new URL('/ready', url).href))) down.push(name);
-    if (down.length > 0) throw new Error(`subgraphs not ready: ${down.join(', ')}`);
-  });
+  // Ready once composed and listening, until shutdown: a subgraph that is down makes answers
+  // partial (each subgraph's own /ready says so), not the gateway unready, or every gateway
+  // would leave the load balancer together.
+  const shell = createHttpShell('gateway', logger);
   shell.app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY));
 
   const latency = new Histogram({
@@ -222,6 +219,7 @@ export async function createGateway(
     url,
     port,
     async close() {
+      shell.drain();
       await subscriptions.dispose();
       await authenticator.close();
       await apollo.stop();

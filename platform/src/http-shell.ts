@@ -12,6 +12,11 @@ export interface HttpShell {
   metrics: Registry;
   /** Listens and returns the bound port (0 picks a free one). */
   listen(port: number, host: string): Promise<number>;
+  /**
+   * Shutting down: GET /ready answers 503 from now on, so a load balancer stops sending new
+   * requests while the service drains what it holds (call first in `close`).
+   */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -49,8 +54,10 @@ export function createHttpShell(
     next();
   });
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: name }));
+  let draining = false;
   app.get('/ready', async (_req, res) => {
     try {
+      if (draining) throw new Error('shutting down');
       await readiness?.();
       res.json({ status: 'ready', service: name });
     } catch (error) {
@@ -74,6 +81,9 @@ export function createHttpShell(
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
+    drain: () => {
+      draining = true;
+    },
     close: () =>
       new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
   };

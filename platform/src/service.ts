@@ -112,6 +112,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
     url,
     port,
     async close() {
+      shell.drain();
       await apollo.stop();
       await shell.close();
     },
