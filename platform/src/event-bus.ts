@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { ErrorCode, codedError } from './errors.js';
 
 /**
  * A subscription to a topic, listening from the moment `subscribe` returns (not from the
@@ -6,7 +7,13 @@ import { EventEmitter } from 'node:events';
  * certain to arrive, in order. Subscription resolvers await `ready` before they answer, so a
  * stream is live once the subscription is accepted and nothing published after is lost.
  */
-export interface TopicSubscription<T> extends AsyncIterable<T> {
+/**
+ * Yielded in place of an event when events may have been lost on the way (the connection to
+ * Redis dropped and came back): subscribers re-read what they follow.
+ */
+export const EVENTS_GAP: unique symbol = Symbol('events may have been missed');
+
+export interface TopicSubscription<T> extends AsyncIterable<T | typeof EVENTS_GAP> {
   /** Settles once the subscription is in place everywhere events come from (Redis: SUBSCRIBE confirmed). */
   readonly ready: Promise<void>;
 }
@@ -31,11 +38,11 @@ export interface EventBus {
 export function topicSubscription<T>(
   signal: AbortSignal,
   ready: Promise<void>,
-  attach: (push: (payload: T) => void) => () => void,
+  attach: (push: (payload: T | typeof EVENTS_GAP) => void) => () => void,
 ): TopicSubscription<T> {
-  const queue: T[] = [];
+  const queue: Array<T | typeof EVENTS_GAP> = [];
   let wake: (() => void) | undefined;
-  const push = (payload: T) => {
+  const push = (payload: T | typeof EVENTS_GAP) => {
     queue.push(payload);
     wake?.();
   };
@@ -95,16 +102,18 @@ export class InProcessEventBus implements EventBus {
 }
 
 /**
- * What a subscription resolver answers: the topic's events, each presented for the field
- * (`undefined` skips one), listening before the resolver returns, so the stream is live once
- * the subscription is accepted. Ending the stream (the client leaves, even before its first
- * read) stops listening.
+ * What a subscription resolver answers: the topic's events, each presented as the value of
+ * `field` (`undefined` skips one), listening before the resolver returns, so the stream is live
+ * once the subscription is accepted. A gap in the bus becomes one result with the coded error
+ * EVENTS_MAY_HAVE_BEEN_MISSED (the stream goes on), as the gateway announces its own gaps.
+ * Ending the stream (the client leaves, even before its first read) stops listening.
  */
 export async function liveStream<T, R>(
   bus: EventBus,
   topic: string,
+  field: string,
   present: (event: T) => R | undefined | Promise<R | undefined>,
-): Promise<AsyncIterableIterator<R>> {
+): Promise<AsyncIterableIterator<Record<string, R>>> {
   const stop = new AbortController();
   const live = bus.subscribe<T>(topic, stop.signal);
   try {
@@ -116,14 +125,18 @@ export async function liveStream<T, R>(
   const events = (async function* () {
     try {
       for await (const event of live) {
+        if (event === EVENTS_GAP) {
+          yield gapResult<R>(field);
+          continue;
+        }
         const presented = await present(event);
-        if (presented !== undefined) yield presented;
+        if (presented !== undefined) yield { [field]: presented };
       }
     } finally {
       stop.abort();
     }
   })();
-  const iterator: AsyncIterableIterator<R> = {
+  const iterator: AsyncIterableIterator<Record<string, R>> = {
     next: () => events.next(),
     // A generator never read ignores return(): the abort is what stops listening then.
     return: () => {
@@ -137,6 +150,22 @@ export async function liveStream<T, R>(
     [Symbol.asyncIterator]: () => iterator,
   };
   return iterator;
+}
+
+/**
+ * A payload whose field fails with EVENTS_MAY_HAVE_BEEN_MISSED when resolved: graphql-js turns
+ * it into one result with that error and keeps the subscription open.
+ */
+function gapResult<R>(field: string): Record<string, R> {
+  return Object.defineProperty({}, field, {
+    enumerable: true,
+    get() {
+      throw codedError(
+        ErrorCode.EVENTS_MAY_HAVE_BEEN_MISSED,
+        'The event source lost its connection for a moment; events may have been missed. Re-read the current state.',
+      );
+    },
+  }) as Record<string, R>;
 }
 
 /**

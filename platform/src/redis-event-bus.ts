@@ -1,5 +1,10 @@
 import { Redis } from 'ioredis';
-import { topicSubscription, type EventBus, type TopicSubscription } from './event-bus.js';
+import {
+  EVENTS_GAP,
+  topicSubscription,
+  type EventBus,
+  type TopicSubscription,
+} from './event-bus.js';
 
 /**
  * The event bus over Redis pub/sub, for more than one instance of a service: an event
@@ -22,6 +27,15 @@ export class RedisEventBus implements EventBus {
   ) {
     this.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.subscriber = new Redis(url, { lazyConnect: false });
+    // The subscriber connection came back (ioredis subscribes its channels again): whatever was
+    // published meanwhile is gone, and every local subscriber is told so.
+    let connectedBefore = false;
+    this.subscriber.on('ready', () => {
+      if (connectedBefore)
+        for (const { listeners } of this.local.values())
+          for (const listener of listeners) listener(EVENTS_GAP);
+      connectedBefore = true;
+    });
     this.subscriber.on('message', (channel: string, message: string) => {
       const listeners = this.local.get(channel)?.listeners;
       if (!listeners) return;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { InProcessEventBus } from '../src/index.js';
+import { EVENTS_GAP, InProcessEventBus } from '../src/index.js';
 
 test('subscribers receive events of their topic, in order, until they abort', async () => {
   const bus = new InProcessEventBus();
@@ -8,6 +8,7 @@ test('subscribers receive events of their topic, in order, until they abort', as
   const received: number[] = [];
   const done = (async () => {
     for await (const n of bus.subscribe<number>('state:u1', controller.signal)) {
+      if (n === EVENTS_GAP) throw new Error('no gaps in process');
       received.push(n);
       if (received.length === 3) controller.abort();
     }

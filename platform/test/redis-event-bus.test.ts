@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { RedisEventBus } from '../src/index.js';
+import { EVENTS_GAP, RedisEventBus } from '../src/index.js';
 import { capture, startRedisServer } from '../src/dev/index.js';
 
 const hasRedis = (await capture('redis-server', ['--version'])) !== undefined;
@@ -24,6 +24,7 @@ test(
     const listen = (name: string) =>
       (async () => {
         for await (const n of b.subscribe<number>('state:u1', stop.signal)) {
+          if (n === EVENTS_GAP) throw new Error('Redis stayed up: no gap');
           got[name]!.push(n);
           arrived();
         }

@@ -92,11 +92,11 @@ export async function personalStream<T>(
     const { userId: self } = requireIdentity(ctx.assertion);
     const target = userId ?? self;
     await requireReader(ctx, target, scope);
-    return liveStream<T, Record<string, T>>(ctx.bus, topicOf(target), async (event) => {
+    return liveStream<T, T>(ctx.bus, topicOf(target), field, async (event) => {
       // Someone else's stream is authorized again before each event: a revoked consent ends
       // it (FORBIDDEN) at the latest at the next event, whatever the gateway heard.
       if (target !== self) await requireReader(fresh(ctx), target, scope);
-      return { [field]: event };
+      return event;
     });
   });
 }

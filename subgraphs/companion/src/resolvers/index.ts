@@ -152,10 +152,12 @@ export const resolvers = {
             ID.test(conversationId) &&
             (await ctx.models.conversations.exists({ _id: conversationId, ownerId: userId }));
           if (!mine) throw notFound('The conversation');
-          return liveStream(ctx.bus, replyTopic(conversationId), (piece: ReplyPiece) =>
-            piece.ownerId === userId
-              ? { companionReply: { ...piece, person: { id: piece.ownerId } } }
-              : undefined,
+          return liveStream(
+            ctx.bus,
+            replyTopic(conversationId),
+            'companionReply',
+            (piece: ReplyPiece) =>
+              piece.ownerId === userId ? { ...piece, person: { id: piece.ownerId } } : undefined,
           );
         }),
     },
@@ -168,15 +170,11 @@ export const resolvers = {
           return liveStream(
             ctx.bus,
             safetyTopic(target),
+            'crisisAlerts',
             async (event: Parameters<typeof presentSafetyEvent>[0]) => {
               // Consent is asked again for each alert: a revoked one ends the stream.
               if (target !== self) await requireCrisisWatcher(ctx, target);
-              return {
-                crisisAlerts: presentSafetyEvent({
-                  ...event,
-                  createdAt: new Date(event.createdAt),
-                }),
-              };
+              return presentSafetyEvent({ ...event, createdAt: new Date(event.createdAt) });
             },
           );
         }),

@@ -243,9 +243,12 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
           acceptedStream(async () => {
             const { userId } = requireIdentity(ctx.assertion);
             await requireAuthor(driver, args.storyId, userId);
-            return liveStream(bus, storyTopic(args.storyId), (event: StoryChange) => ({
-              storyChanged: event,
-            }));
+            return liveStream(
+              bus,
+              storyTopic(args.storyId),
+              'storyChanged',
+              (event: StoryChange) => event,
+            );
           }),
       },
     },
