@@ -12,6 +12,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -22,6 +23,7 @@ import type { RateLimits } from '../rate-limits.js';
 import { refuseServerMessagesFromClients } from './client-messages.js';
 import { CloseCode } from './close-codes.js';
 import { federatedSubscribe, type FederatedSubscriptionDeps } from './execute.js';
+import { EVENTS_MAY_HAVE_BEEN_MISSED } from './upstream.js';
 
 export interface SubscriptionServerOptions {
   rateLimits: RateLimits;
@@ -67,7 +69,7 @@ export function serveFederatedSubscriptions(
   refuseServerMessagesFromClients(wss);
   const serving = useServer<
     Record<string, unknown> | undefined,
-    { identity?: Identity; verified?: boolean }
+    { identity?: Identity; verified?: boolean; resumed?: boolean }
   >(
     {
       schema: () => schema(),
@@ -118,7 +120,7 @@ export function serveFederatedSubscriptions(
           document,
           variableValues: payload.variables ?? {},
           operationName: payload.operationName ?? null,
-          contextValue: { identity: ctx.extra.identity },
+          contextValue: { identity: ctx.extra.identity, resumed: ctx.extra.resumed === true },
         };
       },
       onConnect: async (ctx) => {
@@ -131,6 +133,9 @@ export function serveFederatedSubscriptions(
           );
           return false;
         }
+        // A client reconnecting after its socket dropped (its gateway ended, say) says so: each
+        // of its subscriptions then starts with the gap notice, as after an upstream's reconnect.
+        ctx.extra.resumed = ctx.connectionParams?.resumed === true;
         try {
           const authorization = ctx.connectionParams?.authorization;
           const identity = await authenticator.identify(
@@ -160,9 +165,13 @@ export function serveFederatedSubscriptions(
         ],
       }),
       subscribe: async (args) => {
-        const identity = (args.contextValue as { identity?: Identity }).identity;
+        const { identity, resumed } = args.contextValue as {
+          identity?: Identity;
+          resumed?: boolean;
+        };
         try {
-          return await federatedSubscribe(deps, args, identity ? { identity } : {});
+          const stream = await federatedSubscribe(deps, args, identity ? { identity } : {});
+          return resumed && Symbol.asyncIterator in stream ? afterTheGap(stream) : stream;
         } catch (error) {
           // A value the operation needs but did not get (a variable of a directive): the
           // client's mistake, answered as an error message on a socket that stays open.
@@ -197,6 +206,18 @@ export function serveFederatedSubscriptions(
       await serving.dispose();
     },
   };
+}
+
+/** A resumed client's stream: the gap notice first, then the events. */
+async function* afterTheGap(
+  stream: AsyncIterableIterator<ExecutionResult>,
+): AsyncGenerator<ExecutionResult> {
+  try {
+    yield EVENTS_MAY_HAVE_BEEN_MISSED;
+    yield* stream;
+  } finally {
+    await stream.return?.();
+  }
 }
 
 /** An error as a socket client reads it: the HTTP status it would have had stays behind. */

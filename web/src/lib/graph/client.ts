@@ -95,6 +95,11 @@ export class GraphClient {
     if (this.ws) return this.ws;
     /** How the last close asked to reconnect. */
     let after: Reconnect = 'reconnect';
+    /**
+     * The socket dropped (not a lazy close after the last subscription ended): the next
+     * connection says it resumes, and the gateway starts each stream with the gap notice.
+     */
+    let resumed = false;
     const ws = createClient({
       url: this.url.replace(/^http/, 'ws'),
       lazy: true,
@@ -108,6 +113,7 @@ export class GraphClient {
           after = 'reconnect';
         },
         closed: (closed) => {
+          resumed = !isCloseEvent(closed) || closed.code !== 1000;
           if (!isCloseEvent(closed)) return;
           after = reconnectAfter(closed.code);
           if (after === 'sign-in-again' && this.ws === ws) {
@@ -123,7 +129,10 @@ export class GraphClient {
           after === 'refresh-then-reconnect'
             ? await this.tokens.refresh()
             : await this.tokens.freshToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
+        return {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(resumed ? { resumed: true } : {}),
+        };
       },
     });
     this.ws = ws;
