@@ -204,7 +204,8 @@ test(
     console.log(
       `  the author's edit answered ${answeredMs.toFixed(0)} ms after Save; the co-author saw it ${seenMs.toFixed(0)} ms after Save (${(seenMs - answeredMs).toFixed(0)} ms after the answer)`,
     );
-    assert.ok(seenMs < 3000, `seen after ${seenMs.toFixed(0)} ms`);
+    // Within a second of the edit being made (its answer); the mutation's own time aside.
+    assert.ok(seenMs - answeredMs < 1000, `seen ${(seenMs - answeredMs).toFixed(0)} ms after`);
     await coPage
       .getByTestId('remote-changes')
       .getByText(/A co-author edited/)

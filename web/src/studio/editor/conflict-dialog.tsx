@@ -30,9 +30,9 @@ export function ConflictDialog({
     >
       <h2 id="conflict-title">Your edit was not applied</h2>
       <p id="conflict-text">
-        “{conflict.edit.label}” was made against version {conflict.sentAgainst}, but a co-author
-        changed the story first (it is now at {now}). Your edit is kept here: apply it on top of
-        their change, or discard it and see the story as it is now.
+        Your edit ({conflict.edit.label}) was made against version {conflict.sentAgainst}, but a
+        co-author changed the story first (it is now at {now}). Your edit is kept here: apply it on
+        top of their change, or discard it and see the story as it is now.
       </p>
       <div className="actions">
         <button ref={first} type="button" onClick={onReapply}>

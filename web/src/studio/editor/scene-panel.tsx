@@ -203,7 +203,8 @@ function ChoiceRow({
     <li className="choice">
       <p>
         <button type="button" className="link" onClick={onGoTo}>
-          {choice.text || choice.targetName} → {choice.targetName}
+          {choice.text && choice.text !== choice.targetName ? `${choice.text} ` : ''}→{' '}
+          {choice.targetName}
         </button>{' '}
         {choice.kind === 'REDIRECT' && <span className="muted">(moves on by itself)</span>}
       </p>
