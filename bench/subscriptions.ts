@@ -3,30 +3,60 @@
  * with their name from the users subgraph) through the gateway, against the baseline of the
  * same N clients subscribed to the emotions subgraph directly. Events are journal entries
  * written at a steady rate; latency runs from the write's request to the client's receipt.
+ * The clients run in their own processes (bench/subscription-clients.ts), never in the
+ * server's or the writer's event loop. Also: server memory per connection and server CPU per
+ * delivered message.
  *
- *   npm run bench:subscriptions [-- --clients 100,1000,10000 --events 40 --rate 20]
+ *   npm run bench:subscriptions [-- --clients 100,1000,10000 --events 40 --rate 20 --processes 4]
  */
+import { fork } from 'node:child_process';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { asPerson, gatewayAssertion, graphql, signUp } from '@mindscape/test-kit';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { percentile, table } from './measure.js';
-import { residentBytes, withSubgraphs } from './roles.js';
+import { cpuMs, residentBytes, withSubgraphs } from './roles.js';
 
 const { values: args } = parseArgs({
   options: {
     clients: { type: 'string', default: '100,1000,10000' },
     events: { type: 'string', default: '40' },
     rate: { type: 'string', default: '20' },
+    processes: { type: 'string', default: '4' },
   },
 });
+const processes = Number(args.processes);
+const CLIENTS = fileURLToPath(new URL('./subscription-clients.ts', import.meta.url));
 const events = Number(args.events);
 const rate = Number(args.rate);
 const WATCH = 'subscription { emotionRecorded { text createdAt user { displayName } } }';
 const WATCH_DIRECT = 'subscription { emotionRecorded { text createdAt } }';
 const RECORD = 'mutation($t: String!) { recordEmotion(text: $t) { id } }';
+
+/** A process of clients (bench/subscription-clients.ts) and a way to ask it things. */
+interface ClientProcess {
+  ask<T>(message: object): Promise<T>;
+  tell(message: object): void;
+  done: Promise<void>;
+}
+
+function forkClients(): ClientProcess {
+  const child = fork(CLIENTS, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  let waiting: ((answer: unknown) => void) | undefined;
+  child.on('message', (answer) => waiting?.(answer));
+  return {
+    ask: <T>(message: object) =>
+      new Promise<T>((resolve) => {
+        waiting = resolve as (answer: unknown) => void;
+        child.send(message);
+      }),
+    tell: (message) => child.send(message),
+    done: new Promise((resolve) => child.once('exit', () => resolve())),
+  };
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 await withSubgraphs(async (subgraphs, start) => {
   console.log('starting the gateway…');
@@ -39,86 +69,89 @@ await withSubgraphs(async (subgraphs, start) => {
       const person = await signUp(writer, 'Ana');
       const server = route === 'gateway' ? gateway : subgraphs;
       const url = route === 'gateway' ? gateway.details.url : subgraphs.details.emotions;
-      // Directly, every connection signs its own assertion for the one operation, as the gateway does.
-      const params = async () =>
+      // Directly, every connection signs its own assertion (each is accepted once), as the
+      // gateway does for each upstream socket.
+      const params =
         route === 'gateway'
-          ? { authorization: `Bearer ${person.accessToken}` }
-          : gatewayAssertion(
-              subgraphs.details.secret,
-              'emotions',
-              { query: WATCH_DIRECT },
-              asPerson(person.userId),
+          ? [{ authorization: `Bearer ${person.accessToken}` }]
+          : await Promise.all(
+              Array.from({ length: n }, () =>
+                gatewayAssertion(
+                  subgraphs.details.secret,
+                  'emotions',
+                  { query: WATCH_DIRECT },
+                  asPerson(person.userId),
+                ),
+              ),
             );
-      global.gc?.();
       const memoryBefore = await residentBytes(server.child.pid!);
-      process.stdout.write(`${route}, ${n} clients: connecting… `);
-      const received: number[][] = Array.from({ length: n }, () => []);
-      const sentAt = new Map<string, number>();
-      let warm = 0;
-      const clients: Client[] = [];
-      for (let i = 0; i < n; i += 250) {
-        await Promise.all(
-          Array.from({ length: Math.min(250, n - i) }, async (_, j) => {
-            const index = i + j;
-            const client = createClient({
-              url: url.replace(/^http/, 'ws'),
-              webSocketImpl: WebSocket,
-              connectionParams: params,
-              retryAttempts: 0,
-            });
-            clients.push(client);
-            await new Promise<void>((resolve) => {
-              const off = client.on('connected', () => (off(), resolve()));
-              client.subscribe<{ emotionRecorded: { text: string } }>(
-                { query: route === 'gateway' ? WATCH : WATCH_DIRECT },
-                {
-                  next: ({ data }) => {
-                    const text = data?.emotionRecorded.text ?? '';
-                    if (text.startsWith('warm')) return void warm++;
-                    const sent = sentAt.get(text);
-                    if (sent !== undefined) received[index]!.push(performance.now() - sent);
-                  },
-                  error: () => {},
-                  complete: () => {},
-                },
-              );
-            });
-          }),
-        );
-      }
+      process.stdout.write(`${route}, ${n} clients in ${processes} processes: connecting… `);
+      const children = Array.from({ length: Math.min(processes, n) }, forkClients);
+      const share = (i: number) =>
+        Math.floor(n / children.length) + (i < n % children.length ? 1 : 0);
+      let offset = 0;
+      await Promise.all(
+        children.map((child, i) => {
+          const count = share(i);
+          const own = params.length === 1 ? params : params.slice(offset, offset + count);
+          offset += count;
+          return child.ask({
+            connect: { url, query: route === 'gateway' ? WATCH : WATCH_DIRECT, params: own, count },
+          });
+        }),
+      );
       // Every subscription is live once one warm-up entry reached every client.
-      for (let attempt = 0; attempt < 60 && warm < n; attempt++) {
-        warm = 0;
+      for (let attempt = 0; attempt < 60; attempt++) {
         await graphql(writer, RECORD, { t: `warm ${attempt}` }, { token: person.accessToken });
         await sleep(500 + n / 20);
+        const warm = sum(
+          await Promise.all(children.map((c) => c.ask<{ warm: number }>({ warmed: true }))).then(
+            (answers) => answers.map((a) => a.warm),
+          ),
+        );
+        if (warm >= n) break;
       }
       const memoryAfter = await residentBytes(server.child.pid!);
       process.stdout.write(`sending ${events} events at ${rate}/s… `);
 
+      const cpuBefore = await cpuMs(server.child.pid!);
       const began = performance.now();
       for (let e = 0; e < events; e++) {
         const text = `entry ${e} for the benchmark`;
         const due = began + (e * 1000) / rate;
         await sleep(Math.max(0, due - performance.now()));
-        sentAt.set(text, performance.now());
+        const at = performance.timeOrigin + performance.now();
+        for (const child of children) child.tell({ sent: { text, at } });
         void graphql(writer, RECORD, { t: text }, { token: person.accessToken });
       }
+      const received = async () =>
+        sum(
+          (
+            await Promise.all(children.map((c) => c.ask<{ received: number }>({ count: true })))
+          ).map((a) => a.received),
+        );
       const deadline = performance.now() + 30_000;
-      while (performance.now() < deadline && received.some((list) => list.length < events))
-        await sleep(100);
-      const latencies = received.flat().sort((a, b) => a - b);
+      while (performance.now() < deadline && (await received()) < n * events) await sleep(200);
+      const seconds = (performance.now() - began) / 1000;
+      const cpuUsed = (await cpuMs(server.child.pid!)) - cpuBefore;
+      const reports = await Promise.all(
+        children.map((c) => c.ask<{ latencies: number[] }>({ report: true })),
+      );
+      const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
       const lost = n * events - latencies.length;
       console.log(`${lost} lost`);
       rows.push([
         n,
         route,
-        latencies.length / ((performance.now() - began) / 1000),
+        latencies.length / seconds,
         percentile(latencies, 50),
         percentile(latencies, 99),
         (memoryAfter - memoryBefore) / n / 1024,
+        latencies.length > 0 ? (cpuUsed * 1000) / latencies.length : NaN,
         lost,
       ]);
-      await Promise.all(clients.map((c) => c.dispose()));
+      for (const child of children) child.tell({ close: true });
+      await Promise.all(children.map((c) => c.done));
       await sleep(1000);
     }
   }
@@ -132,6 +165,7 @@ await withSubgraphs(async (subgraphs, start) => {
       'write → client p50 ms',
       'p99 ms',
       'KiB per connection (server RSS)',
+      'server CPU µs per message',
       'events lost',
     ],
     rows,
