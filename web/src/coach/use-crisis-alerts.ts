@@ -31,6 +31,24 @@ export function usePersonAlerts(
   const [state, setState] = useState<StreamState>({ kind: 'connecting' });
   useEffect(() => {
     let active = true;
+    const refused = (caught: unknown) =>
+      caught instanceof GraphFailure && caught.code === GraphErrorCode.FORBIDDEN;
+    const fail = (caught: unknown) =>
+      setState(
+        refused(caught)
+          ? { kind: 'stopped-sharing' }
+          : { kind: 'failed', message: plainMessage(caught) },
+      );
+    /** The latest alerts, read: on opening, and after a gap in the stream. */
+    const readEarlier = () =>
+      graph.request(PastCrisisAlerts, { userId: personId, first: EARLIER }).then(
+        ({ user }) => {
+          if (!active) return;
+          setState((now) => (now.kind === 'connecting' ? { kind: 'live' } : now));
+          for (const alert of user?.safetyEvents ?? []) onAlert({ ...alert, live: false });
+        },
+        (caught: unknown) => active && fail(caught),
+      );
     const stop = graph.subscribe(
       CrisisAlerts,
       { userId: personId },
@@ -42,30 +60,17 @@ export function usePersonAlerts(
         },
         error: (failure) => {
           if (!active) return;
-          const refused =
-            failure instanceof GraphFailure && failure.code === GraphErrorCode.FORBIDDEN;
-          setState(
-            refused
-              ? { kind: 'stopped-sharing' }
-              : { kind: 'failed', message: plainMessage(failure) },
-          );
+          // The socket dropped and came back: alerts raised meanwhile are read, the stream goes on.
+          if (
+            failure instanceof GraphFailure &&
+            failure.code === GraphErrorCode.EVENTS_MAY_HAVE_BEEN_MISSED
+          )
+            void readEarlier();
+          else fail(failure);
         },
       },
     );
-    graph.request(PastCrisisAlerts, { userId: personId, first: EARLIER }).then(
-      ({ user }) => {
-        if (!active) return;
-        setState((now) => (now.kind === 'connecting' ? { kind: 'live' } : now));
-        for (const alert of user?.safetyEvents ?? []) onAlert({ ...alert, live: false });
-      },
-      (caught: unknown) => {
-        if (!active) return;
-        const refused = caught instanceof GraphFailure && caught.code === GraphErrorCode.FORBIDDEN;
-        setState(
-          refused ? { kind: 'stopped-sharing' } : { kind: 'failed', message: plainMessage(caught) },
-        );
-      },
-    );
+    void readEarlier();
     return () => {
       active = false;
       stop();

@@ -25,7 +25,6 @@ type Documents = {
     "\n  subscription EmotionRecorded($userId: ID) {\n    emotionRecorded(userId: $userId) {\n      id\n      valence\n      arousal\n      createdAt\n      labels {\n        label\n        score\n      }\n    }\n  }\n": typeof types.EmotionRecordedDocument,
     "\n  mutation RegisterBrowserDevice($name: String!) {\n    registerDevice(kind: BROWSER, name: $name) {\n      device {\n        id\n      }\n    }\n  }\n": typeof types.RegisterBrowserDeviceDocument,
     "\n  query MyDevices {\n    me {\n      id\n      devices {\n        id\n        kind\n        name\n      }\n    }\n  }\n": typeof types.MyDevicesDocument,
-    "\n  mutation RecordBiometrics($input: BiometricBatchInput!) {\n    recordBiometrics(input: $input) {\n      accepted\n      duplicates\n      rejected {\n        index\n        reason\n      }\n    }\n  }\n": typeof types.RecordBiometricsDocument,
     "\n  mutation RecordListeningSession($input: ListeningSessionInput!) {\n    recordListeningSession(input: $input) {\n      id\n      program\n      durationSeconds\n      heartRateStart\n      heartRateEnd\n      rmssdStart\n      rmssdEnd\n    }\n  }\n": typeof types.RecordListeningSessionDocument,
     "\n  query People {\n    me {\n      id\n      displayName\n      consentsReceived {\n        id\n        scope\n        owner {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.PeopleDocument,
     "\n  query History($userId: ID!, $from: DateTime!, $to: DateTime!, $resolution: Int!) {\n    user(id: $userId) {\n      id\n      displayName\n      stateHistory(from: $from, to: $to, resolution: $resolution) {\n        heartRate\n        stress\n        updatedAt\n        hrv {\n          rmssd\n        }\n      }\n      listeningSessions(from: $from, to: $to) {\n        id\n        program\n        startedAt\n        endedAt\n        durationSeconds\n        heartRateStart\n        heartRateEnd\n        rmssdStart\n        rmssdEnd\n      }\n    }\n  }\n": typeof types.HistoryDocument,
@@ -81,7 +80,6 @@ const documents: Documents = {
     "\n  subscription EmotionRecorded($userId: ID) {\n    emotionRecorded(userId: $userId) {\n      id\n      valence\n      arousal\n      createdAt\n      labels {\n        label\n        score\n      }\n    }\n  }\n": types.EmotionRecordedDocument,
     "\n  mutation RegisterBrowserDevice($name: String!) {\n    registerDevice(kind: BROWSER, name: $name) {\n      device {\n        id\n      }\n    }\n  }\n": types.RegisterBrowserDeviceDocument,
     "\n  query MyDevices {\n    me {\n      id\n      devices {\n        id\n        kind\n        name\n      }\n    }\n  }\n": types.MyDevicesDocument,
-    "\n  mutation RecordBiometrics($input: BiometricBatchInput!) {\n    recordBiometrics(input: $input) {\n      accepted\n      duplicates\n      rejected {\n        index\n        reason\n      }\n    }\n  }\n": types.RecordBiometricsDocument,
     "\n  mutation RecordListeningSession($input: ListeningSessionInput!) {\n    recordListeningSession(input: $input) {\n      id\n      program\n      durationSeconds\n      heartRateStart\n      heartRateEnd\n      rmssdStart\n      rmssdEnd\n    }\n  }\n": types.RecordListeningSessionDocument,
     "\n  query People {\n    me {\n      id\n      displayName\n      consentsReceived {\n        id\n        scope\n        owner {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.PeopleDocument,
     "\n  query History($userId: ID!, $from: DateTime!, $to: DateTime!, $resolution: Int!) {\n    user(id: $userId) {\n      id\n      displayName\n      stateHistory(from: $from, to: $to, resolution: $resolution) {\n        heartRate\n        stress\n        updatedAt\n        hrv {\n          rmssd\n        }\n      }\n      listeningSessions(from: $from, to: $to) {\n        id\n        program\n        startedAt\n        endedAt\n        durationSeconds\n        heartRateStart\n        heartRateEnd\n        rmssdStart\n        rmssdEnd\n      }\n    }\n  }\n": types.HistoryDocument,
@@ -167,10 +165,6 @@ export function graphql(source: "\n  mutation RegisterBrowserDevice($name: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyDevices {\n    me {\n      id\n      devices {\n        id\n        kind\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').MyDevicesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordBiometrics($input: BiometricBatchInput!) {\n    recordBiometrics(input: $input) {\n      accepted\n      duplicates\n      rejected {\n        index\n        reason\n      }\n    }\n  }\n"): typeof import('./graphql').RecordBiometricsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,29 +4,6 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type BiometricBatchInput = {
-  /** The recording device. Device tokens may omit it (it is theirs); it must be the caller's own. */
-  deviceId?: string | number | null | undefined;
-  /** Up to 10,000 samples. */
-  samples: Array<BiometricSampleInput>;
-};
-
-export type BiometricSampleInput = {
-  /** Beats per minute, 25–250. */
-  heartRate?: number | null | undefined;
-  /** Breaths per minute, 2–60. */
-  respirationRate?: number | null | undefined;
-  /** RR intervals ended by `timestamp`, oldest first, ms, each 250–2500. */
-  rrIntervals?: Array<number> | null | undefined;
-  /** °C, 25–45. */
-  skinTemperature?: number | null | undefined;
-  /** Blood oxygen saturation, %, 50–100. */
-  spo2?: number | null | undefined;
-  /** Steps since the previous sample, 0–1000. */
-  steps?: number | null | undefined;
-  timestamp: string;
-};
-
 /** What a grantee may watch. */
 export type ConsentScope =
   /** The companion's crisis alerts, as they happen (never the conversation itself). */
@@ -341,13 +318,6 @@ export type MyDevicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyDevicesQuery = { me: { id: string, devices: Array<{ id: string, kind: DeviceKind, name: string }> | null } | null };
-
-export type RecordBiometricsMutationVariables = Exact<{
-  input: BiometricBatchInput;
-}>;
-
-
-export type RecordBiometricsMutation = { recordBiometrics: { accepted: number, duplicates: number, rejected: Array<{ index: number, reason: string }> } };
 
 export type RecordListeningSessionMutationVariables = Exact<{
   input: ListeningSessionInput;
@@ -923,18 +893,6 @@ export const MyDevicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyDevicesQuery, MyDevicesQueryVariables>;
-export const RecordBiometricsDocument = new TypedDocumentString(`
-    mutation RecordBiometrics($input: BiometricBatchInput!) {
-  recordBiometrics(input: $input) {
-    accepted
-    duplicates
-    rejected {
-      index
-      reason
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RecordBiometricsMutation, RecordBiometricsMutationVariables>;
 export const RecordListeningSessionDocument = new TypedDocumentString(`
     mutation RecordListeningSession($input: ListeningSessionInput!) {
   recordListeningSession(input: $input) {

@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlaythroughFieldsFragment, StateChangedSubscription } from '../../gql/graphql';
 import { useAuth } from '../../lib/auth/auth-provider';
-import { GraphErrorCode } from '../../lib/graph/errors';
-import { GraphFailure, plainMessage } from '../../lib/graph/errors';
+import { GraphErrorCode, GraphFailure, plainMessage } from '../../lib/graph/errors';
 import { StateChanged } from '../../lib/operations';
 import { Choose, ReadPlaythrough, StartPlaythrough } from './operations';
 
@@ -139,7 +138,15 @@ export function usePlaythrough(storyId: string, ready: boolean) {
           clearTimeout(settle);
           settle = setTimeout(() => void reread(), SETTLE_MS);
         },
-        error: (failure) => setLiveError(plainMessage(failure)),
+        error: (failure) => {
+          // The socket dropped and came back: the state may have moved meanwhile, so read again.
+          if (
+            failure instanceof GraphFailure &&
+            failure.code === GraphErrorCode.EVENTS_MAY_HAVE_BEEN_MISSED
+          )
+            void reread();
+          else setLiveError(plainMessage(failure));
+        },
       },
     );
     return () => {
