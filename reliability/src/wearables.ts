@@ -31,13 +31,16 @@ export async function newWearer(gatewayUrl: string, name: string): Promise<Weare
   return { ...person, deviceToken: token };
 }
 
-/** Answers that say "not now", not "no": the strap keeps the batch and tries again. */
+/**
+ * Answers that say "not now", not "no": the strap keeps the batch and tries again. Ingest is
+ * idempotent, so anything but a refusal of the request itself (bad input, bad token,
+ * forbidden) is worth another attempt, an internal error included: a database outage
+ * surfaces as INTERNAL_SERVER_ERROR today (see the engine-restart scenario).
+ */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof GraphAnswerError)) return true; // network: refused, reset, timed out
-  return (
-    error.status >= 500 ||
-    error.codes.some((c) => c === ErrorCode.SERVICE_UNAVAILABLE || c === undefined)
-  );
+  const final = [ErrorCode.BAD_USER_INPUT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN];
+  return !error.codes.some((c) => c !== undefined && (final as string[]).includes(c));
 }
 
 export class GraphAnswerError extends Error {

@@ -1,6 +1,7 @@
 import type { ScenarioOptions } from '../report.js';
 import { companionKill } from './companion-kill.js';
 import { emotionsKill } from './emotions-kill.js';
+import { engineRestart } from './engine-restart.js';
 import { redisLoss } from './redis-loss.js';
 import { subgraphKill } from './subgraph-kill.js';
 
@@ -15,4 +16,5 @@ export const scenarios: Scenario[] = [
   { name: 'redis-loss', run: redisLoss },
   { name: 'subgraph-kill', run: subgraphKill },
   { name: 'companion-kill', run: companionKill },
+  { name: 'engine-restart', run: engineRestart },
 ];
