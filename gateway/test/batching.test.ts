@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { test } from 'node:test';
+import { graphql, signUp, useTestStack } from '@mindscape/test-kit';
 import mongoose from 'mongoose';
 
 const GRANT =
@@ -25,13 +25,8 @@ const THIS_WEEK = {
   to: new Date(Date.now() + 86_400_000).toISOString(),
 };
 
-let stack: TestStack;
-before(async () => {
-  stack = await startTestStack();
-});
-after(async () => {
+const stack = useTestStack({}, async () => {
   mongoose.set('debug', false);
-  await stack.close();
 });
 
 /** Database operations (every collection call of every subgraph in this process) during `run`. */

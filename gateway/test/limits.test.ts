@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { buildSchema, getOperationAST, parse, specifiedRules, validate } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { NegativePagingArgument, operationCost } from '../src/cost.js';
@@ -9,9 +9,8 @@ import {
   graphql,
   graphqlWsClient,
   signUp,
-  startTestStack,
+  useTestStack,
   type GraphQLResponse,
-  type TestStack,
 } from '@mindscape/test-kit';
 
 /** POSTs a body as it is (graphql() sends no operationName). */
@@ -57,13 +56,11 @@ const deep = (levels: number) => {
 };
 
 describe('query limits at the gateway', () => {
-  let stack: TestStack;
+  const stack = useTestStack();
   let token: string;
   before(async () => {
-    stack = await startTestStack();
     token = (await signUp(stack.gatewayUrl)).accessToken;
   });
-  after(() => stack.close());
 
   test('an ordinary nested query passes', async () => {
     const ok = await graphql(stack.gatewayUrl, deep(3), {}, { token });

@@ -3,15 +3,14 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   errorCodes,
   graphql,
   graphqlWsClient,
   recordEvents,
   signUp,
-  startTestStack,
-  type TestStack,
+  useTestStack,
 } from '@mindscape/test-kit';
 import { CloseCode } from '../src/subscriptions/close-codes.js';
 
@@ -34,13 +33,9 @@ async function post(url: string, body: unknown) {
 }
 
 describe('rate limits per person and per address', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack({
-      gateway: { RATE_LIMIT_PER_PERSON_PER_MINUTE: '5', RATE_LIMIT_PER_IP_PER_MINUTE: '40' },
-    });
+  const stack = useTestStack({
+    gateway: { RATE_LIMIT_PER_PERSON_PER_MINUTE: '5', RATE_LIMIT_PER_IP_PER_MINUTE: '40' },
   });
-  after(() => stack.close());
 
   test('a person over their budget gets 429 TOO_MANY_REQUESTS; others are unaffected', async () => {
     const [ana, bo] = [await signUp(stack.gatewayUrl, 'Ana'), await signUp(stack.gatewayUrl, 'Bo')];
@@ -75,9 +70,8 @@ describe('rate limits per person and per address', () => {
 });
 
 describe('automatic persisted queries and an allow-list', () => {
-  let stack: TestStack;
   const allowed = 'query Hello { __typename }';
-  before(async () => {
+  const stack = useTestStack(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mindscape-allow-'));
     const manifest = join(dir, 'operations.json');
     await writeFile(
@@ -88,9 +82,8 @@ describe('automatic persisted queries and an allow-list', () => {
         operations: [{ id: sha256(allowed), name: 'Hello', type: 'query', body: allowed }],
       }),
     );
-    stack = await startTestStack({ gateway: { OPERATION_ALLOW_LIST: manifest } });
+    return { gateway: { OPERATION_ALLOW_LIST: manifest } };
   });
-  after(() => stack.close());
 
   test('a hash the gateway has not seen asks for the text; then the hash alone works', async () => {
     const persisted = { persistedQuery: { version: 1, sha256Hash: sha256(allowed) } };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { INTERNAL_CALL_HEADER, signInternalCall } from '@mindscape/platform';
 import {
   asPerson,
@@ -8,16 +8,11 @@ import {
   graphql,
   signUp,
   startRecordingProxy,
-  startTestStack,
-  type TestStack,
+  useTestStack,
 } from '@mindscape/test-kit';
 
 describe('the trust boundary between clients, gateway and subgraphs', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(() => stack.close());
+  const stack = useTestStack();
 
   test('a subgraph called directly answers nothing, not even its SDL', async () => {
     for (const query of ['{ me { id } }', '{ _service { sdl } }']) {

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startTestStack, type TestStack } from '@mindscape/test-kit';
+import { test } from 'node:test';
+import { useTestStack } from '@mindscape/test-kit';
 import { WebSocket } from 'ws';
 
-let stack: TestStack;
-before(async () => {
-  stack = await startTestStack({ gateway: { WEB_ORIGINS: 'http://127.0.0.1:3000' } });
-});
-after(() => stack.close());
+const stack = useTestStack({ gateway: { WEB_ORIGINS: 'http://127.0.0.1:3000' } });
 
 const preflight = (origin: string) =>
   fetch(stack.gatewayUrl, {

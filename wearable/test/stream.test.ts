@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { HEART_PHASES, simulateHeart } from '@mindscape/biosignals';
-import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { graphql, signUp, useTestStack } from '@mindscape/test-kit';
 import { GraphClient, explainRejection, streamBeats } from '../src/index.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 describe('the wearable streamer against the real graph', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(() => stack.close());
+  const stack = useTestStack();
 
   test('registers a device from a sign-in and streams a scenario; a replay stores nothing twice', async () => {
     const ana = await signUp(stack.gatewayUrl);

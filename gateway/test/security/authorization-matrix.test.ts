@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   OwnerView,
   PrivateTokens,
@@ -30,7 +30,7 @@ import {
   replayableHeaders,
   runMatrix,
   signUp,
-  startTestStack,
+  useTestStack,
   subgraphOperations,
   removeStoriesOf,
   runStreamMatrix,
@@ -43,7 +43,6 @@ import {
   type SignedUp,
   type SubgraphUnderTest,
   type Targets,
-  type TestStack,
 } from '@mindscape/test-kit';
 
 /** Limits out of the way: the matrix is about who may see what, not how much one may ask. */
@@ -64,19 +63,24 @@ const RECAPTURE_MS = 15_000;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('authorization matrix generated from the composed schema', () => {
-  let stack: TestStack;
   let graph: RecordedGraph;
   let ana: PlantedPerson;
   let dora: PlantedPerson;
   const tokens = new PrivateTokens();
   const people: string[] = [];
 
-  before(async () => {
-    stack = await startTestStack({
+  const stack = useTestStack(
+    {
       companion: true,
       gateway: ROOMY,
       throttle: { perAccount: 1_000_000, perIp: 1_000_000 },
-    });
+    },
+    async () => {
+      await graph?.close();
+      await removeStoriesOf(people);
+    },
+  );
+  before(async () => {
     graph = await recordGraph(stack, ROOMY);
     console.log(
       `schema from ${graph.source}; subgraphs: ${graph.subgraphs.map((s) => s.name).join(', ')}`,
@@ -85,11 +89,6 @@ describe('authorization matrix generated from the composed schema', () => {
     dora = await plantPrivateData(stack.gatewayUrl, 'Dora', graph.api);
     people.push(ana.account.userId, dora.account.userId);
     tokens.merge(ana.tokens).merge(dora.tokens);
-  });
-  after(async () => {
-    await graph?.close();
-    await removeStoriesOf(people);
-    await stack?.close();
   });
 
   test(

@@ -9,15 +9,14 @@
  * A failure prints its seed and case: FUZZ_SEED=<seed> FUZZ_ONLY=<case> npm run fuzz reruns it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   fuzzGateway,
   graphql,
   recordGraph,
   signUp,
-  startTestStack,
+  useTestStack,
   type RecordedGraph,
-  type TestStack,
 } from '@mindscape/test-kit';
 
 const intVar = (name: string, fallback: number) => {
@@ -35,23 +34,23 @@ const SECONDS = intVar('FUZZ_SECONDS', CASES > 2000 ? 3600 : 45);
 const ONLY = process.env.FUZZ_ONLY ? intVar('FUZZ_ONLY', 0) : undefined;
 
 describe('fuzzing the gateway from the schema', () => {
-  let stack: TestStack;
   let graph: RecordedGraph;
-  before(async () => {
-    // The gateway as deployed (limits, no introspection), except for rate limits: a fuzzer is
-    // one busy address, and 429s would hide what lies behind them.
-    stack = await startTestStack({
+  // The gateway as deployed (limits, no introspection), except for rate limits: a fuzzer is
+  // one busy address, and 429s would hide what lies behind them.
+  const stack = useTestStack(
+    {
       gateway: {
         RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
         RATE_LIMIT_PER_PERSON_PER_MINUTE: '10000000',
       },
-    });
+    },
+    async () => {
+      await graph?.close();
+    },
+  );
+  before(async () => {
     // The schema, from a second gateway that lets a developer introspect.
     graph = await recordGraph(stack, { GRAPHQL_INTROSPECTION: 'true' });
-  });
-  after(async () => {
-    await graph?.close();
-    await stack?.close();
   });
 
   test(

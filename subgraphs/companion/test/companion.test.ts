@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   asPerson,
   errorCodes,
@@ -8,10 +8,9 @@ import {
   graphqlWsClient,
   recordEvents,
   signUp,
-  startTestStack,
+  useTestStack,
   testEngines,
   type SignedUp,
-  type TestStack,
 } from '@mindscape/test-kit';
 import mongoose from 'mongoose';
 import neo4j from 'neo4j-driver';
@@ -48,7 +47,6 @@ const MEMORIES = `query($q: String, $asOf: DateTime) {
 }`;
 
 describe('the companion remembers, corrects, keeps to its person and never misses a crisis', () => {
-  let stack: TestStack;
   // The companion's clock: conversations days apart without waiting days.
   let clock = Date.now() - 10 * DAY;
   let ana: SignedUp;
@@ -71,12 +69,11 @@ describe('the companion remembers, corrects, keeps to its person and never misse
       { token: who.accessToken },
     );
 
+  const stack = useTestStack({ companion: { now: () => clock } });
   before(async () => {
-    stack = await startTestStack({ companion: { now: () => clock } });
     ana = await signUp(stack.gatewayUrl, 'Ana');
     ben = await signUp(stack.gatewayUrl, 'Ben');
   });
-  after(() => stack.close());
 
   test('recalls a fact days later; after a correction answers the new one, while asOf gives the old', async () => {
     const told = await send(ana, 'I live in Busan. My dog is called Bori.');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   errorCodes,
   graphql,
   graphqlWsClient,
   recordEvents,
   signUp,
-  startTestStack,
+  useTestStack,
   type EventLog,
   type SignedUp,
   type TestStack,
@@ -42,11 +42,7 @@ async function warmUp(stack: TestStack, person: SignedUp, logs: Log[]) {
 }
 
 describe('a revoked consent reaches live streams and reads at once (issue 13, finding 4)', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(() => stack.close());
+  const stack = useTestStack();
 
   test('the grantee’s open stream ends FORBIDDEN, a new one is refused, a read is refused', async () => {
     const url = stack.gatewayUrl;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { describe, test } from 'node:test';
+import { errorCodes, graphql, signUp, useTestStack } from '@mindscape/test-kit';
 
 const FORECAST =
   'query($id: ID!) { user(id: $id) { moodForecast { date mood energy method trainingDays } } }';
@@ -11,11 +11,7 @@ type Forecast = {
 };
 
 describe('moodForecast through the gateway', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(() => stack.close());
+  const stack = useTestStack();
 
   test('null before check-ins, last value at first, a model after weeks of check-ins', async () => {
     const ana = await signUp(stack.gatewayUrl);

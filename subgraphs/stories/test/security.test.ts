@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   errorCodes,
   graphql,
   signUp as signUpPerson,
-  startTestStack,
+  useTestStack,
   removeStoriesOf,
   type SignedUp,
-  type TestStack,
 } from '@mindscape/test-kit';
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -137,8 +136,8 @@ describe('schema.graphql states every door', () => {
 });
 
 describe('stories through the gateway, as someone else', () => {
-  let stack: TestStack;
   const people: string[] = [];
+  const stack = useTestStack({}, () => removeStoriesOf(people));
   const signUp = async (name: string): Promise<SignedUp> => {
     const person = await signUpPerson(stack.gatewayUrl, name);
     people.push(person.userId);
@@ -154,13 +153,6 @@ describe('stories through the gateway, as someone else', () => {
     assert.equal(imported.errors, undefined, JSON.stringify(imported.errors));
     return imported.data!.importStory.id;
   };
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(async () => {
-    await removeStoriesOf(people);
-    await stack.close();
-  });
 
   test('the issue’s nested writes are refused, and nothing is written', async () => {
     const ana = await signUp('Ana');

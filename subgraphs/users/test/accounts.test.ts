@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { before, describe, test } from 'node:test';
+import { errorCodes, graphql, signUp, useTestStack } from '@mindscape/test-kit';
 
 const ME = '{ me { id email displayName createdAt } }';
 const REFRESH =
@@ -9,13 +9,11 @@ const SIGN_IN =
   'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken refreshToken user { id email } } }';
 
 describe('accounts through the gateway', () => {
-  let stack: TestStack;
+  const stack = useTestStack();
   let url: string;
-  before(async () => {
-    stack = await startTestStack();
+  before(() => {
     url = stack.gatewayUrl;
   });
-  after(() => stack.close());
 
   test('signUp → signIn → me, with email visible to its owner', async () => {
     const ana = await signUp(url, 'Ana');

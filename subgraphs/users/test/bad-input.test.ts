@@ -1,36 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { SignJWT, importJWK, type JWK } from 'jose';
 import mongoose from 'mongoose';
-import {
-  errorCodes,
-  graphql,
-  signUp,
-  startTestStack,
-  testEngines,
-  type TestStack,
-} from '@mindscape/test-kit';
+import { errorCodes, graphql, signUp, useTestStack, testEngines } from '@mindscape/test-kit';
 
 const SIGN_UP =
   'mutation($e: String!, $p: String!, $n: String!) { signUp(email: $e, password: $p, displayName: $n) { accessToken } }';
 
 describe('bad input gets a coded error naming the field, and writes nothing', () => {
-  let stack: TestStack;
-  let url: string;
   let usersCount: () => Promise<number>;
-  let closeDb: () => Promise<void>;
+  let closeDb: (() => Promise<void>) | undefined;
+  const stack = useTestStack({}, async () => {
+    await closeDb?.();
+  });
+  let url: string;
   before(async () => {
-    stack = await startTestStack();
     url = stack.gatewayUrl;
     const db = await mongoose
       .createConnection(testEngines().mongoUri, { dbName: stack.usersDb })
       .asPromise();
     usersCount = () => db.collection('users').countDocuments();
     closeDb = () => db.close();
-  });
-  after(async () => {
-    await closeDb();
-    await stack.close();
   });
 
   const cases: Array<[string, Record<string, unknown>, string]> = [

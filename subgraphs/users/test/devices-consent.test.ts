@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { before, describe, test } from 'node:test';
+import { errorCodes, graphql, signUp, useTestStack } from '@mindscape/test-kit';
 
 const REGISTER =
   'mutation($k: DeviceKind!, $n: String!) { registerDevice(kind: $k, name: $n) { token device { id kind name } } }';
 
 describe('devices and consent', () => {
-  let stack: TestStack;
+  const stack = useTestStack();
   let url: string;
-  before(async () => {
-    stack = await startTestStack();
+  before(() => {
     url = stack.gatewayUrl;
   });
-  after(() => stack.close());
 
   test('a device token acts for its owner until revoked; it cannot manage the account', async () => {
     const ana = await signUp(url);

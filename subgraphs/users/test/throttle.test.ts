@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { before, describe, test } from 'node:test';
+import { errorCodes, graphql, signUp, useTestStack } from '@mindscape/test-kit';
 
 const SIGN_IN =
   'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }';
@@ -12,17 +12,15 @@ const SIGN_UP = `mutation($e: String!) {
 const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
 
 describe('sign-in throttling', () => {
-  let stack: TestStack;
+  // The gateway trusts its loopback proxy, so X-Forwarded-For names the client's address.
+  const stack = useTestStack({
+    throttle: { perAccount: 3, perIp: 8 },
+    gateway: { TRUST_PROXY: 'loopback' },
+  });
   let url: string;
-  before(async () => {
-    // The gateway trusts its loopback proxy, so X-Forwarded-For names the client's address.
-    stack = await startTestStack({
-      throttle: { perAccount: 3, perIp: 8 },
-      gateway: { TRUST_PROXY: 'loopback' },
-    });
+  before(() => {
     url = stack.gatewayUrl;
   });
-  after(() => stack.close());
 
   test('failures from one address back that pair off; the owner elsewhere signs in (finding 8)', async () => {
     const ana = await signUp(url);
