@@ -17,6 +17,8 @@ export interface FrameTimes {
   p50: number;
   p95: number;
   frames: number;
+  /** From a mouse move to the frame that shows it painted, 95th percentile. */
+  inputToPaintP95: number;
 }
 
 /** How long each scripted drag lasts. */
@@ -25,11 +27,29 @@ const DRAG_MS = 3000;
 /** tsx keeps function names with a helper the page does not have: give it one. */
 export const PAGE_PRELUDE = 'globalThis.__name = (f) => f;';
 
-/** Starts recording requestAnimationFrame deltas in the page. */
+interface Recorder {
+  __frames: number[];
+  __latencies: number[];
+  __recording: boolean;
+  __onMove: () => void;
+}
+
+/**
+ * Starts recording requestAnimationFrame deltas in the page, and for each mouse move the time
+ * until its frame is rendered (a task queued from the next animation frame runs after it).
+ */
 const startFrames = (page: Page) =>
   page.evaluate(() => {
-    const state = window as unknown as { __frames: number[]; __recording: boolean };
+    const state = window as unknown as Recorder;
     state.__frames = [];
+    state.__latencies = [];
+    state.__onMove = () => {
+      const began = performance.now();
+      requestAnimationFrame(() =>
+        setTimeout(() => state.__latencies.push(performance.now() - began), 0),
+      );
+    };
+    window.addEventListener('mousemove', state.__onMove, { capture: true });
     state.__recording = true;
     let last = performance.now();
     const tick = (now: number) => {
@@ -42,9 +62,10 @@ const startFrames = (page: Page) =>
 
 const stopFrames = (page: Page) =>
   page.evaluate(() => {
-    const state = window as unknown as { __frames: number[]; __recording: boolean };
+    const state = window as unknown as Recorder;
     state.__recording = false;
-    return state.__frames.slice(1);
+    window.removeEventListener('mousemove', state.__onMove, { capture: true });
+    return { frames: state.__frames.slice(1), latencies: state.__latencies };
   });
 
 const nextFrame = (page: Page) =>
@@ -73,8 +94,14 @@ export async function framesWhileDragging(
     await nextFrame(page);
   }
   await page.mouse.up();
-  const deltas = await stopFrames(page);
-  return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), frames: deltas.length };
+  await nextFrame(page);
+  const { frames, latencies } = await stopFrames(page);
+  return {
+    p50: percentile(frames, 50),
+    p95: percentile(frames, 95),
+    frames: frames.length,
+    inputToPaintP95: percentile(latencies, 95),
+  };
 }
 
 /** JS heap in use after a full collection (MB) and the count of DOM nodes, through CDP. */

@@ -46,8 +46,6 @@ export interface StoryEditor {
   liveError: string | null;
   /** The last change another author made, in words (the page announces it). */
   remoteNote: string;
-  /** Bumped on each change another author made (the history list reloads). */
-  changeCount: number;
   /** Sends an edit after the ones already on their way; resolves with its change or null. */
   edit(edit: PendingEdit): Promise<EditOutcome | null>;
   /** Sends the refused edit again on top of the current version. */
@@ -90,7 +88,6 @@ export function useStoryEditor(storyId: string): StoryEditor {
   const [editError, setEditError] = useState<string | null>(null);
   const [liveError, setLiveError] = useState<string | null>(null);
   const [remoteNote, setRemoteNote] = useState('');
-  const [changeCount, setChangeCount] = useState(0);
   /** Versions this page's own edits produced: their storyChanged echo needs no reading. */
   const ownVersions = useRef(new Set<number>());
   /** The edits and refreshes in flight, one after another. */
@@ -218,7 +215,7 @@ export function useStoryEditor(storyId: string): StoryEditor {
         {
           next: ({ storyChanged: change }) => {
             setLiveError(null);
-            void enqueue(async () => {
+            enqueue(async () => {
               // This page's own edit: its answer has already brought the scenes.
               if (ownVersions.current.has(change.version)) return;
               setValidation(change.validation);
@@ -233,9 +230,8 @@ export function useStoryEditor(storyId: string): StoryEditor {
                         : ''
                   }; now at version ${change.version}.`,
                 );
-                setChangeCount((count) => count + 1);
               }
-            });
+            }).catch((failure: unknown) => setLiveError(plainMessage(failure)));
           },
           error: (failure) => setLiveError(plainMessage(failure)),
         },
@@ -251,7 +247,6 @@ export function useStoryEditor(storyId: string): StoryEditor {
     editError,
     liveError,
     remoteNote,
-    changeCount,
     edit: send,
     reapply,
     discard,
