@@ -175,7 +175,15 @@ test(
 
     await page.getByRole('button', { name: `Delete… “${started}”` }).click();
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
-    await page.getByText(`“${started}” was deleted.`).waitFor();
+    // Deleted, or the graph's refusal shown: either ends the wait, and says which.
+    const refusal = page.getByRole('region', { name: 'My stories' }).getByTestId('coded-error');
+    await page.getByText(`“${started}” was deleted.`).or(refusal).waitFor();
+    if ((await refusal.count()) > 0) assert.fail(`not deleted: ${await refusal.innerText()}`);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'mine-title',
+      'focus back on the list',
+    );
     await startedLink.waitFor({ state: 'detached' });
     assert.ok(!(await myStories()).some((s) => s.id === startedId), 'deleted in the graph');
   },

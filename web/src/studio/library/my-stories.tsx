@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Empty, ErrorNote, Loading } from '../../components/states';
 import type { MyStoriesQuery, StoryFormat } from '../../gql/graphql';
 import { useAuth } from '../../lib/auth/auth-provider';
@@ -29,6 +29,7 @@ export function MyStories({
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<CodedProblem | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   async function exportAs(story: AuthoredStory, format: StoryFormat) {
     setProblem(null);
@@ -54,6 +55,8 @@ export function MyStories({
     } finally {
       setBusy(false);
       setDeleting(null);
+      // The story's own buttons are gone with it: keyboard focus goes back to the list.
+      heading.current?.focus();
       // Deleted, or changed by a co-author meanwhile: either way the list is read again.
       onChanged();
     }
@@ -61,7 +64,9 @@ export function MyStories({
 
   return (
     <section aria-labelledby="mine-title" className="card">
-      <h2 id="mine-title">My stories</h2>
+      <h2 id="mine-title" ref={heading} tabIndex={-1}>
+        My stories
+      </h2>
       <p className="muted">Stories you write or co-author, drafts and published alike.</p>
       <ErrorNote message={error} />
       <p role="status" aria-live="polite" className="ok">
