@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import {
+  RECORD_BIOMETRICS,
   HEART_PHASES,
   hrvFeatures,
   samplesFromBeats,
@@ -75,8 +76,6 @@ Object.assign(process.env, engineEnvironment(engines));
 // A benchmark is one client sending as fast as it can: the default rate limits would stop it.
 const stack = await startTestStack({ gateway: UNLIMITED_RATES });
 try {
-  const RECORD =
-    'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
   const ingestRows = [];
   for (const batchSize of [100, 1000]) {
     const rates: Record<string, number> = {};
@@ -104,7 +103,7 @@ try {
         // Directly, each request signs its own assertion, as the gateway does per fetch.
         await graphql(
           url,
-          RECORD,
+          RECORD_BIOMETRICS,
           variables,
           route === 'gateway'
             ? { token: person.accessToken }
@@ -112,7 +111,7 @@ try {
                 headers: await gatewayAssertion(
                   stack.secret,
                   'emotions',
-                  { query: RECORD, variables },
+                  { query: RECORD_BIOMETRICS, variables },
                   asPerson(person.userId),
                 ),
               },
@@ -148,7 +147,7 @@ try {
   const warm = sampleInputs(beats.slice(0, 70));
   await graphql(
     stack.gatewayUrl,
-    RECORD,
+    RECORD_BIOMETRICS,
     { input: { samples: warm } },
     { token: person.accessToken },
   );
@@ -170,7 +169,7 @@ try {
     const sent = performance.now();
     await graphql(
       stack.gatewayUrl,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { samples: sampleInputs([sample]) } },
       { token: person.accessToken },
     );

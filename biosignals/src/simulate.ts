@@ -144,10 +144,3 @@ function toSample({ timestamp, rr }: { timestamp: number; rr: number[] }) {
   const mean = rr.reduce((a, b) => a + b, 0) / rr.length;
   return { timestamp, heartRate: Math.round(60_000 / mean), rrIntervals: rr };
 }
-
-/** Samples as the graph's BiometricSampleInput takes them: timestamps as RFC 3339 strings. */
-export function sampleInputs<T extends { timestamp: number }>(
-  samples: readonly T[],
-): Array<Omit<T, 'timestamp'> & { timestamp: string }> {
-  return samples.map((s) => ({ ...s, timestamp: new Date(s.timestamp).toISOString() }));
-}

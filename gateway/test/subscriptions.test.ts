@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
+import {
+  RECORD_BIOMETRICS,
+  HEART_PHASES,
+  samplesFromBeats,
+  simulateHeart,
+  sampleInputs,
+} from '@mindscape/biosignals';
 import { graphql, graphqlWsClient, recordEvents, signUp, useTestStack } from '@mindscape/test-kit';
-
-const RECORD =
-  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
 
 /** The first outcome of a subscription: its first event, its errors, or how the socket closed. */
 function firstOutcome(
@@ -56,7 +59,7 @@ describe('federated subscriptions through the gateway (graphql-ws)', () => {
     for (let next = 0; log.results.length < 2 && next < samples.length; next += 30) {
       await graphql(
         stack.gatewayUrl,
-        RECORD,
+        RECORD_BIOMETRICS,
         { input: { samples: sampleInputs(samples.slice(next, next + 30)) } },
         { token: ana.accessToken },
       );

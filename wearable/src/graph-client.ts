@@ -5,7 +5,7 @@ export class GraphClient {
     private token?: string,
   ) {}
 
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async request<T>(query: string, variables: object = {}): Promise<T> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: {

@@ -1,9 +1,6 @@
-import { samplesFromBeats, type Beat, sampleInputs } from '@mindscape/biosignals';
+import { BiometricUplink, samplesFromBeats, type Beat } from '@mindscape/biosignals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphError, type GraphClient } from './graph-client.js';
-
-const RECORD =
-  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted duplicates rejected { index reason } } }';
 
 export interface StreamOptions {
   /** Seconds of data per batch. @default 5 */
@@ -25,8 +22,9 @@ export interface StreamOptions {
 }
 
 /**
- * Sends beats as one-second samples in batches. A batch that fails on the network is sent
- * again with backoff: ingest is idempotent, so a retry never duplicates a sample.
+ * Sends beats as one-second samples in batches, paced by their own timestamps, through the
+ * shared uplink: a batch that fails on the network is sent again with backoff (ingest is
+ * idempotent, so a retry never duplicates a sample); one the graph refuses stops the stream.
  */
 export async function streamBeats(
   client: GraphClient,
@@ -35,6 +33,13 @@ export async function streamBeats(
 ) {
   const { batchSeconds = 5, speed = 1, onBatch, onSend, onRejected, signal } = options;
   const samples = samplesFromBeats(beats);
+  const uplink = new BiometricUplink((query, variables) => client.request(query, variables), {
+    batchSize: batchSeconds,
+    // The graph said no (bad token, bad input): retrying would not change its mind.
+    retryable: (error) => !(error instanceof GraphError),
+    ...(signal ? { signal } : {}),
+    ...(onSend ? { onSend } : {}),
+  });
   const totals = { accepted: 0, duplicates: 0, rejected: 0 };
   const reasons = new Set<string>();
   const began = Date.now();
@@ -46,20 +51,8 @@ export async function streamBeats(
       if (due > Date.now())
         await sleep(due - Date.now(), undefined, { signal }).catch(() => undefined);
     }
-    const input = {
-      samples: sampleInputs(batch),
-    };
-    const result = await withRetry(() => {
-      onSend?.(batch);
-      return client.request<{
-        recordBiometrics: {
-          accepted: number;
-          duplicates: number;
-          rejected: Array<{ index: number; reason: string }>;
-        };
-      }>(RECORD, { input });
-    }, signal);
-    const { accepted, duplicates, rejected } = result.recordBiometrics;
+    uplink.enqueue(batch);
+    const { accepted, duplicates, rejected } = await uplink.flush();
     totals.accepted += accepted;
     totals.duplicates += duplicates;
     totals.rejected += rejected.length;
@@ -71,18 +64,6 @@ export async function streamBeats(
     onBatch?.({ sent: Math.min(i + batchSeconds, samples.length), of: samples.length, ...totals });
   }
   return totals;
-}
-
-async function withRetry<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await send();
-    } catch (error) {
-      // The graph said no (bad token, bad input): retrying would not change its mind.
-      if (error instanceof GraphError || attempt >= 6 || signal?.aborted) throw error;
-      await sleep(Math.min(250 * 2 ** attempt, 10_000));
-    }
-  }
 }
 
 /** A rejection reason from the graph, with what a person can do about it. */

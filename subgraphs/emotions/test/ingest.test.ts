@@ -1,29 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { before, describe, test } from 'node:test';
+import {
+  RECORD_BIOMETRICS,
+  type RecordBiometricsAnswer,
+  HEART_PHASES,
+  samplesFromBeats,
+  simulateHeart,
+  sampleInputs,
+} from '@mindscape/biosignals';
+import { errorCodes, graphql, signUp, useTestStack } from '@mindscape/test-kit';
 
-const RECORD = `mutation($input: BiometricBatchInput!) {
-  recordBiometrics(input: $input) { accepted duplicates rejected { index reason } }
-}`;
-type IngestResult = {
-  recordBiometrics: {
-    accepted: number;
-    duplicates: number;
-    rejected: Array<{ index: number; reason: string }>;
-  };
-};
+type IngestResult = RecordBiometricsAnswer;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('recordBiometrics through the gateway', () => {
-  let stack: TestStack;
+  const stack = useTestStack();
   let url: string;
-  before(async () => {
-    stack = await startTestStack();
+  before(() => {
     url = stack.gatewayUrl;
   });
-  after(() => stack.close());
 
   test('valid samples are kept, each invalid one is reported by index; a retry changes no count', async () => {
     const ana = await signUp(url);
@@ -46,7 +42,7 @@ describe('recordBiometrics through the gateway', () => {
     ];
     const first = await graphql<IngestResult>(
       url,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { samples } },
       { token: ana.accessToken },
     );
@@ -64,7 +60,7 @@ describe('recordBiometrics through the gateway', () => {
 
     const retry = await graphql<IngestResult>(
       url,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { samples } },
       { token: ana.accessToken },
     );
@@ -90,7 +86,7 @@ describe('recordBiometrics through the gateway', () => {
     ]) {
       const response = await graphql(
         url,
-        RECORD,
+        RECORD_BIOMETRICS,
         { input: { samples: [sample] } },
         { token: ana.accessToken },
       );
@@ -104,7 +100,7 @@ describe('recordBiometrics through the gateway', () => {
     const infinite = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ana.accessToken}` },
-      body: `{"query": ${JSON.stringify(RECORD)}, "variables": {"input": {"samples": [{"timestamp": "${iso(Date.now())}", "heartRate": 1e999}]}}}`,
+      body: `{"query": ${JSON.stringify(RECORD_BIOMETRICS)}, "variables": {"input": {"samples": [{"timestamp": "${iso(Date.now())}", "heartRate": 1e999}]}}}`,
     });
     assert.equal(infinite.status, 400);
     assert.equal(
@@ -120,7 +116,12 @@ describe('recordBiometrics through the gateway', () => {
       timestamp: iso(start + i * 1000),
       heartRate: 60,
     }));
-    const response = await graphql(url, RECORD, { input: { samples } }, { token: ana.accessToken });
+    const response = await graphql(
+      url,
+      RECORD_BIOMETRICS,
+      { input: { samples } },
+      { token: ana.accessToken },
+    );
     assert.deepEqual(errorCodes(response), ['BAD_USER_INPUT']);
     assert.equal(response.errors![0]!.extensions!.field, 'input.samples');
     assert.equal(
@@ -154,28 +155,28 @@ describe('recordBiometrics through the gateway', () => {
 
     const own = await graphql<IngestResult>(
       url,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { samples: [sample] } },
       { token: anaDevice.token },
     );
     assert.equal(own.data?.recordBiometrics.accepted, 1);
     const foreignBySession = await graphql(
       url,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { deviceId: benDevice.device.id, samples: [sample] } },
       { token: ana.accessToken },
     );
     assert.deepEqual(errorCodes(foreignBySession), ['FORBIDDEN']);
     const foreignByDevice = await graphql(
       url,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { deviceId: benDevice.device.id, samples: [sample] } },
       { token: anaDevice.token },
     );
     assert.deepEqual(errorCodes(foreignByDevice), ['FORBIDDEN']);
     const ownBySession = await graphql<IngestResult>(
       url,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { deviceId: anaDevice.device.id, samples: [{ ...sample, heartRate: 71 }] } },
       { token: ana.accessToken },
     );
@@ -193,14 +194,14 @@ describe('recordBiometrics through the gateway', () => {
     );
     const revoked = await graphql(
       url,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { samples: [sample] } },
       { token: anaDevice.token },
     );
     assert.deepEqual(errorCodes(revoked), ['UNAUTHENTICATED']);
     const revokedBySession = await graphql(
       url,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { deviceId: anaDevice.device.id, samples: [sample] } },
       { token: ana.accessToken },
     );
@@ -208,7 +209,7 @@ describe('recordBiometrics through the gateway', () => {
   });
 
   test('anonymous ingest is UNAUTHENTICATED', async () => {
-    const response = await graphql(url, RECORD, {
+    const response = await graphql(url, RECORD_BIOMETRICS, {
       input: { samples: [{ timestamp: iso(Date.now()), heartRate: 70 }] },
     });
     assert.deepEqual(errorCodes(response), ['UNAUTHENTICATED']);
@@ -222,7 +223,7 @@ describe('recordBiometrics through the gateway', () => {
       seed: 5,
     });
     const samples = sampleInputs(samplesFromBeats(beats));
-    await graphql(url, RECORD, { input: { samples } }, { token: ana.accessToken });
+    await graphql(url, RECORD_BIOMETRICS, { input: { samples } }, { token: ana.accessToken });
     await stack.emotions.services.engine.settle();
 
     const mine = await graphql<{
@@ -282,7 +283,7 @@ describe('recordBiometrics through the gateway', () => {
     for (let i = 0; i < samples.length; i += 30) {
       await graphql(
         url,
-        RECORD,
+        RECORD_BIOMETRICS,
         { input: { samples: samples.slice(i, i + 30) } },
         { token: ana.accessToken },
       );

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { SCENARIOS, samplesFromBeats, sampleInputs, simulateHeart } from '@mindscape/biosignals';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { test } from 'node:test';
+import {
+  RECORD_BIOMETRICS,
+  SCENARIOS,
+  samplesFromBeats,
+  sampleInputs,
+  simulateHeart,
+} from '@mindscape/biosignals';
+import { errorCodes, graphql, signUp, useTestStack } from '@mindscape/test-kit';
 
-const RECORD_SAMPLES =
-  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
 const SAVE = `mutation($input: ListeningSessionInput!) { recordListeningSession(input: $input) {
   id program durationSeconds exposureSeconds adjustments heartRateStart heartRateEnd rmssdStart rmssdEnd stressStart stressEnd user { displayName } } }`;
 const LIST = `query($id: ID!, $from: DateTime!, $to: DateTime!) { user(id: $id) { listeningSessions(from: $from, to: $to) { id program } } }`;
@@ -22,11 +26,7 @@ type Saved = {
   };
 };
 
-let stack: TestStack;
-before(async () => {
-  stack = await startTestStack({ engine: { minIntervalMs: 0 } });
-});
-after(() => stack.close());
+const stack = useTestStack({ engine: { minIntervalMs: 0 } });
 
 test('a session is saved with the body change read from stored states, once per client id', async () => {
   const ana = await signUp(stack.gatewayUrl, 'Ana');
@@ -37,7 +37,7 @@ test('a session is saved with the body change read from stored states, once per 
   for (let i = 0; i < samples.length; i += 10) {
     await graphql(
       stack.gatewayUrl,
-      RECORD_SAMPLES,
+      RECORD_BIOMETRICS,
       { input: { samples: samples.slice(i, i + 10) } },
       { token: ana.accessToken },
     );

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { errorCodes, graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { before, describe, test } from 'node:test';
+import { RECORD_BIOMETRICS, type RecordBiometricsAnswer } from '@mindscape/biosignals';
+import { errorCodes, graphql, signUp, useTestStack } from '@mindscape/test-kit';
 
-const RECORD = `mutation($input: BiometricBatchInput!) {
-  recordBiometrics(input: $input) { accepted duplicates }
-}`;
 const CURRENT = '{ me { currentState { heartRate } } }';
 const iso = (ms: number) => new Date(ms).toISOString();
 /** One sample a second over `seconds`, ending `endAgoMs` before now. */
@@ -15,22 +13,20 @@ const steady = (heartRate: number, seconds: number, endAgoMs: number, now: numbe
   }));
 
 describe('issue 13, finding 8: replayed batches and device tokens', () => {
-  let stack: TestStack;
+  const stack = useTestStack({ engine: { minIntervalMs: 0 } });
   let url: string;
-  before(async () => {
-    stack = await startTestStack({ engine: { minIntervalMs: 0 } });
+  before(() => {
     url = stack.gatewayUrl;
   });
-  after(() => stack.close());
 
   test('a replayed batch with other values, or an older one, never replaces the live state', async () => {
     const ana = await signUp(url);
     const now = Date.now();
     const live = steady(60, 20, 0, now);
     const record = async (samples: unknown[]) => {
-      const answer = await graphql<{ recordBiometrics: { accepted: number; duplicates: number } }>(
+      const answer = await graphql<RecordBiometricsAnswer>(
         url,
-        RECORD,
+        RECORD_BIOMETRICS,
         { input: { samples } },
         { token: ana.accessToken },
       );
@@ -47,14 +43,18 @@ describe('issue 13, finding 8: replayed batches and device tokens', () => {
         )
       ).data?.me.currentState.heartRate;
 
-    assert.deepEqual(await record(live), { accepted: 20, duplicates: 0 });
+    assert.deepEqual(await record(live), { accepted: 20, duplicates: 0, rejected: [] });
     assert.equal(await heartRate(), 60);
     // The same instants again, with values an attacker (or a confused device) chose.
     const replayed = live.map((s) => ({ ...s, heartRate: 180 }));
-    assert.deepEqual(await record(replayed), { accepted: 0, duplicates: 20 });
+    assert.deepEqual(await record(replayed), { accepted: 0, duplicates: 20, rejected: [] });
     assert.equal(await heartRate(), 60);
     // A batch from before the live window's newest sample.
-    assert.deepEqual(await record(steady(180, 10, 30_000, now)), { accepted: 10, duplicates: 0 });
+    assert.deepEqual(await record(steady(180, 10, 30_000, now)), {
+      accepted: 10,
+      duplicates: 0,
+      rejected: [],
+    });
     assert.equal(await heartRate(), 60);
     const stored = await stack.emotions.services.models.states
       .find({ userId: ana.userId, heartRate: 180 })
@@ -72,7 +72,7 @@ describe('issue 13, finding 8: replayed batches and device tokens', () => {
     );
     const token = registered.data!.registerDevice.token;
     const samples = steady(64, 5, 0, Date.now());
-    const ingest = await graphql(url, RECORD, { input: { samples } }, { token });
+    const ingest = await graphql(url, RECORD_BIOMETRICS, { input: { samples } }, { token });
     assert.deepEqual(errorCodes(ingest), []);
     await stack.emotions.services.engine.settle();
     const current = await graphql<{ me: { currentState: { heartRate: number } } }>(

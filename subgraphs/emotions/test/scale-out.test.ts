@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
+import {
+  RECORD_BIOMETRICS,
+  HEART_PHASES,
+  samplesFromBeats,
+  simulateHeart,
+  sampleInputs,
+} from '@mindscape/biosignals';
 import type { EmotionsSubgraph } from '@mindscape/emotions';
 import { capture, startRedisServer } from '@mindscape/platform/dev';
 import {
@@ -55,7 +61,7 @@ describe('two emotions instances over Redis', () => {
         assert.ok(next < samples.length, 'the samples ran out');
         await graphql(
           stack.gatewayUrl,
-          'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }',
+          RECORD_BIOMETRICS,
           { input: { samples: samples.slice(next, next + 20) } },
           { token: ana.accessToken },
         );

@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  RECORD_BIOMETRICS,
   SCENARIOS,
   samplesFromBeats,
   simulateHeart,
   type HeartPhase,
   sampleInputs,
 } from '@mindscape/biosignals';
-import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
+import { graphql, signUp, useTestStack } from '@mindscape/test-kit';
 
-const RECORD =
-  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted duplicates } }';
 const BATCH_SECONDS = 5;
 
-let stack: TestStack;
-before(async () => {
-  stack = await startTestStack({ engine: { minIntervalMs: 0 } });
-});
-after(() => stack.close());
+const stack = useTestStack({ engine: { minIntervalMs: 0 } });
 
 /** Streams a scenario in 5 s batches (as a wearable would, but faster than real time). */
 async function stream(token: string, phases: HeartPhase[], userId: string) {
@@ -30,7 +25,7 @@ async function stream(token: string, phases: HeartPhase[], userId: string) {
     const batch = samples.slice(i, i + BATCH_SECONDS);
     const result = await graphql<{ recordBiometrics: { accepted: number } }>(
       stack.gatewayUrl,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { samples: batch } },
       { token },
     );
@@ -79,7 +74,7 @@ test('stress rises in the stress scenario, falls with slow breathing; retries ch
   for (let i = 0; i < stressed.samples.length; i += 500) {
     const retry = await graphql<{ recordBiometrics: { accepted: number; duplicates: number } }>(
       stack.gatewayUrl,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { samples: stressed.samples.slice(i, i + 500) } },
       { token: ana.accessToken },
     );

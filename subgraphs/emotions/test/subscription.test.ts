@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { HEART_PHASES, samplesFromBeats, simulateHeart, sampleInputs } from '@mindscape/biosignals';
+import {
+  RECORD_BIOMETRICS,
+  HEART_PHASES,
+  samplesFromBeats,
+  simulateHeart,
+  sampleInputs,
+} from '@mindscape/biosignals';
 import {
   asPerson,
   gatewayAssertion,
@@ -11,9 +17,6 @@ import {
   until,
   useTestStack,
 } from '@mindscape/test-kit';
-
-const RECORD =
-  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
 
 /** A graphql-ws client to the subgraph itself, carrying an assertion as the gateway will. */
 const STATE = {
@@ -45,7 +48,7 @@ describe('stateChanged on the emotions subgraph (graphql-ws)', () => {
     const send = async (from: number) => {
       await graphql(
         stack.gatewayUrl,
-        RECORD,
+        RECORD_BIOMETRICS,
         { input: { samples: samples.slice(from, from + 30) } },
         { token: ana.accessToken },
       );

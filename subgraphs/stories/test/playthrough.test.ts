@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  RECORD_BIOMETRICS,
   SCENARIOS,
   samplesFromBeats,
   sampleInputs,
@@ -11,10 +12,9 @@ import {
   errorCodes,
   graphql,
   signUp,
-  startTestStack,
+  useTestStack,
   removeStoriesOf,
   type SignedUp,
-  type TestStack,
 } from '@mindscape/test-kit';
 
 const TWEE = `:: StoryTitle
@@ -32,22 +32,13 @@ You run until the path ends.
 :: Breathe [ending]
 You breathe with the wind.
 `;
-const RECORD =
-  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
 const START = `mutation($id: ID!) { startPlaythrough(storyId: $id) {
   id currentScene { id name text } availableChoices { id text } recommendedChoiceId } }`;
 const CHOOSE = `mutation($p: ID!, $c: ID!) { choose(playthroughId: $p, choiceId: $c) {
   currentScene { name } finished availableChoices { id } history { sceneName stress } } }`;
 
-let stack: TestStack;
 const people: string[] = [];
-before(async () => {
-  stack = await startTestStack({ engine: { minIntervalMs: 0 } });
-});
-after(async () => {
-  await removeStoriesOf(people);
-  await stack.close();
-});
+const stack = useTestStack({ engine: { minIntervalMs: 0 } }, () => removeStoriesOf(people));
 
 /** A simulated wearable through the gateway, in 10 s batches, faster than real time. */
 async function wear(person: SignedUp, phases: HeartPhase[], seed: number): Promise<number> {
@@ -58,7 +49,7 @@ async function wear(person: SignedUp, phases: HeartPhase[], seed: number): Promi
   for (let i = 0; i < samples.length; i += 10) {
     await graphql(
       stack.gatewayUrl,
-      RECORD,
+      RECORD_BIOMETRICS,
       { input: { samples: samples.slice(i, i + 10) } },
       { token: person.accessToken },
     );

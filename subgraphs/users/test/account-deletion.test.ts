@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { RECORD_BIOMETRICS } from '@mindscape/biosignals';
 import { CloseCode } from '@mindscape/gateway';
 import {
   errorCodes,
@@ -13,8 +14,6 @@ import {
 } from '@mindscape/test-kit';
 
 const DELETE = 'mutation($p: String!) { deleteAccount(password: $p) }';
-const BEATS =
-  'mutation($s: [BiometricSampleInput!]!) { recordBiometrics(input: { samples: $s }) { accepted } }';
 const CHECK_IN = 'mutation { recordCheckIn(mood: 4, energy: 3) { id } }';
 const JOURNAL = 'mutation { recordEmotion(text: "a calm morning by the sea") { id } }';
 const samples = (n: number) =>
@@ -55,7 +54,7 @@ async function personWithData(stack: TestStack) {
     { token: ana.accessToken },
   );
   for (const [query, variables] of [
-    [BEATS, { s: samples(10) }],
+    [RECORD_BIOMETRICS, { input: { samples: samples(10) } }],
     [CHECK_IN, {}],
     [JOURNAL, {}],
   ] as const)
@@ -85,7 +84,12 @@ describe('deleteAccount reaches every subgraph (issue 13, finding 5)', () => {
       for (let attempt = 0; live.results.length === 0 && attempt < 40; attempt++) {
         // A new heart rate each time: a state event goes out only when the state changed.
         const beat = [{ timestamp: new Date().toISOString(), heartRate: 70 + attempt * 3 }];
-        await graphql(url, BEATS, { s: beat }, { token: ana.deviceToken });
+        await graphql(
+          url,
+          RECORD_BIOMETRICS,
+          { input: { samples: beat } },
+          { token: ana.deviceToken },
+        );
         await live.until(1, 250).catch(() => undefined);
       }
       assert.ok(live.results.length > 0, 'the wearable saw its state');
@@ -107,7 +111,7 @@ describe('deleteAccount reaches every subgraph (issue 13, finding 5)', () => {
     for (const [query, variables, token] of [
       [CHECK_IN, {}, ana.accessToken],
       [JOURNAL, {}, ana.accessToken],
-      [BEATS, { s: samples(1) }, ana.deviceToken],
+      [RECORD_BIOMETRICS, { input: { samples: samples(1) } }, ana.deviceToken],
     ] as const) {
       assert.deepEqual(
         errorCodes(await graphql(url, query, variables, { token })),

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
+import { RECORD_BIOMETRICS } from '@mindscape/biosignals';
 import { CloseCode } from '@mindscape/gateway';
 import { SignJWT, importJWK, type JWK } from 'jose';
 import {
@@ -8,7 +9,7 @@ import {
   graphqlWsClient,
   recordEvents,
   signUp,
-  startTestStack,
+  useTestStack,
   type EventLog,
   type SignedUp,
   type TestStack,
@@ -20,8 +21,6 @@ const REFRESH =
   'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }';
 const REGISTER =
   'mutation { registerDevice(kind: WEARABLE, name: "strap") { token device { id } } }';
-const BEATS =
-  'mutation($s: [BiometricSampleInput!]!) { recordBiometrics(input: { samples: $s }) { accepted } }';
 const beat = (heartRate: number) => [{ timestamp: new Date().toISOString(), heartRate }];
 
 /** Writes journal lines until the log has one: subscriptions are set up asynchronously. */
@@ -47,13 +46,11 @@ const closeCode = (log: EventLog<unknown>, seen: number) =>
   );
 
 describe('revocation bites on the next request and on open sockets (issue 13, finding 5)', () => {
-  let stack: TestStack;
+  const stack = useTestStack();
   let url: string;
-  before(async () => {
-    stack = await startTestStack();
+  before(() => {
     url = stack.gatewayUrl;
   });
-  after(() => stack.close());
 
   test('signOut: the access token is refused at once and its socket closes', async () => {
     const ana = await signUp(url);
@@ -141,9 +138,13 @@ describe('revocation bites on the next request and on open sockets (issue 13, fi
       registerDevice: { token: string; device: { id: string } };
     }>(url, REGISTER, {}, { token: ana.accessToken });
     const { token, device } = registered.data!.registerDevice;
-    assert.deepEqual((await graphql(cached.url, BEATS, { s: beat(61) }, { token })).data, {
-      recordBiometrics: { accepted: 1 },
-    });
+    assert.deepEqual(
+      (await graphql(cached.url, RECORD_BIOMETRICS, { input: { samples: beat(61) } }, { token }))
+        .data,
+      {
+        recordBiometrics: { accepted: 1, duplicates: 0, rejected: [] },
+      },
+    );
     await graphql(
       url,
       'mutation($id: ID!) { revokeDevice(id: $id) { id } }',
@@ -151,7 +152,12 @@ describe('revocation bites on the next request and on open sockets (issue 13, fi
       { token: ana.accessToken },
     );
     for (const gateway of [url, cached.url]) {
-      const refused = await graphql(gateway, BEATS, { s: beat(62) }, { token });
+      const refused = await graphql(
+        gateway,
+        RECORD_BIOMETRICS,
+        { input: { samples: beat(62) } },
+        { token },
+      );
       assert.deepEqual(errorCodes(refused), ['UNAUTHENTICATED'], gateway);
     }
   });

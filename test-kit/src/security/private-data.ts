@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { HEART_PHASES, sampleInputs, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import {
+  RECORD_BIOMETRICS,
+  HEART_PHASES,
+  sampleInputs,
+  samplesFromBeats,
+  simulateHeart,
+} from '@mindscape/biosignals';
 import { isEnumType, type GraphQLSchema } from 'graphql';
 import { graphql, signUp, type GraphQLResponse, type SignedUp } from '../client.js';
 import { PrivateTokens } from './private-tokens.js';
@@ -109,7 +115,7 @@ export async function plantPrivateData(
   const samples = sampleInputs(samplesFromBeats(beats));
   for (let i = 0; i < samples.length; i += 60)
     await ask(
-      'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }',
+      RECORD_BIOMETRICS,
       { input: { samples: samples.slice(i, i + 60) } },
       'heart data',
       deviceToken,

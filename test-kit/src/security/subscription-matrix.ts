@@ -1,4 +1,10 @@
-import { HEART_PHASES, sampleInputs, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import {
+  RECORD_BIOMETRICS,
+  HEART_PHASES,
+  sampleInputs,
+  samplesFromBeats,
+  simulateHeart,
+} from '@mindscape/biosignals';
 import type { Client } from 'graphql-ws';
 import { graphql } from '../client.js';
 import { graphqlWsClient, recordEvents, type EventLog } from '../ws.js';
@@ -26,7 +32,7 @@ export async function ownerActivity(gatewayUrl: string, owner: PlantedPerson): P
   });
   await graphql(
     gatewayUrl,
-    'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }',
+    RECORD_BIOMETRICS,
     { input: { samples: sampleInputs(samplesFromBeats(beats)) } },
     { token: owner.deviceToken },
   );

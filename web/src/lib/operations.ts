@@ -1,4 +1,10 @@
+import {
+  RECORD_BIOMETRICS,
+  type RecordBiometricsAnswer,
+  type RecordBiometricsVariables,
+} from '@mindscape/biosignals';
 import { graphql } from '../gql';
+import { TypedDocumentString } from '../gql/graphql';
 
 /** Every operation the web app sends: typed from the composed schema by graphql-codegen. */
 
@@ -58,18 +64,15 @@ export const MyDevices = graphql(`
   }
 `);
 
-export const RecordBiometrics = graphql(`
-  mutation RecordBiometrics($input: BiometricBatchInput!) {
-    recordBiometrics(input: $input) {
-      accepted
-      duplicates
-      rejected {
-        index
-        reason
-      }
-    }
-  }
-`);
+/**
+ * The uplink's operation comes from its one home (biosignals/src/uplink.ts), shared with the
+ * wearable, the tests and the benchmarks; typed there rather than by codegen, which reads only
+ * `graphql()` calls with the text written out here.
+ */
+export const RecordBiometrics = new TypedDocumentString<
+  RecordBiometricsAnswer,
+  RecordBiometricsVariables
+>(RECORD_BIOMETRICS);
 
 export const RecordListeningSession = graphql(`
   mutation RecordListeningSession($input: ListeningSessionInput!) {

@@ -1,8 +1,10 @@
 import {
+  BiometricUplink,
   parseHeartRateMeasurement,
   samplesFromBeats,
   SCENARIOS,
   simulateHeart,
+  type HeartSample,
   type ScenarioName,
 } from '@mindscape/biosignals';
 import type { GraphClient } from '../lib/graph/client';
@@ -10,14 +12,10 @@ import { MyDevices, RecordBiometrics, RegisterBrowserDevice } from '../lib/opera
 
 export type SourceKind = 'simulator' | 'bluetooth' | 'wearable';
 
-interface Sample {
-  timestamp: number;
-  heartRate?: number;
-  rrIntervals?: number[];
-}
-
 const DEVICE_NAME = 'This browser (MindScape web)';
 const SEND_EVERY_MS = 1000;
+/** Samples per request, and the most kept while offline: ten minutes of a strap. */
+const TEN_MINUTES = 600;
 
 /** The browser's own device record: found among the person's devices, or registered once. */
 async function browserDeviceId(graph: GraphClient): Promise<string> {
@@ -34,16 +32,28 @@ async function browserDeviceId(graph: GraphClient): Promise<string> {
  * built-in simulator. A wearable that streams by itself needs none of this.
  */
 export class HeartUplink {
-  private queue: Sample[] = [];
+  /** The shared uplink; no retries of its own: a failed batch waits for the next second's send. */
+  private readonly outbox: BiometricUplink;
   private timer: ReturnType<typeof setInterval> | undefined;
   private stopBluetooth: (() => void) | undefined;
-  sent = 0;
   lastError: string | null = null;
 
-  private constructor(
-    private readonly graph: GraphClient,
-    private readonly deviceId: string,
-  ) {}
+  private constructor(graph: GraphClient, deviceId: string) {
+    this.outbox = new BiometricUplink(
+      (_, variables) => graph.request(RecordBiometrics, variables),
+      {
+        deviceId,
+        batchSize: TEN_MINUTES,
+        keep: TEN_MINUTES,
+        attempts: 1,
+      },
+    );
+  }
+
+  /** Samples the graph has taken. */
+  get sent(): number {
+    return this.outbox.sent;
+  }
 
   /** The simulator: a scenario's beats, played in real time from now. */
   static async simulator(graph: GraphClient, scenario: ScenarioName, seed = Date.now() % 1e6) {
@@ -54,8 +64,9 @@ export class HeartUplink {
     let next = 0;
     uplink.timer = setInterval(() => {
       const now = Date.now();
-      while (next < samples.length && samples[next]!.timestamp <= now)
-        uplink.queue.push(samples[next++]!);
+      const due: HeartSample[] = [];
+      while (next < samples.length && samples[next]!.timestamp <= now) due.push(samples[next++]!);
+      uplink.outbox.enqueue(due);
       void uplink.flush();
     }, SEND_EVERY_MS);
     return uplink;
@@ -74,18 +85,18 @@ export class HeartUplink {
     const service = await server.getPrimaryService('heart_rate');
     const characteristic = await service.getCharacteristic('heart_rate_measurement');
     const uplink = new HeartUplink(graph, await browserDeviceId(graph));
-    let current: Sample | null = null;
+    let current: { timestamp: number; heartRate?: number; rrIntervals: number[] } | null = null;
     const onValue = () => {
       try {
         const reading = parseHeartRateMeasurement(characteristic.value!);
         if (reading.sensorContact === 'not-detected') return;
         const second = Math.ceil(Date.now() / 1000) * 1000;
         if (!current || current.timestamp !== second) {
-          if (current) uplink.queue.push(current);
+          if (current) uplink.outbox.enqueue([current]);
           current = { timestamp: second, rrIntervals: [] };
         }
         current.heartRate = reading.heartRate;
-        current.rrIntervals!.push(...reading.rrIntervals);
+        current.rrIntervals.push(...reading.rrIntervals);
       } catch (error) {
         uplink.lastError = `The strap sent a measurement we could not read (${(error as Error).message}).`;
       }
@@ -101,33 +112,14 @@ export class HeartUplink {
     return uplink;
   }
 
-  private sending = false;
-
-  /** Sends what is queued; a failed send stays queued (ingest is idempotent, retries are safe). */
+  /** Sends what is queued; what fails stays queued (ingest is idempotent, retries are safe). */
   private async flush(): Promise<void> {
-    if (this.sending || this.queue.length === 0) return;
-    this.sending = true;
-    const batch = this.queue.slice(0, 600);
+    if (this.outbox.queued === 0) return;
     try {
-      await this.graph.request(RecordBiometrics, {
-        input: {
-          deviceId: this.deviceId,
-          samples: batch.map((s) => ({
-            timestamp: new Date(s.timestamp).toISOString(),
-            ...(s.heartRate !== undefined ? { heartRate: s.heartRate } : {}),
-            ...(s.rrIntervals?.length ? { rrIntervals: s.rrIntervals } : {}),
-          })),
-        },
-      });
-      this.queue.splice(0, batch.length);
-      this.sent += batch.length;
+      await this.outbox.flush();
       this.lastError = null;
     } catch (error) {
       this.lastError = (error as Error).message;
-      // Keep at most ten minutes while offline.
-      if (this.queue.length > 600) this.queue.splice(0, this.queue.length - 600);
-    } finally {
-      this.sending = false;
     }
   }
 
