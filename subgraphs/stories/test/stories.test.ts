@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   errorCodes,
   graphql,
   signUp as signUpPerson,
-  startTestStack,
+  useTestStack,
   removeStoriesOf,
-  type TestStack,
+  testEngines,
 } from '@mindscape/test-kit';
+import neo4j from 'neo4j-driver';
 import { parseTwee } from '../src/interchange/twee.js';
 
 const TWEE = `:: StoryTitle
@@ -39,6 +40,23 @@ const IMPORT = `mutation($source: String!) {
 }`;
 const STORY = `query($id: ID!) { story(id: $id) { id title scenes { name } } }`;
 
+async function neo4jQuery(query: string, params: Record<string, unknown>) {
+  const engines = testEngines();
+  const driver = neo4j.driver(
+    engines.neo4jUri,
+    neo4j.auth.basic(engines.neo4jUser, engines.neo4jPassword),
+  );
+  try {
+    return (await driver.executeQuery(query, params)).records[0]!;
+  } finally {
+    await driver.close();
+  }
+}
+const neo4jIds = async (query: string, params: Record<string, unknown>) =>
+  (await neo4jQuery(query, params)).get('ids') as string[];
+const neo4jCount = async (query: string, params: Record<string, unknown>) =>
+  Number((await neo4jQuery(query, params)).get('n'));
+
 /** Neo4j Community has one database: the stories of this test's people are removed after. */
 const people: string[] = [];
 const signUp: typeof signUpPerson = async (url, name) => {
@@ -48,14 +66,7 @@ const signUp: typeof signUpPerson = async (url, name) => {
 };
 
 describe('stories through the gateway', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(async () => {
-    await removeStoriesOf(people);
-    await stack.close();
-  });
+  const stack = useTestStack({}, () => removeStoriesOf(people));
 
   test('import, read, validate and export; drafts are the author’s alone', async () => {
     const ana = await signUp(stack.gatewayUrl, 'Ana');
@@ -352,5 +363,54 @@ describe('stories through the gateway', () => {
     assert.deepEqual(await mine(bo.accessToken), [bos.id]);
     assert.deepEqual(await mine(cy.accessToken), []);
     assert.deepEqual(await mine(), []);
+  });
+  test('deleteStory removes the story with its scenes, choices, history and versions; only an author, only at the current version', async () => {
+    const ana = await signUp(stack.gatewayUrl, 'Ana');
+    const bo = await signUp(stack.gatewayUrl, 'Bo');
+    const imported = await graphql<{ importStory: { id: string; version: number } }>(
+      stack.gatewayUrl,
+      'mutation($source: String!) { importStory(format: TWEE, source: $source) { id version } }',
+      { source: TWEE },
+      { token: ana.accessToken },
+    );
+    const { id, version } = imported.data!.importStory;
+    const published = await graphql<{ publishStory: { storyVersion: number } }>(
+      stack.gatewayUrl,
+      'mutation($id: ID!, $v: Int!) { publishStory(storyId: $id, expectedVersion: $v) { storyVersion } }',
+      { id, v: version },
+      { token: ana.accessToken },
+    );
+    assert.equal(published.errors, undefined, JSON.stringify(published.errors));
+    const current = published.data!.publishStory.storyVersion;
+    // Its scenes, choices, edits and published versions, to check none is left behind.
+    const parts = await neo4jIds(
+      'MATCH (:Story {id: $id})-[*1..2]->(n) RETURN collect(DISTINCT elementId(n)) AS ids',
+      { id },
+    );
+    assert.ok(parts.length > 8, `the story has parts (${parts.length})`);
+    const remove = (token: string, v: number) =>
+      graphql<{ deleteStory: boolean }>(
+        stack.gatewayUrl,
+        'mutation($id: ID!, $v: Int!) { deleteStory(storyId: $id, expectedVersion: $v) }',
+        { id, v },
+        { token },
+      );
+    assert.ok(errorCodes(await remove(bo.accessToken, current)).length > 0, 'not Bo’s to delete');
+    assert.deepEqual(errorCodes(await remove(ana.accessToken, current - 1)), ['CONFLICT']);
+    const deleted = await remove(ana.accessToken, current);
+    assert.equal(deleted.errors, undefined, JSON.stringify(deleted.errors));
+    assert.equal(deleted.data!.deleteStory, true);
+    const read = await graphql<{ story: unknown; publishedStory: unknown }>(
+      stack.gatewayUrl,
+      'query($id: ID!) { story(id: $id) { id } publishedStory(storyId: $id) { number } }',
+      { id },
+      { token: ana.accessToken },
+    );
+    assert.deepEqual(read.data, { story: null, publishedStory: null });
+    const left = await neo4jCount(
+      'MATCH (n) WHERE elementId(n) IN $parts OR n.id = $id RETURN count(n) AS n',
+      { parts, id },
+    );
+    assert.equal(left, 0, 'nothing of the story is left');
   });
 });
