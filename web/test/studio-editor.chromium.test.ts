@@ -352,6 +352,26 @@ test(
 );
 
 test(
+  'a scene added elsewhere without a position is placed by the layout worker and found by name',
+  { skip, timeout: 120_000 },
+  async () => {
+    const { version } = await storedScenes(storyId);
+    await asAuthor(
+      `mutation($id: ID!, $v: Int!) {
+        addScene(storyId: $id, expectedVersion: $v, name: "Lantern Room", text: "Dust.") { version } }`,
+      { id: storyId, v: version },
+      coAuthor,
+    );
+    await page
+      .getByTestId('remote-changes')
+      .getByText(/A co-author added a scene/)
+      .waitFor();
+    await goTo(page, 'Lantern Room');
+    await page.locator('.react-flow__node[aria-label^="Scene “Lantern Room”"]').waitFor();
+  },
+);
+
+test(
   'a stale edit shows the conflict and is re-applied on top of the current version',
   { skip, timeout: 120_000 },
   async () => {
@@ -414,7 +434,7 @@ test(
         .sort((a, b) => a.name.localeCompare(b.name));
     const original = shape((await storedScenes(storyId)).scenes);
     const reimported = shape((await storedScenes(again)).scenes);
-    assert.equal(reimported.length, SIZE);
+    assert.equal(reimported.length, SIZE + 1, 'the generated scenes and the one added');
     assert.deepEqual(reimported, original);
     // The positions are the generated ones: Twine's "x,y" came through both trips.
     assert.equal(
