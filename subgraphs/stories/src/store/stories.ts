@@ -209,7 +209,9 @@ export async function deleteStoryGraph(tx: ManagedTransaction, storyId: string):
      OPTIONAL MATCH (scene)-[:HAS_CHOICE]->(c:Choice)
      WITH s, collect(DISTINCT scene) + collect(DISTINCT c) AS parts
      OPTIONAL MATCH (s)-[:HAS_EDIT|HAS_VERSION]->(kept)
-     WITH s, parts + collect(kept) AS doomed
+     // Aggregate first, then add: Neo4j 5 refuses an aggregate inside a larger expression.
+     WITH s, parts, collect(kept) AS history
+     WITH s, parts + history AS doomed
      FOREACH (n IN doomed | DETACH DELETE n)
      DETACH DELETE s`,
     { storyId },
