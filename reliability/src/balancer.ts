@@ -38,17 +38,21 @@ export async function startBalancer(
   const open = new Map<string, Set<Socket>>(backends.map((b) => [b.name, new Set()]));
   const refused = new Map<string, number>(backends.map((b) => [b.name, 0]));
 
-  /** Tries backends from the next in turn; the client's bytes wait (paused) meanwhile. */
-  const forward = (client: Socket, tried = 0): void => {
+  /**
+   * Tries every backend once, from this connection's own turn on (a shared counter would let
+   * concurrent connections skip the one live backend between them); the client's bytes wait
+   * (paused) meanwhile.
+   */
+  const forward = (client: Socket, start: number, tried = 0): void => {
     if (tried === backends.length || client.destroyed) {
       client.destroy();
       return;
     }
-    const backend = backends[next++ % backends.length]!;
+    const backend = backends[(start + tried) % backends.length]!;
     const upstream = connect({ host: '127.0.0.1', port: backend.port });
     upstream.once('error', () => {
       refused.set(backend.name, refused.get(backend.name)! + 1);
-      forward(client, tried + 1);
+      forward(client, start, tried + 1);
     });
     upstream.once('connect', () => {
       upstream.removeAllListeners('error');
@@ -75,7 +79,7 @@ export async function startBalancer(
 
   const server: Server = createServer({ pauseOnConnect: true }, (client) => {
     client.once('error', () => client.destroy());
-    forward(client);
+    forward(client, next++ % backends.length);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,8 +2,9 @@
  * Scale-out (issue 16): three gateways and two replicas of each subgraph over one Redis,
  * each its own process, with a balancer in front of each subgraph's replicas and one in
  * front of the gateways. (a) an event ingested through one gateway reaches subscribers on
- * the others; (b) kill -9 the gateway some clients are on: they reconnect through the front
- * balancer, each stream hears of the gap first, then new events; (c) kill -9 one emotions
+ * the others; (b) kill -9 the gateway some clients are on, then the one most of them moved
+ * to: they reconnect through the front balancer, each stream hears of the gap first, then new
+ * events, and queries through the front keep answering; (c) kill -9 one emotions
  * replica mid-ingest: every acknowledged sample is stored.
  */
 import assert from 'node:assert/strict';
@@ -150,57 +151,58 @@ describe('scale-out: 3 gateways, 2 replicas of each subgraph, one Redis, balance
     }
   });
 
-  test('(b) kill -9 the gateway clients are on: they move to the others, hear of the gap, then events', async () => {
+  test('(b) kill -9 the gateways clients are on: they move to the others, hear of the gap, then events', async () => {
     const bo = await newWearer(cluster.frontUrl, 'Bo');
     const emotion = emotionSender(bo, 'Bo felt');
     const sample = sampleSender(bo);
-    const openPerGateway = () =>
-      Promise.all(
-        cluster.gatewayNames.map((_, i) =>
-          metricValue(cluster.gatewayUrl(i + 1), 'gateway_subscriptions_open'),
-        ),
-      );
+    const openOn = (name: string) => metricValue(cluster.url(name), 'gateway_subscriptions_open');
     // One client at a time, so each one's gateway shows in the gateways' own gauges.
     const clients: Array<ReturnType<typeof resilientClient> & { on: string; logs: Log[] }> = [];
     for (let i = 0; i < 4; i++) {
-      const before = await openPerGateway();
+      const before = await Promise.all(cluster.gatewayNames.map(openOn));
       const { client, connectedAt } = resilientClient(cluster.frontUrl, bo.accessToken);
       const logs = [recordEvents(client, EMOTIONS), recordEvents(client, STATES)] as Log[];
       await untilHeard([logs[0]!], () => emotion(cluster.frontUrl));
       await untilHeard([logs[1]!], () => sample(cluster.frontUrl));
-      const after = await openPerGateway();
+      const after = await Promise.all(cluster.gatewayNames.map(openOn));
       const on = cluster.gatewayNames.find((_, g) => after[g]! >= before[g]! + 2);
       assert.ok(on, `client ${i + 1}'s gateway: open subscriptions ${before} → ${after}`);
       clients.push({ client, connectedAt, on, logs });
     }
-    const victim = clients[0]!.on;
-    const moving = clients.filter((c) => c.on === victim);
-    const staying = clients.filter((c) => c.on !== victim);
     progress(
       'scale-out',
-      `(b) 4 clients through the front: ${clients.map((c) => c.on).join(', ')}; killing ${victim}`,
+      `(b) 4 clients through the front, on ${clients.map((c) => c.on).join(', ')}`,
     );
-    const mark = clients.map((c) => c.logs.map((l) => l.results.length));
+    const all = clients.flatMap((c) => c.logs);
+    const fields = ['emotionRecorded', 'stateChanged'];
     const queries = keepQuerying(cluster.frontUrl, bo.accessToken);
-    const killedAt = Date.now();
-    try {
+
+    /**
+     * kill -9 `victim`, on which `expected` clients are: exactly they reconnect, each of their
+     * streams hears of the gap first and then new events; the other clients hear no gap.
+     */
+    const killUnder = async (victim: string, expected: number) => {
+      const mark = clients.map((c) => c.logs.map((l) => l.results.length));
+      const connections = clients.map((c) => c.connectedAt.length);
+      const moved = () => clients.filter((c, i) => c.connectedAt.length > connections[i]!);
+      const killedAt = Date.now();
       await cluster.kill(victim, 'SIGKILL');
       await until(
-        `the ${moving.length} client(s) on ${victim} to reconnect through the front`,
-        () => moving.every((c) => c.connectedAt.length >= 2),
+        `the ${expected} client(s) on ${victim} to reconnect through the front`,
+        () => moved().length >= expected,
         { timeoutMs: 30_000 },
       );
-      const reconnectMs = Math.max(...moving.map((c) => c.connectedAt[1]! - killedAt));
+      const reconnectMs = Math.max(
+        ...moved().map((c) => c.connectedAt[connections[clients.indexOf(c)]!]! - killedAt),
+      );
+      const since = (c: (typeof clients)[number], j: number) =>
+        c.logs[j]!.results.slice(mark[clients.indexOf(c)]![j]!);
       await until(
         'each moved stream to hear of the gap',
-        () =>
-          moving.every((c) =>
-            c.logs.every((l, j) => l.results.slice(mark[clients.indexOf(c)]![j]!).some(isGap)),
-          ),
+        () => moved().every((c) => c.logs.every((_, j) => since(c, j).some(isGap))),
         { timeoutMs: 30_000 },
       );
       const gapMs = Date.now() - killedAt;
-      const all = clients.flatMap((c) => c.logs);
       await untilHeard(
         all.filter((_, j) => j % 2 === 0),
         () => emotion(cluster.frontUrl),
@@ -210,13 +212,12 @@ describe('scale-out: 3 gateways, 2 replicas of each subgraph, one Redis, balance
         () => sample(cluster.frontUrl),
       );
       const flowingMs = Date.now() - killedAt;
-      const answered = await queries.stop();
-      const fields = ['emotionRecorded', 'stateChanged'];
-      for (const c of clients) {
-        const i = clients.indexOf(c);
+      assert.equal(moved().length, expected, 'only the clients of the killed gateway reconnect');
+      for (const [i, c] of clients.entries()) {
+        const hasMoved = moved().includes(c);
         c.logs.forEach((log, j) => {
-          const after = log.results.slice(mark[i]![j]!);
-          if (c.on === victim) {
+          const after = since(c, j);
+          if (hasMoved) {
             assert.ok(
               after[0] && isGap(after[0]),
               `client ${i + 1} ${fields[j]}: the notice first`,
@@ -228,17 +229,32 @@ describe('scale-out: 3 gateways, 2 replicas of each subgraph, one Redis, balance
           assert.deepEqual(unexpectedErrors(log.results), []);
         });
       }
-      const perClient = clients.map(
+      const counts = clients.map(
         (c, i) =>
-          `${c.on}: ${c.logs.map((l, j) => `${mark[i]![j]}→${l.results.length - mark[i]![j]!}`).join('/')}`,
+          `${moved().includes(c) ? '*' : ''}${c.logs.map((l, j) => `${mark[i]![j]}→${l.results.length - mark[i]![j]!}`).join('/')}`,
       );
       progress(
         'scale-out',
-        `(b) killed ${victim} (kill -9): ${moving.length} client(s) reconnected in ${reconnectMs} ms ` +
-          `(${staying.length} on other gateways untouched), gap heard by ` +
-          `${gapMs} ms, new events by ${flowingMs} ms; events before→after per client ` +
-          `(emotions/states): ${perClient.join('; ')}; queries through the front meanwhile: ` +
-          `${answered.answered} answered, ${answered.retried} after one retry, ${answered.failed} failed`,
+        `(b) killed ${victim} (kill -9): its ${expected} client(s) reconnected in ${reconnectMs} ms, ` +
+          `gap heard by ${gapMs} ms, new events on every client by ${flowingMs} ms; events ` +
+          `before→after per client (emotions/states, * moved): ${counts.join(', ')}`,
+      );
+    };
+
+    try {
+      const first = clients[0]!.on;
+      await killUnder(first, clients.filter((c) => c.on === first).length);
+      // Then the survivor holding the most subscriptions: everyone ends on the last gateway.
+      const survivors = cluster.gatewayNames.filter((name) => name !== first);
+      const open = await Promise.all(survivors.map(openOn));
+      const most = Math.max(...open);
+      await killUnder(survivors[open.indexOf(most)]!, most / 2);
+      const answered = await queries.stop();
+      progress(
+        'scale-out',
+        `(b) queries through the front during both kills: ${answered.answered} answered ` +
+          `(${answered.retried} after one retry: a kept-alive connection to a killed gateway), ` +
+          `${answered.failed} failed`,
       );
       assert.equal(answered.failed, 0, 'queries through the front keep answering');
       assert.ok(answered.answered > 0);
@@ -263,7 +279,9 @@ describe('scale-out: 3 gateways, 2 replicas of each subgraph, one Redis, balance
       fleet.start();
       await until(
         'every subscriber hears a state',
-        () => subscribers.every((s) => s.log.results.some((r) => payloadOf(r, 'stateChanged'))),
+        () =>
+          subscribers.every((s) => s.log.results.some((r) => payloadOf(r, 'stateChanged'))) ||
+          Promise.reject(new Error(diagnosis(fleet, subscribers))),
         { timeoutMs: 30_000 },
       );
       await fleet.when('batches in flight', () => fleet.wearables.some((w) => w.inFlight));
@@ -279,11 +297,14 @@ describe('scale-out: 3 gateways, 2 replicas of each subgraph, one Redis, balance
       );
       const ingestMs = Date.now() - killedAt;
       await until(
-        'every subscriber hears a state after the kill',
+        'every subscriber hears a state after the kill (after the gap notice, if told of one)',
         () =>
-          subscribers.every((s, i) =>
-            s.log.results.slice(atKill[i]).some((r) => payloadOf(r, 'stateChanged')),
-          ),
+          subscribers.every((s, i) => {
+            const since = gapThenData(s.log.results, atKill[i]!, 'stateChanged');
+            return since.announced
+              ? since.resumed
+              : s.log.results.slice(atKill[i]).some((r) => payloadOf(r, 'stateChanged'));
+          }),
         { timeoutMs: 30_000 },
       );
       const statesMs = Date.now() - killedAt;
@@ -312,6 +333,15 @@ describe('scale-out: 3 gateways, 2 replicas of each subgraph, one Redis, balance
     }
   });
 });
+
+/** What the straps and subscribers saw, for a wait that timed out. */
+function diagnosis(fleet: WearableFleet, subscribers: ReadonlyArray<{ log: Log }>): string {
+  const straps = fleet.wearables.map(
+    (w) => `${w.counters.batchesAcked} acked, error ${String(w.error)}`,
+  );
+  const logs = subscribers.map((s) => JSON.stringify(s.log.results).slice(0, 300));
+  return `straps: ${straps.join('; ')}; subscribers: ${logs.join('; ')}`;
+}
 
 /** Asks `me` through the front, one query after another; a query may be sent once more. */
 function keepQuerying(url: string, accessToken: string) {
