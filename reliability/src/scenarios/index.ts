@@ -3,6 +3,7 @@ import { companionKill } from './companion-kill.js';
 import { emotionsKill } from './emotions-kill.js';
 import { engineRestart } from './engine-restart.js';
 import { redisLoss } from './redis-loss.js';
+import { soak } from './soak.js';
 import { subgraphKill } from './subgraph-kill.js';
 
 export interface Scenario {
@@ -17,4 +18,5 @@ export const scenarios: Scenario[] = [
   { name: 'subgraph-kill', run: subgraphKill },
   { name: 'companion-kill', run: companionKill },
   { name: 'engine-restart', run: engineRestart },
+  { name: 'soak', run: soak },
 ];
