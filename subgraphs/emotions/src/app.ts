@@ -63,11 +63,20 @@ export async function createEmotionsSubgraph(
           res.status(400).json({ error: 'body must be {"userId"}' });
           return;
         }
-        const latest = await models.latestStates.findById(userId).lean().exec();
-        const state = latest?.state;
+        const [state] = await engine.currentStates([userId]);
+        // What story rules may test (stories/src/choice-rules.ts LIVE_STATE), and when.
         res.json({
           state: state
-            ? { stress: state.stress, arousal: state.arousal, label: state.label, at: state.at }
+            ? {
+                stress: state.stress,
+                arousal: state.arousal,
+                valence: state.valence,
+                heartRate: state.heartRate,
+                coherence: state.coherence,
+                breathingRate: state.breathingRate,
+                label: state.label,
+                at: state.at,
+              }
             : null,
         });
       });

@@ -45,13 +45,6 @@ export function emotionsContext(
     consents: consentLoader(services.users, assertion),
     checkIns: personRangeLoader(services.models.checkIns, 'createdAt', 100_000),
     emotionReadings: personRangeLoader(services.models.emotionReadings, 'createdAt', 10_000),
-    latestState: new DataLoader(async (ids) => {
-      const docs = await services.models.latestStates
-        .find({ _id: { $in: [...ids] } })
-        .lean()
-        .exec();
-      const byId = new Map(docs.map((d) => [d._id, d.state]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    latestState: new DataLoader((ids) => services.engine.currentStates(ids)),
   };
 }

@@ -2,15 +2,24 @@ import { badUserInput } from '@mindscape/platform';
 import { compileExpression } from 'filtrex';
 
 /**
- * Choice rules are small expressions over the reader's live state (`stress`, `arousal`, from
- * 0 to 1) and the playthrough's variables, e.g. `stress >= 0.6 and visits < 3`. filtrex
+ * Choice rules are small expressions over the reader's live state (`stress` and `arousal` from
+ * 0 to 1, `valence` from −1 to 1, `heartRate` in beats a minute, `coherence` from 0 to 10,
+ * `breathingRate` in breaths a minute) and the playthrough's variables, e.g.
+ * `stress >= 0.6 and visits < 3` or `heartRate >= 100`. filtrex
  * compiles them to functions without `eval` of author text: no property access beyond the
  * names given, no calls besides its few math functions.
  */
 export type Rule = (facts: Record<string, unknown>) => boolean;
 
 /** What the reader's body says right now; every other name in a rule is a story variable. */
-export const LIVE_STATE = new Set(['stress', 'arousal', 'valence']);
+export const LIVE_STATE = new Set([
+  'stress',
+  'arousal',
+  'valence',
+  'heartRate',
+  'coherence',
+  'breathingRate',
+]);
 
 const MAX_RULE = 500;
 
@@ -28,7 +37,7 @@ export function compileRule(expression: string, field: string): Rule {
     throw badUserInput(
       field,
       `The rule "${expression}" does not parse: ${(error as Error).message.split('\n')[0]}`,
-      'comparisons of stress, arousal and story variables with and / or / not, e.g. "stress >= 0.6"',
+      'comparisons of stress, arousal, valence, heartRate, coherence, breathingRate and story variables with and / or / not, e.g. "stress >= 0.6"',
     );
   }
   // Unknown names and type errors come back as Error values: they count as "no".
@@ -95,7 +104,7 @@ export function parseEffects(
       throw badUserInput(
         field,
         `"${part}" is not an assignment to a story variable.`,
-        'name = expression; … (names other than stress, arousal, valence)',
+        'name = expression; … (names other than the live state: stress, arousal, valence, heartRate, coherence, breathingRate)',
       );
     return { variable: match[1]!, expression: match[2]!, reads: ruleVariables(match[2]!) };
   });

@@ -53,6 +53,11 @@ export class LiveMemory {
     return memory;
   }
 
+  /** The person's memory if kept, without marking them recently used. */
+  peek(userId: string): PersonMemory | undefined {
+    return this.people.get(userId);
+  }
+
   forget(userId: string): void {
     this.people.delete(userId);
   }

@@ -85,6 +85,25 @@ export class StateEngine {
     this.pending.set(userId, timer);
   }
 
+  /**
+   * People's newest states: from memory where this instance computed them (so a read right
+   * after a stateChanged event sees that state, though its write may still be on the way),
+   * else as stored.
+   */
+  async currentStates(userIds: readonly string[]): Promise<Array<PhysioStateDoc | null>> {
+    const known = userIds.map((id) => this.memory.peek(id)?.previous);
+    const missing = userIds.filter((_, i) => known[i] === undefined);
+    const stored =
+      missing.length === 0
+        ? []
+        : await this.models.latestStates
+            .find({ _id: { $in: missing } })
+            .lean()
+            .exec();
+    const byId = new Map(stored.map((d) => [d._id, d.state]));
+    return userIds.map((id, i) => known[i] ?? byId.get(id) ?? null);
+  }
+
   /** Waits for every scheduled update (tests, shutdown). */
   async settle(): Promise<void> {
     while (this.pending.size > 0 || this.running.size > 0) {

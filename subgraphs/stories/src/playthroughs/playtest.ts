@@ -47,7 +47,8 @@ interface PlayChoice {
 
 /**
  * The random playtester: many readers walk the story, each with a body whose stress, arousal
- * and valence wander (so rules on the live state go both ways), taking a random offered
+ * and valence wander (heart rate, breathing and coherence following them), so rules on the
+ * live state go both ways, taking a random offered
  * choice at each scene and applying its effects. The report says how often each scene was
  * visited and each choice offered and taken: a choice never offered has a rule that never
  * holds; a scene never visited is unreachable in practice, even when a link leads there.
@@ -88,7 +89,14 @@ export function playtest(state: StoryState, options: PlaytestOptions): PlaytestR
       body.stress = clamp(body.stress + (random() - 0.5) * 0.3, 0, 1);
       body.arousal = clamp(body.arousal + (random() - 0.5) * 0.3, 0, 1);
       body.valence = clamp(body.valence + (random() - 0.5) * 0.3, -1, 1);
-      const facts = { ...variables, ...body };
+      // The rest of the live state follows from these (no further draws: seeded runs stay as
+      // they were): a roused body beats and breathes faster, a stressed one less coherently.
+      const derived = {
+        heartRate: 55 + 80 * body.arousal,
+        breathingRate: 6 + 12 * body.arousal,
+        coherence: 10 * (1 - body.stress),
+      };
+      const facts = { ...variables, ...body, ...derived };
       const available = play
         .get(sceneId)!
         .filter((choice) => !choice.condition || choice.condition(facts));

@@ -20,9 +20,14 @@ type SceneView = PlayableScene;
 /** What a playthrough reads; older playthroughs, kept before versions were read, have none. */
 const reading = (doc: PlaythroughDoc) => ({ storyId: doc.storyId, version: doc.version ?? null });
 
+/** The reader's live state as the emotions subgraph answers it (choice-rules.ts LIVE_STATE). */
 interface LiveState {
   stress?: number | null;
   arousal?: number | null;
+  valence?: number | null;
+  heartRate?: number | null;
+  coherence?: number | null;
+  breathingRate?: number | null;
 }
 
 /**
