@@ -395,6 +395,8 @@ test(
       await dialog.innerText(),
       new RegExp(`made against version ${staleVersion}.*now at version ${staleVersion + 1}`, 's'),
     );
+    // What happened meanwhile, from the story's history.
+    await dialog.getByText(`A co-author edited (“${passageName(8)}”).`).waitFor();
     await shot(coPage, 'conflict');
     coAuthorDeaf = false;
     await dialog.getByRole('button', { name: /Re-apply my edit/ }).click();

@@ -449,7 +449,7 @@ export type EditorHistoryQueryVariables = Exact<{
 }>;
 
 
-export type EditorHistoryQuery = { storyHistory: Array<{ seq: number, kind: string, at: string, undone: boolean }>, storyVersions: Array<{ number: number, storyVersion: number, publishedAt: string, title: string, sceneCount: number }> };
+export type EditorHistoryQuery = { storyHistory: Array<{ seq: number, kind: string, at: string, undone: boolean, authorId: string, sceneIds: Array<string> }>, storyVersions: Array<{ number: number, storyVersion: number, publishedAt: string, title: string, sceneCount: number }> };
 
 export type StoryChangedSubscriptionVariables = Exact<{
   storyId: string | number;
@@ -1200,6 +1200,8 @@ export const EditorHistoryDocument = new TypedDocumentString(`
     kind
     at
     undone
+    authorId
+    sceneIds
   }
   storyVersions(storyId: $id) {
     number

@@ -34,6 +34,16 @@ export function ConflictDialog({
         co-author changed the story first (it is now at {now}). Your edit is kept here: apply it on
         top of their change, or discard it and see the story as it is now.
       </p>
+      {conflict.theirEdits.length > 0 && (
+        <>
+          <p>Meanwhile:</p>
+          <ul className="their-edits">
+            {conflict.theirEdits.map((words, i) => (
+              <li key={i}>{words}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <div className="actions">
         <button ref={first} type="button" onClick={onReapply}>
           Re-apply my edit on {now}

@@ -108,6 +108,8 @@ export const EditorHistory = graphql(`
       kind
       at
       undone
+      authorId
+      sceneIds
     }
     storyVersions(storyId: $id) {
       number

@@ -4,7 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorChangeFragment } from '../../gql/graphql';
 import { useAuth } from '../../lib/auth/auth-provider';
 import { GraphErrorCode, GraphFailure, plainMessage } from '../../lib/graph/errors';
-import { EditorStory, EditorTouchedScenes, EditorValidate, StoryChanged } from './operations';
+import {
+  EditorHistory,
+  EditorStory,
+  EditorTouchedScenes,
+  EditorValidate,
+  StoryChanged,
+} from './operations';
 import type { Scene, StoryDraft, Validation } from './story-model';
 
 export type StoryChange = EditorChangeFragment;
@@ -33,6 +39,8 @@ export interface Conflict {
   edit: PendingEdit;
   sentAgainst: number;
   currentVersion: number | null;
+  /** What co-authors did meanwhile, newest first, in words (read from the story's history). */
+  theirEdits: string[];
 }
 
 export interface StoryEditor {
@@ -151,6 +159,33 @@ export function useStoryEditor(storyId: string): StoryEditor {
     [graph, storyId, show],
   );
 
+  /**
+   * Co-authors' newest edits, as many as the versions missed: the history has no version
+   * numbers, so this is what most likely happened, not a ledger.
+   */
+  const coAuthorsEdits = useCallback(
+    async (sentAgainst: number, currentVersion: number | null) => {
+      try {
+        const { storyHistory } = await graph.request(EditorHistory, { id: storyId });
+        const missed = Math.max(1, (currentVersion ?? sentAgainst + 1) - sentAgainst);
+        const scenes = draftRef.current?.scenes;
+        return storyHistory
+          .filter((step) => !step.undone && step.authorId !== user?.id)
+          .slice(0, Math.min(missed, 5))
+          .map((step) => {
+            const names = step.sceneIds
+              .map((id) => scenes?.get(id)?.name)
+              .filter((name): name is string => Boolean(name));
+            const what = KIND_WORDS[step.kind] ?? step.kind.toLowerCase().replaceAll('_', ' ');
+            return `A co-author ${what}${names.length ? ` (${names.map((n) => `“${n}”`).join(', ')})` : ''}.`;
+          });
+      } catch {
+        return [];
+      }
+    },
+    [graph, storyId, user?.id],
+  );
+
   const send = useCallback(
     (pending: PendingEdit) =>
       enqueue(async () => {
@@ -169,16 +204,18 @@ export function useStoryEditor(storyId: string): StoryEditor {
               (error.errors[0]?.extensions as { currentVersion?: number } | undefined)
                 ?.currentVersion,
             );
+            const currentVersion = Number.isFinite(reported) ? reported : null;
             setConflict({
               edit: pending,
               sentAgainst: current.version,
-              currentVersion: Number.isFinite(reported) ? reported : null,
+              currentVersion,
+              theirEdits: await coAuthorsEdits(current.version, currentVersion),
             });
           } else setEditError(plainMessage(error));
           return null;
         }
       }),
-    [applyChange, enqueue],
+    [applyChange, coAuthorsEdits, enqueue],
   );
 
   const reapply = useCallback(async () => {
