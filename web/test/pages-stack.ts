@@ -95,20 +95,8 @@ export async function asPerson<T>(
 export const screenshot = (page: Page, name: string, fullPage = true) =>
   page.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage });
 
-/**
- * How wide the page's own content is, to compare with a phone's width: measured with the shared
- * navigation bar set aside (a phone's layout viewport grows to the widest content, so a wide
- * bar would widen everything; the bar is the business of the tests of the pages that own it).
- */
-export const pageWidth = (page: Page) =>
-  page.evaluate(() => {
-    const bar = document.querySelector<HTMLElement>('header.nav');
-    const display = bar?.style.display ?? '';
-    if (bar) bar.style.display = 'none';
-    const width = document.documentElement.scrollWidth;
-    if (bar) bar.style.display = display;
-    return width;
-  });
+/** How wide the page is, navigation included, to compare with a phone's width. */
+export const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 /** The elements that reach past the viewport's right edge (tag.class), to say what overflows. */
 export const overflowing = (page: Page) =>

@@ -1,9 +1,8 @@
 /**
  * The story player (/stories/[id]/play) end to end, in headless Chromium against the whole
  * running system: an author publishes a story (through the graph) whose "Run across" choice is
- * offered only while `stress >= 0.85` (the rule language reads the live state as stress,
- * arousal and valence; heart rate is not one of its names), and whose "Wait on the bank" is
- * recommended while stress is low. A reader opens the player; their wearable streams a resting
+ * offered only while `heartRate >= 100` (a rule on the reader's live state), and whose "Wait on
+ * the bank" is recommended while the heart is slower. A reader opens the player; their wearable streams a resting
  * heart through the graph (recordBiometrics), and the rule is seen evaluated at rest (the
  * recommendation shows) with the choice absent; then a racing heart (over 100 bpm), and the
  * choice appears on the open page without a reload. The reader takes it; a reload resumes at
@@ -39,7 +38,8 @@ let storyId: string;
 let context: BrowserContext;
 let page: Page;
 
-const THRESHOLD = 0.85;
+/** Beats a minute: the rope bridge opens to a racing heart. */
+const THRESHOLD = 100;
 const title = `The rope bridge ${randomUUID().slice(0, 8)}`;
 const source = `:: StoryTitle
 ${title}
@@ -113,10 +113,10 @@ before(async () => {
     'mutation($id: ID!, $v: Int!, $c: ID!, $when: String, $rec: String, $fx: String) { setChoiceRule(storyId: $id, expectedVersion: $v, choiceId: $c, condition: $when, recommendWhen: $rec, effects: $fx) { version } }';
   await step(rule, {
     c: choice('Run across'),
-    when: `stress >= ${THRESHOLD}`,
+    when: `heartRate >= ${THRESHOLD}`,
     fx: 'crossings = crossings + 1',
   });
-  await step(rule, { c: choice('Wait on the bank'), rec: `stress < ${THRESHOLD}` });
+  await step(rule, { c: choice('Wait on the bank'), rec: `heartRate < ${THRESHOLD}` });
   for (const ending of ['Bank', 'Meadow'])
     await step(
       'mutation($id: ID!, $v: Int!, $s: ID!) { editScene(storyId: $id, expectedVersion: $v, sceneId: $s, isEnding: true) { version } }',

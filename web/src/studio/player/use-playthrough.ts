@@ -10,12 +10,6 @@ import { Choose, ReadPlaythrough, StartPlaythrough } from './operations';
 export type Playthrough = PlaythroughFieldsFragment;
 export type LiveReading = StateChangedSubscription['stateChanged'];
 
-/**
- * The stories subgraph publishes a state event while it is still storing the state, so a read
- * right on the event can see the one before: one more read this long after the last event.
- */
-const SETTLE_MS = 1_500;
-
 /** Where the playthrough of a story is remembered, per person, so a reload resumes it. */
 const savedKey = (userId: string, storyId: string) => `mindscape.playthrough.${userId}.${storyId}`;
 
@@ -99,13 +93,13 @@ export function usePlaythrough(storyId: string, ready: boolean) {
   }, [graph, ready, storyId, userId, show, start]);
 
   // Each change of the reader's live state: read the playthrough again (one read at a time,
-  // the newest wins), and once more when the events settle.
+  // the newest wins). The graph evaluates rules on the state the event carried: the emotions
+  // subgraph answers from the memory that computed it, even before its write lands.
   const playthroughId = playthrough?.id;
   useEffect(() => {
     if (!playthroughId) return;
     let reading = false;
     let again = false;
-    let settle: ReturnType<typeof setTimeout> | undefined;
     let active = true;
     const reread = async () => {
       if (reading) {
@@ -135,8 +129,6 @@ export function usePlaythrough(storyId: string, ready: boolean) {
           setLive(stateChanged);
           setLiveError(null);
           void reread();
-          clearTimeout(settle);
-          settle = setTimeout(() => void reread(), SETTLE_MS);
         },
         error: (failure) => {
           // The socket dropped and came back: the state may have moved meanwhile, so read again.
@@ -151,7 +143,6 @@ export function usePlaythrough(storyId: string, ready: boolean) {
     );
     return () => {
       active = false;
-      clearTimeout(settle);
       stop();
     };
   }, [graph, playthroughId, show]);
