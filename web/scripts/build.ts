@@ -3,7 +3,7 @@
  * worklet module into public/worklets/, then `next build`. `npm run build -w @mindscape/web`
  * forces a build; `npm start` and the tests call `ensureBuilt()`.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { supervise, type Supervised } from '@mindscape/platform/dev';
@@ -42,11 +42,15 @@ export async function build(): Promise<void> {
   log('building the worklet module and the app (about a minute)…');
   await writeWorklet();
   const began = Date.now();
+  // next build adds its build folder's type globs to tsconfig.json; with NEXT_DIST_DIR set that
+  // is a folder of one checkout's, so the committed file is put back afterwards.
+  const tsconfig = join(webDir, 'tsconfig.json');
+  const committed = await readFile(tsconfig, 'utf8');
   // webpack, not Turbopack: the workspace packages import `./x.js` for `./x.ts` (next.config.ts).
   const code = await supervise('next', process.execPath, [NEXT, 'build', '--webpack'], {
     cwd: webDir,
     env: nextEnv(),
-  }).exited;
+  }).exited.finally(() => writeFile(tsconfig, committed));
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   log(`built in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 }
