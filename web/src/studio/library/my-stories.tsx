@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Empty, ErrorNote, Loading } from '../../components/states';
 import type { MyStoriesQuery, StoryFormat } from '../../gql/graphql';
 import { useAuth } from '../../lib/auth/auth-provider';
@@ -30,6 +30,14 @@ export function MyStories({
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<CodedProblem | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** A delete ended: focus goes to the list once the modal dialog has closed. */
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (deleting || !returnFocus.current) return;
+    returnFocus.current = false;
+    // After the dialog's close, which hands focus back to the Delete button, gone with its story.
+    heading.current?.focus();
+  }, [deleting]);
 
   async function exportAs(story: AuthoredStory, format: StoryFormat) {
     setProblem(null);
@@ -54,9 +62,9 @@ export function MyStories({
       setProblem(codedProblem(`“${story.title}” was not deleted`, caught));
     } finally {
       setBusy(false);
-      setDeleting(null);
       // The story's own buttons are gone with it: keyboard focus goes back to the list.
-      heading.current?.focus();
+      returnFocus.current = true;
+      setDeleting(null);
       // Deleted, or changed by a co-author meanwhile: either way the list is read again.
       onChanged();
     }
