@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '@mindscape/platform';
 import { freePort, progress, startRedisServer, type Supervised } from '@mindscape/platform/dev';
-import { testEngines, uniqueName, removeStoriesOf } from '@mindscape/test-kit';
+import { removeStoriesOf, testEngines, uniqueName, until } from '@mindscape/test-kit';
 import { generateSecrets } from '../../scripts/stack/dev-secrets.js';
 import type { Engines } from '../../scripts/stack/engines.js';
 import { serviceSpecs, startServices, type ServiceSpec } from '../../scripts/stack/services.js';
@@ -60,6 +60,10 @@ export interface Databases {
 
 export class ProcessStack {
   private readonly running = new Map<string, Supervised>();
+  /** Processes this stack ended on purpose (kill, stop): any other exit is a crash. */
+  private readonly ended = new Set<Supervised>();
+  /** Services that exited without being told to, as "name (exit code or signal)". */
+  readonly crashes: string[] = [];
   /** People whose stories the stack removes from the shared Neo4j on close. */
   readonly authors: string[] = [];
 
@@ -184,12 +188,16 @@ export class ProcessStack {
     if (this.running.get(name)?.alive()) throw new Error(`${name} is already running`);
     const [started] = await startServices([this.spec(name)]);
     this.running.set(name, started!);
+    void started!.exited.then((code) => {
+      if (!this.ended.has(started!)) this.crashes.push(`${name} (${code})`);
+    });
   }
 
   /** kill -9: no shutdown hook runs, sockets drop as a crash drops them. */
   async kill(name: string): Promise<void> {
     const child = this.running.get(name);
     if (!child?.alive()) throw new Error(`${name} is not running`);
+    this.ended.add(child);
     process.kill(this.pid(name), 'SIGKILL');
     await child.exited;
     this.running.delete(name);
@@ -198,7 +206,9 @@ export class ProcessStack {
 
   /** SIGTERM: the service's own graceful shutdown. */
   async stopService(name: string): Promise<void> {
-    await this.running.get(name)?.stop();
+    const child = this.running.get(name);
+    if (child) this.ended.add(child);
+    await child?.stop();
     this.running.delete(name);
   }
 
@@ -215,7 +225,28 @@ export class ProcessStack {
     Object.assign(this.redis!, again);
   }
 
+  /**
+   * Waits until every gateway has let go of its upstreams (its clients are gone), or until a
+   * service crashed: a crash while clients leave is a crash too (close runs this first).
+   */
+  async quiesce(timeoutMs = 15_000): Promise<void> {
+    const gateways = [...this.running.keys()].filter((n) => n.startsWith('gateway'));
+    const upstreams = async (name: string) => {
+      const text = await (await fetch(new URL('/metrics', this.url(name)))).text();
+      const line = text.split('\n').find((l) => l.startsWith('gateway_subscription_upstreams'));
+      return Number(line?.split(' ').pop() ?? NaN);
+    };
+    await until(
+      'the gateways let go of their upstreams',
+      async () =>
+        this.crashes.length > 0 ||
+        (await Promise.all(gateways.map(upstreams))).every((n) => n === 0),
+      { timeoutMs, intervalMs: 100 },
+    ).catch(() => undefined);
+  }
+
   async close(): Promise<void> {
+    await this.quiesce();
     for (const name of [...this.running.keys()].reverse()) await this.stopService(name);
     await this.redis?.stop().catch(() => undefined);
     for (const name of Object.values(this.databases)) {

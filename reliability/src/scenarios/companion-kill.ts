@@ -221,6 +221,7 @@ export async function companionKill(options: ScenarioOptions): Promise<void> {
     await stack.close();
     await model.close();
   }
+  report.checkNoCrashes(stack.crashes);
   report.finish();
 }
 

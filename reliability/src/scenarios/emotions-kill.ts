@@ -115,6 +115,7 @@ export async function emotionsKill(options: ScenarioOptions): Promise<void> {
     await closeAll(subscribers);
     await stack.close();
   }
+  report.checkNoCrashes(stack.crashes);
   report.finish();
 }
 

@@ -146,5 +146,6 @@ export async function engineRestart(options: ScenarioOptions): Promise<void> {
     await stack?.close();
     await engines.close();
   }
+  report.checkNoCrashes(stack?.crashes ?? []);
   report.finish();
 }

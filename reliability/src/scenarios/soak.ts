@@ -233,6 +233,7 @@ export async function soak(options: ScenarioOptions): Promise<void> {
       );
     await stack.close();
   }
+  report.checkNoCrashes(stack.crashes);
   report.finish();
 
   function loop(act: () => Promise<void>, everyMs: number): Promise<void> {

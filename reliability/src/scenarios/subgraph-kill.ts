@@ -170,6 +170,7 @@ export async function subgraphKill(options: ScenarioOptions): Promise<void> {
     await Promise.all(loops);
     await stack.close();
   }
+  report.checkNoCrashes(stack.crashes);
   report.finish();
 }
 
