@@ -20,14 +20,22 @@ export interface StreamActor {
   authorization?: string;
 }
 
+/** Where each owner's simulated heart has got to. */
+const heartUntil = new WeakMap<PlantedPerson, number>();
+
 /**
  * Things the owner does that every subscription of hers should hear about: heart data from
  * her wearable, a journal entry, an edit to each of her stories. A subscription field that no
  * activity here reaches is reported as unverified, so a new one is noticed.
  */
 export async function ownerActivity(gatewayUrl: string, owner: PlantedPerson): Promise<void> {
+  // Each round's heart follows the last one's: rounds seconds apart would otherwise repeat
+  // the same instants, be stored as duplicates, and leave the live state (and its stream) as
+  // it was. The graph takes samples up to 5 minutes ahead of its clock.
+  const start = Math.max(Date.now() - 21_000, heartUntil.get(owner) ?? 0);
+  heartUntil.set(owner, start + 20_000);
   const beats = simulateHeart([{ ...HEART_PHASES.stress, seconds: 20 }], {
-    start: Date.now() - 21_000,
+    start,
     seed: Date.now() % 1000,
   });
   await graphql(
