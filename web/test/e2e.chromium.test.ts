@@ -16,6 +16,7 @@ import { percentile, useTestStack } from '@mindscape/test-kit';
 import { GraphClient, streamBeats } from '@mindscape/wearable';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LoopSnapshot } from '../src/session/live-loop';
+import { accessibilityViolations } from './accessibility';
 import { startWebServer, type WebServer } from './web-server';
 
 const artifacts = new URL('../test-artifacts/', import.meta.url);
@@ -64,12 +65,15 @@ describe('the web app end to end, in Chromium', () => {
     async () => {
       // Sign up through the page.
       await page.goto(web.url);
+      await page.getByRole('button', { name: 'New here? Create an account' }).waitFor();
+      assert.deepEqual(await accessibilityViolations(page), [], 'the home page, signed out');
       await page.getByRole('button', { name: 'New here? Create an account' }).click();
       await page.getByLabel('Name').fill('Ana');
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByText('Welcome back, Ana.').waitFor();
+      assert.deepEqual(await accessibilityViolations(page), [], 'the home page, signed in');
 
       // A relax session, heart from a wearable that streams by itself.
       await page.getByRole('link', { name: 'Session', exact: true }).click();
@@ -148,6 +152,7 @@ describe('the web app end to end, in Chromium', () => {
       const log = await page.getByTestId('decision-log').innerText();
       assert.match(log, /beat 10 → [\d.]+ Hz: stress/);
       await page.screenshot({ path: new URL('session.png', artifacts).pathname, fullPage: true });
+      assert.deepEqual(await accessibilityViolations(page), [], 'the live session');
 
       // Ingest → engine delay, over every decision the stream caused.
       const measured = last.timings
@@ -197,6 +202,7 @@ describe('the web app end to end, in Chromium', () => {
         { timeout: 10_000 },
       );
       await page.screenshot({ path: new URL('dashboard.png', artifacts).pathname, fullPage: true });
+      assert.deepEqual(await accessibilityViolations(page), [], 'the dashboard');
     },
   );
 

@@ -170,32 +170,35 @@ function Sessions({ sessions }: { sessions: SessionRow[] }) {
       {sessions.length === 0 ? (
         <Empty>No sessions in this range.</Empty>
       ) : (
-        <table data-testid="sessions">
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Program</th>
-              <th scope="col">Minutes</th>
-              <th scope="col">Heart rate (bpm)</th>
-              <th scope="col">HRV (ms)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...sessions].reverse().map((s) => (
-              <tr key={s.id}>
-                <td>{new Date(s.startedAt).toLocaleString()}</td>
-                <td>{s.program}</td>
-                <td>{(s.durationSeconds / 60).toFixed(1)}</td>
-                <td>
-                  {round(s.heartRateStart)} → {round(s.heartRateEnd)}
-                </td>
-                <td>
-                  {round(s.rmssdStart)} → {round(s.rmssdEnd)}
-                </td>
+        // A wide table scrolls on its own, and a keyboard can scroll it (focusable region).
+        <div className="table-scroll" role="region" aria-labelledby="sessions-title" tabIndex={0}>
+          <table data-testid="sessions">
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">Program</th>
+                <th scope="col">Minutes</th>
+                <th scope="col">Heart rate (bpm)</th>
+                <th scope="col">HRV (ms)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...sessions].reverse().map((s) => (
+                <tr key={s.id}>
+                  <td>{new Date(s.startedAt).toLocaleString()}</td>
+                  <td>{s.program}</td>
+                  <td>{(s.durationSeconds / 60).toFixed(1)}</td>
+                  <td>
+                    {round(s.heartRateStart)} → {round(s.heartRateEnd)}
+                  </td>
+                  <td>
+                    {round(s.rmssdStart)} → {round(s.rmssdEnd)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -10,16 +10,27 @@ export function DecisionLog({ decisions }: { decisions: readonly Decision[] }) {
           No changes yet: the sound follows the program until your body leads it.
         </p>
       ) : (
-        <ol role="log" aria-live="polite" className="log" data-testid="decision-log">
-          {[...decisions].reverse().map((decision) => (
-            <li key={`${decision.at}-${decision.param}`}>
-              <time dateTime={new Date(decision.at).toISOString()}>
-                {new Date(decision.at).toLocaleTimeString()}
-              </time>{' '}
-              {decision.reason}
-            </li>
-          ))}
-        </ol>
+        // The log role on a wrapper keeps the list a list for screen readers; the wrapper
+        // scrolls, so it takes keyboard focus (arrow keys scroll it).
+        <div
+          role="log"
+          aria-live="polite"
+          aria-labelledby="log-title"
+          className="log"
+          tabIndex={0}
+          data-testid="decision-log"
+        >
+          <ol>
+            {[...decisions].reverse().map((decision) => (
+              <li key={`${decision.at}-${decision.param}`}>
+                <time dateTime={new Date(decision.at).toISOString()}>
+                  {new Date(decision.at).toLocaleTimeString()}
+                </time>{' '}
+                {decision.reason}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </section>
   );
