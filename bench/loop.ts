@@ -14,7 +14,13 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HEART_PHASES, sampleInputs, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
+import {
+  HEART_PHASES,
+  RECORD_BIOMETRICS as RECORD,
+  sampleInputs,
+  samplesFromBeats,
+  simulateHeart,
+} from '@mindscape/biosignals';
 import {
   asPerson,
   gatewayAssertion,
@@ -29,8 +35,6 @@ import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
 import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
 import { table, UNLIMITED_RATES } from './measure.js';
 
-const RECORD =
-  'mutation($input: BiometricBatchInput!) { recordBiometrics(input: $input) { accepted } }';
 const STATE = { query: 'subscription { stateChanged { updatedAt } }' };
 const PEOPLE = (process.env.LOOP_PEOPLE ?? '1,100,1000').split(',').map(Number);
 const SECONDS = Number(process.env.LOOP_SECONDS ?? 20);
