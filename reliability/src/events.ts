@@ -28,10 +28,12 @@ export function subscribe<T>(
 }
 
 export async function closeAll(subscribers: ReadonlyArray<Subscriber<unknown>>): Promise<void> {
-  for (const s of subscribers) {
-    s.log.stop();
-    await s.client.dispose();
-  }
+  await Promise.all(
+    subscribers.map(async (s) => {
+      s.log.stop();
+      await s.client.dispose();
+    }),
+  );
 }
 
 /** After index `from`: the gap notice's position, and whether an event with data followed it. */

@@ -38,11 +38,16 @@ export async function sampleLedger(
       acceptedTwice: 0,
       lostExamples: [],
     };
+    // One read for every strap: FerretDB scans the collection per query.
+    const all = await db
+      .collection<{ userId: string; t: Date }>('samples')
+      .find(
+        { userId: { $in: fleet.wearables.map((w) => w.wearer.userId) } },
+        { projection: { userId: 1, t: 1, _id: 0 } },
+      )
+      .toArray();
     for (const wearable of fleet.wearables) {
-      const docs = await db
-        .collection<{ t: Date }>('samples')
-        .find({ userId: wearable.wearer.userId }, { projection: { t: 1, _id: 0 } })
-        .toArray();
+      const docs = all.filter((d) => d.userId === wearable.wearer.userId);
       const seen = new Map<number, number>();
       for (const { t } of docs) {
         const seq = Math.round((t.getTime() - wearable.startAt) / 1000);

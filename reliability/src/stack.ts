@@ -6,7 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '@mindscape/platform';
-import { freePort, progress, startRedisServer, type Supervised } from '@mindscape/platform/dev';
+import {
+  freePort,
+  isHttpOk,
+  progress,
+  startRedisServer,
+  type Supervised,
+} from '@mindscape/platform/dev';
 import { removeStoriesOf, testEngines, uniqueName, until } from '@mindscape/test-kit';
 import { generateSecrets } from '../../scripts/stack/dev-secrets.js';
 import type { Engines } from '../../scripts/stack/engines.js';
@@ -243,6 +249,22 @@ export class ProcessStack {
         (await Promise.all(gateways.map(upstreams))).every((n) => n === 0),
       { timeoutMs, intervalMs: 100 },
     ).catch(() => undefined);
+    // A gateway that answers after letting go has survived it (an unhandled rejection would
+    // have ended it within the same turn of its event loop).
+    await until(
+      'the gateways answer after letting go',
+      async () =>
+        this.crashes.length > 0 ||
+        (
+          await Promise.all(gateways.map((n) => isHttpOk(new URL('/health', this.url(n)).href)))
+        ).every(Boolean),
+      { timeoutMs, intervalMs: 100 },
+    ).catch(() => undefined);
+  }
+
+  /** True while the service's process runs. */
+  isRunning(name: string): boolean {
+    return this.running.get(name)?.alive() ?? false;
   }
 
   async close(): Promise<void> {

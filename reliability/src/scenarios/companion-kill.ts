@@ -158,6 +158,12 @@ export async function companionKill(options: ScenarioOptions): Promise<void> {
       );
       await stack.kill('companion');
       const cut = await inFlight;
+      // The listener leaves while the companion is down: the gateway closes an upstream that
+      // is reconnecting, which must not take the gateway with it.
+      listener.log.stop();
+      await listener.client.dispose();
+      await stack.quiesce();
+
       const afterKill = await stored(person, clientId);
       const added = afterKill.memories - before.memories;
       const state =
@@ -174,7 +180,15 @@ export async function companionKill(options: ScenarioOptions): Promise<void> {
       model.hold(false);
       const retried = await until(
         'the retry with the same client id answers',
-        async () => (await send(person, conversationId, clientId)).data?.sendCompanionMessage,
+        async () => {
+          // The gateway may die of the listener's leaving, seconds later (the known bug in
+          // checkNoCrashes): it is started again, so the turn can still be completed.
+          if (!stack.isRunning('gateway')) {
+            report.step('the gateway died after the listener left (known bug); starting it again');
+            await stack.startService('gateway');
+          }
+          return (await send(person, conversationId, clientId)).data?.sendCompanionMessage;
+        },
         { timeoutMs: 60_000, intervalMs: 200 },
       );
       const afterRetry = await stored(person, clientId);

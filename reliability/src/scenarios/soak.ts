@@ -5,8 +5,9 @@
  * and the services' resident memory may grow less than 10 % after the warm-up. Prints the
  * memory curve.
  *
- * SOAK_SECONDS: 180 in the CI variant (its 8-minute budget), 300 by default in the full run
- * (the issue's CI figure), 3600 for the hour: `SOAK_SECONDS=3600 npm run test:reliability soak`.
+ * SOAK_SECONDS: 150 in the CI variant (the whole variant must fit 8 minutes on a shared 2-core
+ * machine), 300 by default in the full run (the issue's CI figure), 3600 for the hour:
+ * `SOAK_SECONDS=3600 npm run test:reliability soak`.
  */
 import { ErrorCode, openDatabase } from '@mindscape/platform';
 import { graphql, signUp, until, type SignedUp } from '@mindscape/test-kit';
@@ -34,7 +35,7 @@ const SEND = `mutation($t: String!, $id: ID!) {
 const FORGET = 'mutation { forgetEverything(confirm: true) }';
 
 export function soakSeconds(options: ScenarioOptions): number {
-  const fallback = options.ci ? 180 : 300;
+  const fallback = options.ci ? 150 : 300;
   const seconds = Number(process.env.SOAK_SECONDS ?? fallback);
   if (!Number.isFinite(seconds) || seconds < 60)
     throw new Error(
@@ -121,16 +122,16 @@ export async function soak(options: ScenarioOptions): Promise<void> {
     // newest one its person had, then compare.
     const db = await openDatabase(stack.engines.mongoUri, stack.databases.EMOTIONS_DB);
     const stored = new Map<string, string[]>();
+    const states = await db
+      .collection<{ userId: string; at: Date }>('states')
+      .find(
+        { userId: { $in: fleet.wearables.map((w) => w.wearer.userId) } },
+        { projection: { userId: 1, at: 1, _id: 0 } },
+      )
+      .toArray();
     for (const w of fleet.wearables) {
-      const docs = await db
-        .collection<{ at: Date }>('states')
-        .find({ userId: w.wearer.userId }, { projection: { at: 1, _id: 0 } })
-        .sort({ at: 1 })
-        .toArray();
-      stored.set(
-        w.wearer.userId,
-        docs.map((d) => d.at.toISOString()),
-      );
+      const ats = states.filter((d) => d.userId === w.wearer.userId).map((d) => d.at.toISOString());
+      stored.set(w.wearer.userId, ats.sort());
     }
     await db.close();
     const personOf = (i: number) => fleet.wearables[i % wearers]!.wearer.userId;
