@@ -122,3 +122,29 @@ export function withErrorCode(error: GraphQLError, code: ErrorCode): GraphQLErro
     extensions: { ...error.extensions, code },
   });
 }
+
+/** Names of the drivers' errors that mean "the database is not answering right now". */
+const UNAVAILABLE_ERROR_NAMES = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+
+/**
+ * A database outage or a transient refusal, as the drivers report it: MongoDB's network and
+ * server-selection errors (and mongoose's buffering timeout), FerretDB's "database is locked"
+ * (SQLite busy), Neo4j's ServiceUnavailable, SessionExpired and transient errors. A client may
+ * try again: these answer SERVICE_UNAVAILABLE, never INTERNAL_SERVER_ERROR.
+ */
+export function isEngineUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (UNAVAILABLE_ERROR_NAMES.has(error.name)) return true;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return true;
+  if (typeof code === 'string' && code.startsWith('Neo.TransientError.')) return true;
+  return /database is locked|SQLITE_BUSY|buffering timed out/i.test(error.message);
+}

@@ -8,7 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Metric } from 'prom-client';
-import { ErrorCode, codedError } from './errors.js';
+import { ErrorCode, codedError, isEngineUnavailable } from './errors.js';
 import { createHttpShell } from './http-shell.js';
 import {
   IDENTITY_HEADER,
@@ -90,7 +90,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer: shell.server }),
       // Traces go to Apollo Studio, which MindScape does not use; skip the per-field cost.
       ApolloServerPluginInlineTraceDisabled(),
-      ...(options.errorCode ? [codeLibraryErrors(options.errorCode)] : []),
+      codeLibraryErrors(options.errorCode),
       logUnexpectedErrors(logger),
     ],
     formatError: maskUnexpected,
@@ -218,16 +218,29 @@ export function maskUnexpected(formatted: GraphQLFormattedError): GraphQLFormatt
   return formatted;
 }
 
-/** Gives library errors their code before they are logged or masked (see `errorCode`). */
-function codeLibraryErrors(errorCode: (error: Error) => string | undefined): ApolloServerPlugin {
+/**
+ * Gives library errors their code before they are logged or masked: the service's own mapping
+ * (`errorCode`) first, then a database that is not answering, SERVICE_UNAVAILABLE with a plain
+ * message (the driver's names hosts and internals), so a client knows to try again.
+ */
+function codeLibraryErrors(
+  errorCode: ((error: Error) => string | undefined) | undefined,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             if (error.extensions?.code !== undefined) continue;
-            const code = errorCode(error.originalError ?? error);
-            if (code) (error.extensions as Record<string, unknown>).code = code;
+            const original = error.originalError ?? error;
+            const code = errorCode?.(original);
+            if (code) {
+              (error.extensions as Record<string, unknown>).code = code;
+            } else if (isEngineUnavailable(original)) {
+              (error.extensions as Record<string, unknown>).code = ErrorCode.SERVICE_UNAVAILABLE;
+              (error as { message: string }).message =
+                'A data store is not answering right now; try again shortly.';
+            }
           }
         },
       };

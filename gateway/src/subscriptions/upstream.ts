@@ -169,7 +169,11 @@ export class Upstream {
     if (this.closed) return;
     this.closed = true;
     this.unsubscribe();
-    void this.client.dispose();
+    // dispose() awaits a connection attempt in progress and rejects when it fails (the
+    // subgraph is down): nothing to do about it here, and unhandled it would end the gateway.
+    void Promise.resolve()
+      .then(() => this.client.dispose())
+      .catch(() => undefined);
     this.onClosed();
   }
 }

@@ -1,5 +1,11 @@
 import { beatsFromSamples, hrvFeatures } from '@mindscape/biosignals';
-import { isDuplicateKey, type EventBus, type Logger } from '@mindscape/platform';
+import {
+  isDuplicateKey,
+  isEngineUnavailable,
+  type EventBus,
+  type Logger,
+} from '@mindscape/platform';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmotionsModels, PhysioStateDoc, SampleDoc } from '../models/index.js';
 import { LiveMemory, type PersonMemory } from './live-memory.js';
 import { appendToWindow, mergeWindow, readWindow, windowSample } from './recent-window.js';
@@ -189,9 +195,15 @@ export class StateEngine {
     // Updates of one person still run one after another.
     await Promise.all([
       this.bus.publish(stateTopic(userId), state),
-      this.models.states.create(state),
-      retryOnDuplicate(() =>
-        this.models.latestStates.updateOne({ _id: userId }, { $set: { state } }, { upsert: true }),
+      retryWhileBusy(() => this.models.states.create(state)),
+      retryWhileBusy(() =>
+        retryOnDuplicate(() =>
+          this.models.latestStates.updateOne(
+            { _id: userId },
+            { $set: { state } },
+            { upsert: true },
+          ),
+        ),
       ),
       saving,
     ]);
@@ -224,12 +236,9 @@ export class StateEngine {
     if (unsaved.length === 0) return;
     memory.unsaved = [];
     try {
-      memory.stored = await appendToWindow(
-        this.models,
-        userId,
-        unsaved,
-        this.options.windowMs,
-        memory.stored,
+      const known = memory.stored;
+      memory.stored = await retryWhileBusy(() =>
+        appendToWindow(this.models, userId, unsaved, this.options.windowMs, known),
       );
     } catch (error) {
       // Kept for the next update, which reads the document again first.
@@ -275,8 +284,10 @@ export class StateEngine {
       at.getTime() - new Date(stored.lastUpdateAt).getTime() >= this.options.baselineEveryMs;
     if (due && coverage > 0.8 && cleanShare > 0.9) {
       const learned = { baseline: updateBaseline(baseline, markers), lastUpdateAt: at };
-      await retryOnDuplicate(() =>
-        this.models.baselines.updateOne({ _id: userId }, { $set: learned }, { upsert: true }),
+      await retryWhileBusy(() =>
+        retryOnDuplicate(() =>
+          this.models.baselines.updateOne({ _id: userId }, { $set: learned }, { upsert: true }),
+        ),
       );
       memory.baseline = learned;
     }
@@ -329,6 +340,22 @@ async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     return write();
+  }
+}
+
+/**
+ * A write the database refused for the moment (FerretDB's SQLite busy under concurrent
+ * writers, a failover) is tried again a few times, for about a second in all: the state has
+ * gone out already, and its record should not be lost to a passing lock.
+ */
+async function retryWhileBusy<T>(write: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isEngineUnavailable(error)) throw error;
+      await sleep(25 * 2 ** attempt * (0.5 + Math.random() / 2));
+    }
   }
 }
 
