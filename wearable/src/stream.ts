@@ -24,7 +24,8 @@ export interface StreamOptions {
 /**
  * Sends beats as one-second samples in batches, paced by their own timestamps, through the
  * shared uplink: a batch that fails on the network is sent again with backoff (ingest is
- * idempotent, so a retry never duplicates a sample); one the graph refuses stops the stream.
+ * idempotent, so a retry never duplicates a sample), and so is one the graph cannot take just
+ * now (SERVICE_UNAVAILABLE, TOO_MANY_REQUESTS); one the graph refuses stops the stream.
  */
 export async function streamBeats(
   client: GraphClient,
@@ -35,8 +36,12 @@ export async function streamBeats(
   const samples = samplesFromBeats(beats);
   const uplink = new BiometricUplink((query, variables) => client.request(query, variables), {
     batchSize: batchSeconds,
-    // The graph said no (bad token, bad input): retrying would not change its mind.
-    retryable: (error) => !(error instanceof GraphError),
+    // The graph said no (bad token, bad input): retrying would not change its mind. But "not
+    // now" (a subgraph or its database down, a rate limit) is worth another try.
+    retryable: (error) =>
+      !(error instanceof GraphError) ||
+      error.code === 'SERVICE_UNAVAILABLE' ||
+      error.code === 'TOO_MANY_REQUESTS',
     ...(signal ? { signal } : {}),
     ...(onSend ? { onSend } : {}),
   });
