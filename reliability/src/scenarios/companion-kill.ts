@@ -181,10 +181,10 @@ export async function companionKill(options: ScenarioOptions): Promise<void> {
       const retried = await until(
         'the retry with the same client id answers',
         async () => {
-          // The gateway may die of the listener's leaving, seconds later (the known bug in
-          // checkNoCrashes): it is started again, so the turn can still be completed.
+          // Should the gateway die of the listener's leaving (seconds later, as it did before
+          // 804fbbd), it is started again so the turn can still be checked; the crash fails.
           if (!stack.isRunning('gateway')) {
-            report.step('the gateway died after the listener left (known bug); starting it again');
+            report.step('the gateway died after the listener left; starting it again');
             await stack.startService('gateway');
           }
           return (await send(person, conversationId, clientId)).data?.sendCompanionMessage;
