@@ -10,7 +10,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@mindscape/platform';
-import { graphql, signUp, until, type SignedUp } from '@mindscape/test-kit';
+import { graphql, signUp, until, untilHeard, type SignedUp } from '@mindscape/test-kit';
 import neo4j from 'neo4j-driver';
 import { closeAll, payloadOf, subscribe, type Subscriber } from '../events.js';
 import { ScenarioReport, type ScenarioOptions } from '../report.js';
@@ -138,10 +138,19 @@ export async function companionKill(options: ScenarioOptions): Promise<void> {
       subscribers.push(listener);
       // The subscription is live once it hears a reply: a warm-up turn, answered in full.
       model.hold(false);
-      const warm = await send(person, conversationId, `warm-${round}-0001`, 'Hello.');
-      if (!warm.data) throw new Error(`warm-up turn failed: ${JSON.stringify(warm.errors)}`);
+      // A reply sent before the subscription is live is not heard: warm-up turns until one is.
+      let warmUps = 0;
+      await untilHeard([listener.log], async () => {
+        const warm = await send(
+          person,
+          conversationId,
+          `warm-${round}-${++warmUps}-0001`,
+          'Hello.',
+        );
+        if (!warm.data) throw new Error(`warm-up turn failed: ${JSON.stringify(warm.errors)}`);
+      });
       await until('the warm-up reply heard', () => heardDone(listener, 0));
-      const before = await stored(person, `warm-${round}-0001`);
+      const before = await stored(person, `warm-${round}-1-0001`);
 
       const clientId = `kill-${round}-0001`;
       model.hold(moment === 'first piece');
