@@ -132,6 +132,8 @@ const UNAVAILABLE_ERROR_NAMES = new Set([
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
+  'PoolClearedOnNetworkError',
+  'MongoWaitQueueTimeoutError',
 ]);
 
 /**
@@ -146,5 +148,9 @@ export function isEngineUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') return true;
   if (typeof code === 'string' && code.startsWith('Neo.TransientError.')) return true;
-  return /database is locked|SQLITE_BUSY|buffering timed out/i.test(error.message);
+  // A connection that closed or was refused mid-operation (a killed server), however wrapped.
+  if (error.cause instanceof Error && isEngineUnavailable(error.cause)) return true;
+  return /database is locked|SQLITE_BUSY|buffering timed out|ECONNRESET|ECONNREFUSED|connection \S+ to \S+ closed|Topology is closed|socket hang up/i.test(
+    error.message,
+  );
 }

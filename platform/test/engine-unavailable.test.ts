@@ -15,6 +15,9 @@ test('database outages and transient refusals are told apart from bugs', () => {
     coded('ServiceUnavailable'),
     coded('SessionExpired'),
     coded('Neo.TransientError.Transaction.DeadlockDetected'),
+    named('MongoBulkWriteError', 'connection 4 to 127.0.0.1:27017 closed'),
+    named('PoolClearedOnNetworkError'),
+    Object.assign(new Error('write failed'), { cause: named('MongoNetworkError') }),
   ])
     assert.equal(isEngineUnavailable(error), true, `${error.name}: ${error.message}`);
   for (const error of [

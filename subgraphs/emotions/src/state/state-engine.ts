@@ -159,6 +159,9 @@ export class StateEngine {
     await this.recall(userId, memory);
     const recent = mergeWindow(memory.stored?.samples ?? [], memory.unsaved, this.options.windowMs);
     const saving = this.saveWindow(userId, memory);
+    // Awaited below, after the state is assessed; a failure meanwhile must not count as
+    // unhandled (Node would end the process).
+    saving.catch(() => undefined);
     const newest = recent.at(-1);
     if (!newest) {
       await saving;
