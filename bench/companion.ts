@@ -20,7 +20,7 @@ import {
   retrieve,
   type RetrievalPath,
 } from '@mindscape/companion';
-import { progress } from '@mindscape/platform/dev';
+import { progress } from '@mindscape/devkit';
 import neo4j from 'neo4j-driver';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
 import { startEngines } from '../scripts/stack/engines.js';

@@ -11,7 +11,7 @@
  */
 import os from 'node:os';
 import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import { graphql, removeStoriesOf, signUp, startTestStack } from '@mindscape/test-kit';
 import type { Browser, Page } from 'playwright-core';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';

@@ -2,7 +2,7 @@
  * `npm start`: the data engines, every subgraph and the gateway, on this machine's loopback.
  * Ctrl-C stops everything in reverse order; data stays in the ignored .neo4j/ and .ferretdb/.
  */
-import { progress } from '@mindscape/platform/dev';
+import { progress } from '@mindscape/devkit';
 import { loadDevSecrets } from './stack/dev-secrets.js';
 import { startEngines } from './stack/engines.js';
 import { residentMiB, serviceSpecs, startServices } from './stack/services.js';

@@ -7,7 +7,7 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { progress, supervise } from '@mindscape/platform/dev';
+import { progress, supervise } from '@mindscape/devkit';
 import { loadDevSecrets, repoRoot } from './stack/dev-secrets.js';
 import { engineEnvironment, startEngines } from './stack/engines.js';
 

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { HEART_PHASES, sampleInputs, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
 import { openDatabase } from '@mindscape/platform';
-import { progress } from '@mindscape/platform/dev';
+import { progress } from '@mindscape/devkit';
 import { graphql, graphqlWsClient, removeStoriesOf, signUp } from '@mindscape/test-kit';
 import { loadDevSecrets } from '../../scripts/stack/dev-secrets.js';
 import type { Engines } from '../../scripts/stack/engines.js';

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startNeo4j, type RunningNeo4j } from '@mindscape/neo4j';
 import { openDatabase } from '@mindscape/platform';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import { graphql, signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 import { dumpMongo, restoreMongo } from '../src/backup/mongo.js';
 import { dumpNeo4j, loadNeo4j, wipeNeo4j } from '../src/backup/neo4j.js';

@@ -1,7 +1,7 @@
 import { chmod, cp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capture, progress, run } from '@mindscape/platform/dev';
+import { capture, progress, run } from '@mindscape/devkit';
 
 /** The last FerretDB v1 release: its SQLite backend needs no PostgreSQL. */
 export const FERRETDB_VERSION = 'v1.24.0';

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isPortOpen, progress, supervise, waitFor, type Supervised } from '@mindscape/platform/dev';
+import { isPortOpen, progress, supervise, waitFor, type Supervised } from '@mindscape/devkit';
 import { buildFerretDb, ferretHome } from './build.js';
 
 export interface FerretDbOptions {

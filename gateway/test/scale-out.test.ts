@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EmotionsSubgraph } from '@mindscape/emotions';
-import { capture, startRedisServer } from '@mindscape/platform/dev';
+import { capture, startRedisServer } from '@mindscape/devkit';
 import {
   graphql,
   graphqlWsClient,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
-import type { Supervised } from '@mindscape/platform/dev';
+import type { Supervised } from '@mindscape/devkit';
 import {
   graphql,
   newSigningKey,

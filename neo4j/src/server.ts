@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isPortOpen, progress, supervise, waitFor, type Supervised } from '@mindscape/platform/dev';
+import { isPortOpen, progress, supervise, waitFor, type Supervised } from '@mindscape/devkit';
 import { neo4jHome, provisionNeo4j } from './provision.js';
 
 export interface Neo4jOptions {

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { freePort, startRedisServer } from '../src/dev/index.js';
+import { freePort, startRedisServer } from '@mindscape/devkit';
 import { EVENTS_GAP, InProcessEventBus, RedisEventBus, type EventBus } from '../src/index.js';
 
 async function publishedBeforeTheFirstRead(bus: EventBus, publisher: EventBus = bus) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { EVENTS_GAP, RedisEventBus } from '../src/index.js';
-import { capture, startRedisServer } from '../src/dev/index.js';
+import { capture, startRedisServer } from '@mindscape/devkit';
 
 const hasRedis = (await capture('redis-server', ['--version'])) !== undefined;
 let redis: Awaited<ReturnType<typeof startRedisServer>> | undefined;

@@ -6,7 +6,7 @@
  * dropped on close.
  */
 import { openDatabase } from '@mindscape/platform';
-import { freePort, progress, startRedisServer, type Supervised } from '@mindscape/platform/dev';
+import { freePort, progress, startRedisServer, type Supervised } from '@mindscape/devkit';
 import { removeStoriesOf, uniqueName } from '@mindscape/test-kit';
 import { generateSecrets } from '../../scripts/stack/dev-secrets.js';
 import type { Engines } from '../../scripts/stack/engines.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFerretDb, type RunningMongo } from '@mindscape/ferretdb';
 import { applySchema, startNeo4j, type RunningNeo4j } from '@mindscape/neo4j';
-import { freePort, progress } from '@mindscape/platform/dev';
+import { freePort, progress } from '@mindscape/devkit';
 import type { EngineUris } from './stack.js';
 
 export type EngineName = 'neo4j' | 'mongo';

@@ -7,7 +7,7 @@
  * Knobs: SOAK_SECONDS (default 300; 3600 for the hour), RELIABILITY_SHORT=1,
  * RELIABILITY_LOG_LEVEL (services' log level, default warn).
  */
-import { progress } from '@mindscape/platform/dev';
+import { progress } from '@mindscape/devkit';
 import { loadDevSecrets } from '../../scripts/stack/dev-secrets.js';
 import { engineEnvironment, startEngines } from '../../scripts/stack/engines.js';
 import { scenarios } from './scenarios/index.js';

@@ -12,7 +12,7 @@ import {
   progress,
   startRedisServer,
   type Supervised,
-} from '@mindscape/platform/dev';
+} from '@mindscape/devkit';
 import { removeStoriesOf, testEngines, uniqueName, until } from '@mindscape/test-kit';
 import { generateSecrets } from '../../scripts/stack/dev-secrets.js';
 import type { Engines } from '../../scripts/stack/engines.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { connect, createServer, type Server } from 'node:net';
 import { after, describe, test } from 'node:test';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import { startBalancer } from '../src/balancer.js';
 
 /** A backend that answers each connection with its name, then closes. */

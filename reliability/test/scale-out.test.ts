@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { progress } from '@mindscape/platform/dev';
+import { progress } from '@mindscape/devkit';
 import {
   graphql,
   graphqlWsClient,

@@ -1,6 +1,6 @@
 import { startFerretDb } from '@mindscape/ferretdb';
 import { applySchema, startNeo4j } from '@mindscape/neo4j';
-import { progress } from '@mindscape/platform/dev';
+import { progress } from '@mindscape/devkit';
 import type { DevSecrets } from './dev-secrets.js';
 
 export interface Engines {

@@ -7,7 +7,7 @@ import {
   supervise,
   waitFor,
   type Supervised,
-} from '@mindscape/platform/dev';
+} from '@mindscape/devkit';
 import { repoRoot, type DevSecrets } from './dev-secrets.js';
 import type { Engines } from './engines.js';
 import { readableLine } from './terminal.js';

@@ -7,7 +7,7 @@ import {
 } from '@mindscape/emotions';
 import { createGateway, gatewayConfigSchema, type RunningGateway } from '@mindscape/gateway';
 import { createLogger, openDatabase } from '@mindscape/platform';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import {
   createStoriesSubgraph,
   storiesConfigSchema,

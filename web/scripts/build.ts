@@ -6,7 +6,7 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { supervise, type Supervised } from '@mindscape/platform/dev';
+import { supervise, type Supervised } from '@mindscape/devkit';
 import { writeWorklet } from './worklet.js';
 
 export const webDir = fileURLToPath(new URL('..', import.meta.url));

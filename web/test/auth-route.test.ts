@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import { signUp, startTestStack, type TestStack } from '@mindscape/test-kit';
 import { startWebServer, type WebServer } from './web-server';
 

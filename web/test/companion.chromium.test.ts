@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import { graphql, signUp, useTestStack, type SignedUp } from '@mindscape/test-kit';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import type { Browser, Page } from 'playwright-core';

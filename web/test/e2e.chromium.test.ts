@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import { SCENARIOS, simulateHeart } from '@mindscape/biosignals';
 import { percentile, useTestStack } from '@mindscape/test-kit';
 import { GraphClient, streamBeats } from '@mindscape/wearable';

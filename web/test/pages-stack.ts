@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import {
   graphql,
   startTestStack,

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { hasChromium, launchChromium } from '@mindscape/audio-worklets';
-import { freePort } from '@mindscape/platform/dev';
+import { freePort } from '@mindscape/devkit';
 import {
   graphql,
   removeStoriesOf,

@@ -1,4 +1,4 @@
-import { freePort, isHttpOk, waitFor } from '@mindscape/platform/dev';
+import { freePort, isHttpOk, waitFor } from '@mindscape/devkit';
 import { ensureBuilt, startNext } from '../scripts/build.js';
 
 export interface WebServer {

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { progress } from '@mindscape/platform/dev';
+import { progress } from '@mindscape/devkit';
 import { BSON, MongoClient, type Document, type IndexDescription } from 'mongodb';
 
 const { EJSON } = BSON;

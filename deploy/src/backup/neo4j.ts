@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { neo4jHome, provisionNeo4j } from '@mindscape/neo4j';
-import { progress, run } from '@mindscape/platform/dev';
+import { progress, run } from '@mindscape/devkit';
 
 /** The embedded server's home (its data under data/databases): what `npm start` uses. */
 export const DEV_NEO4J_HOME = join(neo4jHome, 'data');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { capture, progress, run } from '@mindscape/platform/dev';
+import { capture, progress, run } from '@mindscape/devkit';
 import { SENTENCE_ENCODER_DIR, SENTENCE_ENCODER_FILES } from './model-dir.js';
 import { readZip } from './zip.js';
 

@@ -8,7 +8,7 @@ import {
   sampleInputs,
 } from '@mindscape/biosignals';
 import type { EmotionsSubgraph } from '@mindscape/emotions';
-import { capture, startRedisServer } from '@mindscape/platform/dev';
+import { capture, startRedisServer } from '@mindscape/devkit';
 import {
   asPerson,
   gatewayAssertion,
