@@ -145,4 +145,34 @@ describe('the live state keeps what it needs in memory', () => {
     assert.equal(afterwards?.valence, 1, 'the check-in counts in the next state');
     engine.close();
   });
+  test('a state whose write failed (the database busy past the retries) is stored with the next', async () => {
+    const bus = new InProcessEventBus();
+    const engine = new StateEngine(models, bus, createLogger('emotions', 'silent'), {
+      minIntervalMs: 0,
+    });
+    const person = 'busy-person';
+    const own = batches.map((batch) => batch.map((s) => ({ ...s, userId: person })));
+    for (const batch of own.slice(0, 3)) {
+      engine.record(person, batch);
+      await engine.update(person);
+    }
+    const insertMany = models.states.insertMany.bind(models.states);
+    let refusals = 5;
+    models.states.insertMany = ((...args: Parameters<typeof insertMany>) =>
+      refusals-- > 0
+        ? Promise.reject(new Error('(SQLITE_BUSY) database is locked'))
+        : insertMany(...args)) as typeof models.states.insertMany;
+    try {
+      engine.record(person, own[3]!);
+      await assert.rejects(engine.update(person), /database is locked/);
+      engine.record(person, own[4]!);
+      await engine.update(person);
+    } finally {
+      models.states.insertMany = insertMany;
+    }
+    const ats = (await models.states.find({ userId: person }).lean()).map((d) => d.at.getTime());
+    for (const batch of [own[3]!, own[4]!])
+      assert.ok(ats.includes(batch.at(-1)!.t.getTime()), 'both states are stored');
+    engine.close();
+  });
 });

@@ -18,6 +18,8 @@ export interface PersonMemory {
   stored?: StoredWindow | null;
   /** Accepted samples the window document does not hold yet, oldest first. */
   unsaved: WindowSample[];
+  /** Published states whose write to the history failed, oldest first: written next time. */
+  unstoredStates: PhysioStateDoc[];
   previous?: PhysioStateDoc | null;
   baseline?: Pick<BaselineDoc, 'baseline' | 'lastUpdateAt'> | null;
   /** The day's valence and when (wall time) it must be read again. */
@@ -39,13 +41,13 @@ export class LiveMemory {
       // Map keeps insertion order: re-inserting marks the person most recently used.
       this.people.delete(userId);
     } else {
-      memory = { unsaved: [] };
+      memory = { unsaved: [], unstoredStates: [] };
     }
     this.people.set(userId, memory);
     if (this.people.size > this.capacity) {
       for (const [oldest, held] of this.people) {
-        // Samples not yet in the window document stay until written.
-        if (held.unsaved.length > 0) continue;
+        // Samples and states not yet written stay until they are.
+        if (held.unsaved.length > 0 || held.unstoredStates.length > 0) continue;
         this.people.delete(oldest);
         break;
       }

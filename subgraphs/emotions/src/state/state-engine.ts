@@ -190,7 +190,7 @@ export class StateEngine {
 
     const previous = memory.previous;
     if (previous && sameReading(previous, state)) {
-      await saving;
+      await Promise.all([saving, this.storeState(memory)]);
       return undefined;
     }
     memory.previous = state;
@@ -198,7 +198,7 @@ export class StateEngine {
     // Updates of one person still run one after another.
     await Promise.all([
       this.bus.publish(stateTopic(userId), state),
-      retryWhileBusy(() => this.models.states.create(state)),
+      this.storeState(memory, state),
       retryWhileBusy(() =>
         retryOnDuplicate(() =>
           this.models.latestStates.updateOne(
@@ -211,6 +211,23 @@ export class StateEngine {
       saving,
     ]);
     return state;
+  }
+
+  /**
+   * Stores a published state in the person's history, with any earlier one whose write failed
+   * (the database busy past the retries): every state a subscriber heard ends up stored, in
+   * order, unless the process itself ends first.
+   */
+  private async storeState(memory: PersonMemory, state?: PhysioStateDoc): Promise<void> {
+    const due = state ? [...memory.unstoredStates, state] : memory.unstoredStates;
+    if (due.length === 0) return;
+    memory.unstoredStates = [];
+    try {
+      await retryWhileBusy(() => this.models.states.insertMany(due, { ordered: true }));
+    } catch (error) {
+      memory.unstoredStates = [...due, ...memory.unstoredStates];
+      throw error;
+    }
   }
 
   /** Reads what memory lacks (a new person, or one this instance has not served yet). */
