@@ -189,7 +189,10 @@ export class StateEngine {
     );
 
     const previous = memory.previous;
-    if (previous && sameReading(previous, state)) {
+    // One state per instant: samples that arrive late (a retried batch behind newer ones) or a
+    // check-in without a newer sample refine the next state, not the one already out.
+    const notNewer = previous && state.at.getTime() <= new Date(previous.at).getTime();
+    if (previous && (notNewer || sameReading(previous, state))) {
       await Promise.all([saving, this.storeState(memory)]);
       return undefined;
     }
