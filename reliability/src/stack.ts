@@ -6,13 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '@mindscape/platform';
-import {
-  freePort,
-  isHttpOk,
-  progress,
-  startRedisServer,
-  type Supervised,
-} from '@mindscape/devkit';
+import { freePort, isHttpOk, progress, startRedisServer, type Supervised } from '@mindscape/devkit';
 import { removeStoriesOf, testEngines, uniqueName, until } from '@mindscape/test-kit';
 import { generateSecrets } from '../../scripts/stack/dev-secrets.js';
 import type { Engines } from '../../scripts/stack/engines.js';
