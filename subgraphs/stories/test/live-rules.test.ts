@@ -5,15 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { SCENARIOS, type HeartPhase } from '@mindscape/biosignals';
 import {
-  RECORD_BIOMETRICS,
-  SCENARIOS,
-  samplesFromBeats,
-  sampleInputs,
-  simulateHeart,
-  type HeartPhase,
-} from '@mindscape/biosignals';
-import { graphql, signUp, useTestStack, removeStoriesOf, type SignedUp } from '@mindscape/test-kit';
+  graphql,
+  signUp,
+  useTestStack,
+  wearHeart,
+  removeStoriesOf,
+  type SignedUp,
+} from '@mindscape/test-kit';
 import { compileRule, ruleVariables } from '../src/choice-rules.js';
 
 const TWEE = `:: StoryTitle
@@ -35,27 +35,8 @@ You took the long way.
 const people: string[] = [];
 const stack = useTestStack({ engine: { minIntervalMs: 0 } }, () => removeStoriesOf(people));
 
-async function wear(person: SignedUp, phases: HeartPhase[], seed: number): Promise<number> {
-  const total = phases.reduce((sum, p) => sum + p.seconds, 0);
-  const samples = sampleInputs(
-    samplesFromBeats(simulateHeart(phases, { start: Date.now() - total * 1000, seed })),
-  );
-  for (let i = 0; i < samples.length; i += 30)
-    await graphql(
-      stack.gatewayUrl,
-      RECORD_BIOMETRICS,
-      { input: { samples: samples.slice(i, i + 30) } },
-      { token: person.accessToken },
-    );
-  await stack.emotions.services.engine.update(person.userId);
-  const state = await graphql<{ me: { currentState: { heartRate: number } } }>(
-    stack.gatewayUrl,
-    '{ me { currentState { heartRate } } }',
-    {},
-    { token: person.accessToken },
-  );
-  return state.data!.me.currentState.heartRate;
-}
+const wear = async (person: SignedUp, phases: HeartPhase[], seed: number) =>
+  (await wearHeart(stack, person, phases, seed, 30)).heartRate;
 
 test('the live state’s names are rule facts, not story variables', () => {
   const rule = compileRule('heartRate >= 100 and coherence < 3', 'condition');

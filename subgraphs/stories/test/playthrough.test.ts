@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  RECORD_BIOMETRICS,
-  SCENARIOS,
-  samplesFromBeats,
-  sampleInputs,
-  simulateHeart,
-  type HeartPhase,
-} from '@mindscape/biosignals';
+import { SCENARIOS, type HeartPhase } from '@mindscape/biosignals';
 import {
   errorCodes,
   graphql,
   signUp,
   useTestStack,
+  wearHeart,
   removeStoriesOf,
   type SignedUp,
 } from '@mindscape/test-kit';
@@ -40,29 +34,8 @@ const CHOOSE = `mutation($p: ID!, $c: ID!) { choose(playthroughId: $p, choiceId:
 const people: string[] = [];
 const stack = useTestStack({ engine: { minIntervalMs: 0 } }, () => removeStoriesOf(people));
 
-/** A simulated wearable through the gateway, in 10 s batches, faster than real time. */
-async function wear(person: SignedUp, phases: HeartPhase[], seed: number): Promise<number> {
-  const total = phases.reduce((sum, p) => sum + p.seconds, 0);
-  const samples = sampleInputs(
-    samplesFromBeats(simulateHeart(phases, { start: Date.now() - total * 1000, seed })),
-  );
-  for (let i = 0; i < samples.length; i += 10) {
-    await graphql(
-      stack.gatewayUrl,
-      RECORD_BIOMETRICS,
-      { input: { samples: samples.slice(i, i + 10) } },
-      { token: person.accessToken },
-    );
-    await stack.emotions.services.engine.update(person.userId);
-  }
-  const state = await graphql<{ me: { currentState: { stress: number } } }>(
-    stack.gatewayUrl,
-    '{ me { currentState { stress } } }',
-    {},
-    { token: person.accessToken },
-  );
-  return state.data!.me.currentState.stress;
-}
+const wear = async (person: SignedUp, phases: HeartPhase[], seed: number) =>
+  (await wearHeart(stack, person, phases, seed, 10)).stress;
 
 test('a reader under stress is offered (and recommended) another branch than a calm one', async () => {
   const author = await signUp(stack.gatewayUrl, 'Author');
