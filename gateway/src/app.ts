@@ -80,6 +80,9 @@ export async function createGateway(
         breakAfter: config.CIRCUIT_BREAK_AFTER,
         halfOpenAfterMs: config.CIRCUIT_HALF_OPEN_AFTER_MS,
         readRetries: config.READ_RETRIES,
+        ...(name === 'users'
+          ? { onRevocations: (heard: unknown) => authenticator.revocations.hear(heard) }
+          : {}),
       }),
     ]),
   );

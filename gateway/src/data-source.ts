@@ -4,6 +4,7 @@ import {
   codedError,
   IDENTITY_HEADER,
   REQUEST_ID_HEADER,
+  REVOCATIONS_EXTENSION,
   signAssertion,
   type RequestAssertion,
 } from '@mindscape/platform';
@@ -38,6 +39,11 @@ export interface SubgraphSourceOptions extends ResilienceOptions {
   latency: Histogram<'subgraph'>;
   /** Longest wait for one subgraph answer. */
   timeoutMs: number;
+  /**
+   * Hears the revocations an answer carries in its extensions (the users subgraph's only),
+   * applied before the answer goes on to the client.
+   */
+  onRevocations?: (revocations: unknown) => void;
 }
 
 export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -52,6 +58,7 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
   }));
   private readonly secret: string;
   private readonly latency: Histogram<'subgraph'>;
+  private readonly onRevocations: ((revocations: unknown) => void) | undefined;
 
   constructor(options: SubgraphSourceOptions) {
     super({
@@ -66,6 +73,7 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     this.subgraphName = options.name;
     this.secret = options.secret;
     this.latency = options.latency;
+    this.onRevocations = options.onRevocations;
     this.policies = new SubgraphPolicies(options);
   }
 
@@ -129,19 +137,31 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     return JSON.stringify([identity?.userId, identity?.via, identity?.deviceId, query, variables]);
   }
 
+  /** Applies and removes the revocations an answer carries (none reach the client). */
+  private hearRevocations<T extends { extensions?: Record<string, unknown> }>(answer: T): T {
+    const revocations = answer.extensions?.[REVOCATIONS_EXTENSION];
+    if (revocations === undefined) return answer;
+    const { [REVOCATIONS_EXTENSION]: _, ...rest } = answer.extensions!;
+    this.onRevocations?.(revocations);
+    return { ...answer, extensions: rest };
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const end = this.latency.startTimer({ subgraph: this.subgraphName });
     try {
       if (options.kind !== INCOMING_OPERATION) return await super.process(options);
       const { query = '', variables } = options.request;
       try {
-        return await this.inflight.run(this.readKey(query, variables, options.context), () =>
-          this.policies.run(query, () =>
-            withDistinctRepresentations(variables, (distinct) =>
-              super.process({ ...options, request: { ...options.request, variables: distinct } }),
+        const answer = await this.inflight.run(
+          this.readKey(query, variables, options.context),
+          () =>
+            this.policies.run(query, () =>
+              withDistinctRepresentations(variables, (distinct) =>
+                super.process({ ...options, request: { ...options.request, variables: distinct } }),
+              ),
             ),
-          ),
         );
+        return this.hearRevocations(answer);
       } catch (error) {
         if (!isUnavailable(error)) throw error;
         return unavailableAnswer(query, variables, this.subgraphName);

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ErrorCode,
   RevocationList,
+  asRevocation,
   codedError,
   revocationKey,
   revokesIdentity,
@@ -72,6 +73,18 @@ export class RevocationFeed {
   /** True when the identity's session, device or account has been revoked. */
   revokes(identity: Identity): boolean {
     return this.list.revokes(identity);
+  }
+
+  /**
+   * Applies revocations the users subgraph returned with an answer (`REVOCATIONS_EXTENSION`),
+   * ahead of the follow that announces them too; anything not shaped as one is ignored.
+   */
+  hear(revocations: unknown): void {
+    if (!Array.isArray(revocations)) return;
+    for (const value of revocations.slice(0, 1_000)) {
+      const revocation = asRevocation(value);
+      if (revocation) this.take(revocation);
+    }
   }
 
   /** Hears every revocation as it arrives (the hub re-authorizes a grantee's streams). */
@@ -145,21 +158,24 @@ export class RevocationFeed {
     const now = Date.now();
     this.list.prune(now);
     for (const [id, until] of this.seen) if (until <= now) this.seen.delete(id);
-    for (const revocation of page.revocations) {
-      const id = `${revocationKey(revocation)}@${revocation.until}`;
-      if (this.seen.has(id)) continue;
-      this.seen.set(id, Date.parse(revocation.until));
-      this.list.add(revocation);
-      for (const [socket, identity] of this.sockets) {
-        if (revokesIdentity(revocation, identity))
-          socket.close(CloseCode.AccessRevoked, 'Access revoked; sign in again');
-      }
-      for (const listener of this.listeners) {
-        try {
-          listener(revocation);
-        } catch (error) {
-          this.logger?.error({ err: error }, 'a revocation listener failed');
-        }
+    for (const revocation of page.revocations) this.take(revocation);
+  }
+
+  /** Applies one revocation once: the list, the sockets it ends, the listeners. */
+  private take(revocation: Revocation): void {
+    const id = `${revocationKey(revocation)}@${revocation.until}`;
+    if (this.seen.has(id)) return;
+    this.seen.set(id, Date.parse(revocation.until));
+    this.list.add(revocation);
+    for (const [socket, identity] of this.sockets) {
+      if (revokesIdentity(revocation, identity))
+        socket.close(CloseCode.AccessRevoked, 'Access revoked; sign in again');
+    }
+    for (const listener of this.listeners) {
+      try {
+        listener(revocation);
+      } catch (error) {
+        this.logger?.error({ err: error }, 'a revocation listener failed');
       }
     }
   }

@@ -16,6 +16,27 @@ export type Revocation =
 /** The event bus topic revocations travel on. */
 export const REVOCATIONS_TOPIC = 'identity.revoked';
 
+/**
+ * The response extension in which the users subgraph returns what an operation revoked: the
+ * gateway that carried it applies them before it answers (docs/decisions/0022).
+ */
+export const REVOCATIONS_EXTENSION = 'revocations';
+
+const ID = /^[\w.:-]{1,200}$/;
+
+/** `value` as a revocation when it has one's shape, else undefined (nothing else is applied). */
+export function asRevocation(value: unknown): Revocation | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const r = value as Record<string, unknown>;
+  const ok = (field: unknown) => typeof field === 'string' && ID.test(field);
+  if (typeof r.until !== 'string' || Number.isNaN(Date.parse(r.until))) return undefined;
+  if (r.kind === 'consent')
+    return ok(r.ownerId) && ok(r.granteeId) && ok(r.scope) ? (r as Revocation) : undefined;
+  if (r.kind === 'session' || r.kind === 'user' || r.kind === 'device')
+    return ok(r.id) ? (r as Revocation) : undefined;
+  return undefined;
+}
+
 /** The key an entry is stored and de-duplicated under. */
 export function revocationKey(revocation: Revocation): string {
   return revocation.kind === 'consent'

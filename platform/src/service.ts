@@ -53,6 +53,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   errorCode?: (error: Error) => string | undefined;
   /** Metrics of the service's own, served on GET /metrics with the standard ones. */
   metrics?: Metric[];
+  /** Apollo Server plugins of the service's own, after the shell's. */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 export interface RunningService {
@@ -92,6 +94,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       codeLibraryErrors(options.errorCode),
       logUnexpectedErrors(logger),
+      ...(options.plugins ?? []),
     ],
     formatError: maskUnexpected,
   });

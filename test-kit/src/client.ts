@@ -6,6 +6,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
     path?: Array<string | number>;
     extensions?: Record<string, unknown>;
   }>;
+  extensions?: Record<string, unknown>;
 }
 
 /** POSTs one operation, as a web or wearable client would. */

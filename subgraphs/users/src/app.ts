@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createLogger,
@@ -6,6 +7,7 @@ import {
   type EventBus,
   openDatabase,
   pingDatabase,
+  REVOCATIONS_EXTENSION,
   startSubgraphService,
   type RunningService,
 } from '@mindscape/platform';
@@ -16,10 +18,25 @@ import { Revocations } from './accounts/revocations.js';
 import { Sessions } from './accounts/sessions.js';
 import { SignInThrottle, type ThrottleLimits } from './accounts/throttle.js';
 import type { UsersConfig } from './config.js';
-import { usersContext, type UsersServices } from './context.js';
+import { usersContext, type UsersContext, type UsersServices } from './context.js';
 import { internalRoutes } from './internal-routes.js';
 import { syncIndexes, usersModels } from './models/index.js';
 import { resolvers } from './resolvers/index.js';
+
+/**
+ * Returns what the operation revoked in the answer's extensions, so the gateway that carried
+ * it refuses the revoked tokens before the client can send another request.
+ */
+const reportRevocations: ApolloServerPlugin<UsersContext> = {
+  requestDidStart: async () => ({
+    willSendResponse: async ({ contextValue, response }) => {
+      const revoked = (contextValue as Partial<UsersContext> | undefined)?.revokedNow;
+      if (!revoked?.length || response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      result.extensions = { ...result.extensions, [REVOCATIONS_EXTENSION]: revoked };
+    },
+  }),
+};
 
 const typeDefs = gql(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
 
@@ -69,6 +86,7 @@ export async function createUsersSubgraph(
     port: config.PORT,
     readiness: () => pingDatabase(db),
     routes: internalRoutes(services, issuer, config.ASSERTION_SECRET, logger),
+    plugins: [reportRevocations],
   });
   // Deletions left pending by a previous run (a service was down) are retried now.
   void deletions.sweep();

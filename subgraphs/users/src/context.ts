@@ -1,8 +1,13 @@
-import { requireOwner, requireSignedInPerson, type RequestAssertion } from '@mindscape/platform';
+import {
+  requireOwner,
+  requireSignedInPerson,
+  type RequestAssertion,
+  type Revocation,
+} from '@mindscape/platform';
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import type { AccountDeletions } from './accounts/deletion.js';
-import type { Revocations } from './accounts/revocations.js';
+import type { Revocations, Revoker } from './accounts/revocations.js';
 import type { SignInThrottle } from './accounts/throttle.js';
 import type { Sessions } from './accounts/sessions.js';
 import type { UserDoc, UsersModels } from './models/index.js';
@@ -18,8 +23,12 @@ export interface UsersServices {
   deletions: AccountDeletions;
 }
 
-export interface UsersContext extends UsersServices {
+export interface UsersContext extends Omit<UsersServices, 'revocations'> {
   assertion: RequestAssertion;
+  /** Revokes, noting each revocation in `revokedNow`. */
+  revocations: Revoker;
+  /** What this operation revoked, returned with its answer for the gateway to apply at once. */
+  revokedNow: Revocation[];
   /**
    * A person who proved who they are within this operation (signUp, signIn, refreshSession):
    * the payload's `user { email }` is theirs even though the request came in anonymous.
@@ -40,8 +49,13 @@ export function requireAccountOwner(ctx: UsersContext, ownerId: string, what: st
 }
 
 export function usersContext(services: UsersServices, assertion: RequestAssertion): UsersContext {
+  const revokedNow: Revocation[] = [];
+  const revocations = services.revocations.reportingTo(revokedNow);
   return {
     ...services,
+    revocations,
+    sessions: services.sessions.revokingWith(revocations),
+    revokedNow,
     assertion,
     usersById: new DataLoader(async (ids) => {
       const valid = ids.filter((id) => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id));

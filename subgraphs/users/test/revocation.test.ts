@@ -2,13 +2,16 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { RECORD_BIOMETRICS } from '@mindscape/biosignals';
 import { CloseCode } from '@mindscape/gateway';
-import { SignJWT, importJWK, type JWK } from 'jose';
+import { REVOCATIONS_EXTENSION, type Revocation } from '@mindscape/platform';
+import { SignJWT, decodeJwt, importJWK, type JWK } from 'jose';
 import {
   errorCodes,
+  gatewayAssertion,
   graphql,
   graphqlWsClient,
   recordEvents,
   signUp,
+  until,
   useTestStack,
   type EventLog,
   type SignedUp,
@@ -72,6 +75,35 @@ describe('revocation bites on the next request and on open sockets (issue 13, fi
     } finally {
       await client.dispose();
     }
+  });
+
+  test('a revoking answer carries its revocations to the gateway that asked, and no further', async () => {
+    const ana = await signUp(url);
+    // Straight to the users subgraph, as the gateway would ask it.
+    const sessionId = decodeJwt(ana.accessToken).sid as string;
+    const signOut = 'mutation { signOut }';
+    const direct = await graphql(
+      stack.users.url,
+      signOut,
+      {},
+      {
+        headers: await gatewayAssertion(
+          stack.secret,
+          'users',
+          { query: signOut, variables: {} },
+          { identity: { userId: ana.userId, via: 'session', sessionId } },
+        ),
+      },
+    );
+    assert.deepEqual(direct.data, { signOut: true });
+    const [revocation, ...more] = direct.extensions?.[REVOCATIONS_EXTENSION] as Revocation[];
+    assert.deepEqual(more, []);
+    assert.equal(revocation!.kind, 'session');
+    assert.equal((revocation as { id: string }).id, sessionId);
+    // Through the gateway the client sees its answer, not the gateway's internals.
+    const bo = await signUp(url);
+    const answered = await graphql(url, signOut, {}, { token: bo.accessToken });
+    assert.deepEqual(answered, { status: 200, data: { signOut: true } });
   });
 
   test('a socket lives no longer than the access token that opened it', async () => {
@@ -151,14 +183,27 @@ describe('revocation bites on the next request and on open sockets (issue 13, fi
       { id: device.id },
       { token: ana.accessToken },
     );
-    for (const gateway of [url, cached.url]) {
-      const refused = await graphql(
-        gateway,
-        RECORD_BIOMETRICS,
-        { input: { samples: beat(62) } },
-        { token },
-      );
-      assert.deepEqual(errorCodes(refused), ['UNAUTHENTICATED'], gateway);
-    }
+    // The gateway that carried the revocation refuses the next request; another one hears of
+    // it through its follow of the list, a round trip later, whatever its device-token cache.
+    const refused = await graphql(
+      url,
+      RECORD_BIOMETRICS,
+      { input: { samples: beat(62) } },
+      { token },
+    );
+    assert.deepEqual(errorCodes(refused), ['UNAUTHENTICATED']);
+    await until(
+      'the other gateway refuses the revoked device',
+      async () => {
+        const answer = await graphql(
+          cached.url,
+          RECORD_BIOMETRICS,
+          { input: { samples: beat(62) } },
+          { token },
+        );
+        return errorCodes(answer)[0] === 'UNAUTHENTICATED';
+      },
+      { timeoutMs: 5_000 },
+    );
   });
 });

@@ -23,6 +23,11 @@ type Subject =
   | { kind: 'session' | 'user' | 'device'; id: string }
   | { kind: 'consent'; ownerId: string; granteeId: string; scope: string };
 
+/** What revokes: the stored list itself, or one request's view of it that notes what it revoked. */
+export interface Revoker {
+  revoke(...subjects: Subject[]): Promise<void>;
+}
+
 export interface RevocationPage {
   revocations: Revocation[];
   /** Pass back as `after` to hear only what came since. */
@@ -33,7 +38,7 @@ export interface RevocationPage {
  * The revocation list: stored (every instance and the gateway read the same rows) and
  * announced on the event bus, so followers hear of it at once.
  */
-export class Revocations {
+export class Revocations implements Revoker {
   /** Ends held-open follows at shutdown, so the server can close at once. */
   private readonly closing = new AbortController();
 
@@ -42,7 +47,21 @@ export class Revocations {
     private readonly bus: EventBus,
   ) {}
 
-  async revoke(...subjects: Subject[]): Promise<void> {
+  revoke(...subjects: Subject[]): Promise<void> {
+    return this.record(subjects);
+  }
+
+  /**
+   * A revoker for one request that also notes each revocation in `heard`, which the users
+   * subgraph returns with its answer: the gateway that carried the request applies them before
+   * answering the client, so the client's next request is refused even when the announcement
+   * to followers arrives later (it usually does not, but nothing orders the two).
+   */
+  reportingTo(heard: Revocation[]): Revoker {
+    return { revoke: (...subjects) => this.record(subjects, heard) };
+  }
+
+  private async record(subjects: Subject[], heard?: Revocation[]): Promise<void> {
     const now = new Date();
     const until = new Date(now.getTime() + REVOCATION_TTL_MS);
     for (const subject of subjects) {
@@ -52,6 +71,7 @@ export class Revocations {
         { $set: { revocation, revokedAt: now, expiresAt: until } },
         { upsert: true },
       );
+      heard?.push(revocation);
       await this.bus.publish(REVOCATIONS_TOPIC, revocation);
     }
     // Rows nobody needs any more go with the next write (FerretDB v1 has no TTL indexes).

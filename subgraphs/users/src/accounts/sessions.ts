@@ -2,7 +2,7 @@ import { isDuplicateKey, unauthenticated } from '@mindscape/platform';
 import { Types } from 'mongoose';
 import type { UsersModels } from '../models/index.js';
 import type { AccessTokenIssuer } from './access-tokens.js';
-import type { Revocations } from './revocations.js';
+import type { Revoker } from './revocations.js';
 import { formatToken, newSecret, parseToken, secretMatches } from './opaque-token.js';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -18,8 +18,13 @@ export class Sessions {
   constructor(
     private readonly models: UsersModels,
     private readonly issuer: AccessTokenIssuer,
-    private readonly revocations: Revocations,
+    private readonly revocations: Revoker,
   ) {}
+
+  /** The same sessions, revoking through `revocations` (one request's reporting revoker). */
+  revokingWith(revocations: Revoker): Sessions {
+    return new Sessions(this.models, this.issuer, revocations);
+  }
 
   /** Starts a new session (a new rotation family) for a person who just proved who they are. */
   start(userId: Types.ObjectId): Promise<SessionTokens> {
