@@ -5,9 +5,8 @@
  * and the services' resident memory may grow less than 10 % after the warm-up. Prints the
  * memory curve.
  *
- * SOAK_SECONDS: 150 in the CI variant (the whole variant must fit 8 minutes on a shared 2-core
- * machine), 300 by default in the full run (the issue's CI figure), 3600 for the hour:
- * `SOAK_SECONDS=3600 npm run test:reliability soak`.
+ * SOAK_SECONDS: 300 by default, in the CI variant and the full run alike (the five minutes the
+ * issue asks of CI); 3600 for the hour: `SOAK_SECONDS=3600 npm run test:reliability soak`.
  */
 import { ErrorCode, openDatabase } from '@mindscape/platform';
 import { graphql, signUp, until, type SignedUp } from '@mindscape/test-kit';
@@ -34,9 +33,8 @@ const SEND = `mutation($t: String!, $id: ID!) {
 }`;
 const FORGET = 'mutation { forgetEverything(confirm: true) }';
 
-export function soakSeconds(options: ScenarioOptions): number {
-  const fallback = options.ci ? 150 : 300;
-  const seconds = Number(process.env.SOAK_SECONDS ?? fallback);
+export function soakSeconds(): number {
+  const seconds = Number(process.env.SOAK_SECONDS ?? 300);
   if (!Number.isFinite(seconds) || seconds < 60)
     throw new Error(
       `SOAK_SECONDS must be a number of seconds, at least 60 (got ${process.env.SOAK_SECONDS}).`,
@@ -45,7 +43,7 @@ export function soakSeconds(options: ScenarioOptions): number {
 }
 
 export async function soak(options: ScenarioOptions): Promise<void> {
-  const seconds = soakSeconds(options);
+  const seconds = soakSeconds();
   const report = new ScenarioReport(`soak for ${seconds} s`, options);
   const wearers = 50;
   const subscriberCount = 1000;
