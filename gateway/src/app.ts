@@ -16,7 +16,7 @@ import cors from 'cors';
 import express from 'express';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { Gauge, Histogram } from 'prom-client';
-import { createAuthenticator } from './authenticate.js';
+import { anonymousAuthenticator, createAuthenticator } from './authenticate.js';
 import { queryLimits } from './limits.js';
 import { createRateLimits } from './rate-limits.js';
 import { OperationAllowList } from './allow-list.js';
@@ -36,18 +36,39 @@ export class CompositionError extends Error {
   override name = 'CompositionError';
 }
 
+/** What only code can choose, never the environment. */
+export interface GatewayOptions {
+  /**
+   * Serve a graph with no people in it, without the users subgraph: every request is
+   * anonymous (one with an Authorization header is refused) and subgraph fetches carry no
+   * identity assertion, so MindScape's subgraphs, which require one, refuse them. For the
+   * federation benchmark's public subgraphs (bench/federation); never for a deployment.
+   * @default false
+   */
+  anonymous?: boolean;
+}
+
 /** Composes the subgraphs (stopping on a composition error) and serves the one graph. */
 export async function createGateway(
   config: GatewayConfig,
   logger: Logger = createLogger('gateway', config.LOG_LEVEL),
+  options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  const usersUrl = config.SUBGRAPHS.find((s) => s.name === 'users')!.url;
-  const authenticator = createAuthenticator(
-    new URL(usersUrl).origin,
-    config.ASSERTION_SECRET,
-    config.DEVICE_TOKEN_CACHE_MS,
-    logger,
-  );
+  const usersUrl = config.SUBGRAPHS.find((s) => s.name === 'users')?.url;
+  if (!options.anonymous && !usersUrl)
+    throw new Error(
+      'The gateway needs the users subgraph in SUBGRAPHS to verify who is calling ' +
+        '(only an anonymous gateway, an option for benchmarks, runs without it).',
+    );
+  const authenticator =
+    usersUrl && !options.anonymous
+      ? createAuthenticator(
+          new URL(usersUrl).origin,
+          config.ASSERTION_SECRET,
+          config.DEVICE_TOKEN_CACHE_MS,
+          logger,
+        )
+      : anonymousAuthenticator();
   // Ready once composed and listening, until shutdown: a subgraph that is down makes answers
   // partial (each subgraph's own /ready says so), not the gateway unready, or every gateway
   // would leave the load balancer together.
@@ -74,7 +95,7 @@ export async function createGateway(
       new AssertingDataSource({
         name,
         url,
-        secret: config.ASSERTION_SECRET,
+        ...(options.anonymous ? {} : { secret: config.ASSERTION_SECRET }),
         latency,
         timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
         breakAfter: config.CIRCUIT_BREAK_AFTER,

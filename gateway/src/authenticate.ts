@@ -22,7 +22,7 @@ export interface Authenticator {
   /** When the token behind an identity `identify` returned expires (epoch ms); none for devices. */
   expiresAt(identity: Identity): number | undefined;
   /** Revoked sessions, people, devices and consents, as the users subgraph announces them. */
-  revocations: RevocationFeed;
+  revocations: Pick<RevocationFeed, 'hear' | 'onRevocation' | 'watch'>;
   close(): Promise<void>;
 }
 
@@ -109,6 +109,29 @@ export function createAuthenticator(
     },
     expiresAt: (identity) => expiries.get(identity),
     close: () => revocations.close(),
+  };
+}
+
+/**
+ * For a graph with no people in it (`createGateway`'s `anonymous` option): every request is
+ * anonymous, and a request that brings a token is refused, never served as anonymous, since
+ * nothing here could verify it. Nothing is ever revoked.
+ */
+export function anonymousAuthenticator(): Authenticator {
+  return {
+    revocations: {
+      hear() {},
+      onRevocation: () => () => {},
+      watch() {
+        throw new Error('an anonymous gateway has no identities to watch');
+      },
+    },
+    async identify(authorization) {
+      if (authorization === undefined || authorization === '') return undefined;
+      throw rejected('This graph has no sign-in; send requests without an Authorization header.');
+    },
+    expiresAt: () => undefined,
+    close: async () => {},
   };
 }
 

@@ -35,7 +35,8 @@ export interface GatewayContext {
 export interface SubgraphSourceOptions extends ResilienceOptions {
   name: string;
   url: string;
-  secret: string;
+  /** Signs each fetch's identity assertion; without it (an anonymous gateway) none is sent. */
+  secret?: string;
   latency: Histogram<'subgraph'>;
   /** Longest wait for one subgraph answer. */
   timeoutMs: number;
@@ -56,7 +57,7 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     data: structuredClone(answer.data),
     ...(answer.errors ? { errors: structuredClone(answer.errors) } : {}),
   }));
-  private readonly secret: string;
+  private readonly secret: string | undefined;
   private readonly latency: Histogram<'subgraph'>;
   private readonly onRevocations: ((revocations: unknown) => void) | undefined;
 
@@ -86,11 +87,13 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     const assertion = 'assertion' in context && context.assertion ? context.assertion : {};
     // One assertion per fetch (retries included): bound to this subgraph and this operation,
     // and accepted once, so a copy of it opens nothing else.
-    const signed = await signAssertion(assertion, this.secret, {
-      service: this.subgraphName,
-      operation: { query: request.query ?? '', variables: request.variables },
-    });
-    request.http.headers.set(IDENTITY_HEADER, signed);
+    if (this.secret !== undefined) {
+      const signed = await signAssertion(assertion, this.secret, {
+        service: this.subgraphName,
+        operation: { query: request.query ?? '', variables: request.variables },
+      });
+      request.http.headers.set(IDENTITY_HEADER, signed);
+    }
     if (assertion.requestId) request.http.headers.set(REQUEST_ID_HEADER, assertion.requestId);
   }
 

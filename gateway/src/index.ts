@@ -1,3 +1,8 @@
-export { CompositionError, createGateway, type RunningGateway } from './app.js';
-export { gatewayConfigSchema, type GatewayConfig } from './config.js';
+export {
+  CompositionError,
+  createGateway,
+  type GatewayOptions,
+  type RunningGateway,
+} from './app.js';
+export { anonymousGatewayConfigSchema, gatewayConfigSchema, type GatewayConfig } from './config.js';
 export { CloseCode } from './subscriptions/close-codes.js';
