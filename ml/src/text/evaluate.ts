@@ -12,8 +12,16 @@ export interface Evaluation {
 
 /** The model on a held-out split, with its own (dev-tuned) thresholds, for 28 labels and both groupings. */
 export async function evaluate(model: TextEmotionModel, data: LabelledText[]): Promise<Evaluation> {
-  const scores = await model.scores(data.map((d) => d.text));
-  const predicted = decide(scores, model.params.thresholds);
+  return evaluateScores(await model.scores(data.map((d) => d.text)), model.params.thresholds, data);
+}
+
+/** Any model's scores of a held-out split, decided with its (dev-tuned) thresholds. */
+export function evaluateScores(
+  scores: number[][],
+  thresholds: number[],
+  data: LabelledText[],
+): Evaluation {
+  const predicted = decide(scores, thresholds);
   const gold = data.map((d) => new Set(d.labels));
   const grouped = (grouping: Record<string, readonly string[]>) =>
     multiLabelMetrics(

@@ -2,13 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import {
-  FEATURE_BUCKETS,
-  detectLanguage,
-  textFeatures,
-  type Language,
-  type SparseVector,
-} from './features.js';
+import { FEATURE_BUCKETS, textFeatures, type Language, type SparseVector } from './features.js';
 import { AFFECT, EMOTION_LABELS, type EmotionLabel } from './labels.js';
 
 export const artifactsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'artifacts');
@@ -158,27 +152,4 @@ export function reading(
     valence: affect(0),
     arousal: affect(1),
   };
-}
-
-/** Both languages, loaded once; picks the model by the text's script. */
-export class TextEmotionReader {
-  private constructor(private readonly models: Record<Language, TextEmotionModel>) {}
-
-  static async load(dir = artifactsDir): Promise<TextEmotionReader> {
-    // Another part of the process may have registered a backend (the sentence encoder's
-    // WASM); tensors can be made only once the chosen one is initialised.
-    await tf.ready();
-    return new TextEmotionReader({
-      en: await TextEmotionModel.load('en', dir),
-      ko: await TextEmotionModel.load('ko', dir),
-    });
-  }
-
-  read(text: string): Promise<EmotionReading> {
-    return this.models[detectLanguage(text)].read(text);
-  }
-
-  dispose(): void {
-    Object.values(this.models).forEach((m) => m.dispose());
-  }
 }

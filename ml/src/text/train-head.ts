@@ -1,0 +1,204 @@
+import { seededRandom } from '@mindscape/biosignals';
+import * as tf from '@tensorflow/tfjs';
+import { SENTENCE_VECTOR_DIM } from '../sentence-encoder/index.js';
+import { EncoderHead, blendScores, headLogits, type Blend } from './encoder-head.js';
+import type { Language } from './features.js';
+import { EMOTION_LABELS } from './labels.js';
+import { decide, multiLabelMetrics, tuneThresholds } from './metrics.js';
+
+/** Labelled sentence vectors: `vectors` holds one 512-d row per entry of `labels`. */
+export interface VectorSet {
+  vectors: Float32Array;
+  labels: number[][];
+}
+
+/** A language's dev split as the head's training sees it: vectors, gold labels, n-gram scores. */
+export interface DevSet extends VectorSet {
+  ngramScores: number[][];
+}
+
+export interface HeadTrainOptions {
+  /** @default 12 */
+  epochs: number;
+  /** @default 256 */
+  batchSize: number;
+  /** Adam learning rate. @default 0.001 */
+  learningRate: number;
+  /** Width of the hidden layer. @default 512 */
+  hidden: number;
+  /** Dropout on the hidden layer while training. @default 0.3 */
+  dropout: number;
+  /**
+   * Rare labels' positives weigh (negatives / positives)^power in the loss, at most
+   * `maxPositiveWeight`: a label seen in 1 % of texts still shapes the hidden layer.
+   * @default 0.5
+   */
+  positiveWeightPower: number;
+  /** @default 10 */
+  maxPositiveWeight: number;
+  seed: number;
+  progress: (line: string) => void;
+}
+
+const defaults: HeadTrainOptions = {
+  epochs: 12,
+  batchSize: 256,
+  learningRate: 0.001,
+  hidden: 512,
+  dropout: 0.3,
+  positiveWeightPower: 0.5,
+  maxPositiveWeight: 10,
+  seed: 11,
+  progress: () => {},
+};
+
+/** Blend weights tried for the n-gram model's share, in tenths. */
+const NGRAM_WEIGHTS = Array.from({ length: 11 }, (_, k) => k / 10);
+
+/** The n-gram share and thresholds that give a language's dev split its best macro-F1. */
+export function tuneBlend(
+  ngramScores: number[][],
+  headScores: number[][],
+  gold: Array<Set<number>>,
+): Blend & { macroF1: number } {
+  let best = { ngramWeight: 0, thresholds: [] as number[], macroF1: -1 };
+  for (const ngramWeight of NGRAM_WEIGHTS) {
+    const mixed = blendScores(ngramScores, headScores, ngramWeight);
+    const thresholds = tuneThresholds(mixed, gold, EMOTION_LABELS.length);
+    const { macroF1 } = multiLabelMetrics(EMOTION_LABELS, decide(mixed, thresholds), gold);
+    if (macroF1 > best.macroF1) best = { ngramWeight, thresholds, macroF1 };
+  }
+  return best;
+}
+
+/**
+ * Trains the encoder head (one hidden layer over sentence vectors) on the training vectors of
+ * both languages, with sigmoid cross-entropy weighted towards rare labels, and keeps the epoch
+ * whose blend with the n-gram models gives the best mean dev macro-F1 over the languages.
+ * Test data never reaches this function.
+ */
+export async function trainEncoderHead(
+  train: VectorSet[],
+  dev: Partial<Record<Language, DevSet>>,
+  options: Partial<HeadTrainOptions> = {},
+): Promise<EncoderHead> {
+  const o = { ...defaults, ...options };
+  const L = EMOTION_LABELS.length;
+  const D = SENTENCE_VECTOR_DIM;
+  const rows = train.flatMap((set, s) => set.labels.map((_, i) => [s, i] as const));
+  const positives = EMOTION_LABELS.map(
+    (_, c) => train.reduce((n, set) => n + set.labels.filter((l) => l.includes(c)).length, 0) + 1,
+  );
+  const positiveWeight = positives.map((p) =>
+    Math.min(o.maxPositiveWeight, ((rows.length - p) / p) ** o.positiveWeightPower),
+  );
+  const prior = positives.map((p) => p / (rows.length + 2));
+  const random = seededRandom(o.seed);
+  const glorot = (fanIn: number, fanOut: number) => {
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    return Float32Array.from({ length: fanIn * fanOut }, () => (2 * random() - 1) * limit);
+  };
+  const w = {
+    w1: tf.variable(tf.tensor2d(glorot(D, o.hidden), [D, o.hidden])),
+    b1: tf.variable(tf.zeros([o.hidden])),
+    w2: tf.variable(tf.tensor2d(glorot(o.hidden, L), [o.hidden, L])),
+    b2: tf.variable(tf.tensor1d(prior.map((p) => Math.log(p / (1 - p))))),
+  } as {
+    w1: tf.Variable<tf.Rank.R2>;
+    b1: tf.Variable<tf.Rank.R1>;
+    w2: tf.Variable<tf.Rank.R2>;
+    b2: tf.Variable<tf.Rank.R1>;
+  };
+  const optimizer = tf.train.adam(o.learningRate);
+  const devLanguages = Object.keys(dev) as Language[];
+  const devGold = Object.fromEntries(
+    devLanguages.map((lang) => [lang, dev[lang]!.labels.map((l) => new Set(l))]),
+  ) as Record<Language, Array<Set<number>>>;
+  for (const lang of devLanguages) {
+    const { ngramScores } = dev[lang]!;
+    const thresholds = tuneThresholds(ngramScores, devGold[lang], L);
+    const { macroF1 } = multiLabelMetrics(
+      EMOTION_LABELS,
+      decide(ngramScores, thresholds),
+      devGold[lang],
+    );
+    o.progress(`${lang} dev macro-F1 of the n-gram model alone: ${macroF1.toFixed(3)}`);
+  }
+  let best: { score: number; epoch: number; head?: EncoderHead } = { score: -1, epoch: 0 };
+
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    const began = Date.now();
+    const order = shuffle([...rows.keys()], random);
+    let lossSum = 0;
+    for (let start = 0; start < order.length; start += o.batchSize) {
+      const ids = order.slice(start, start + o.batchSize);
+      const x = new Float32Array(ids.length * D);
+      const y = new Float32Array(ids.length * L);
+      const weight = new Float32Array(ids.length * L).fill(1);
+      ids.forEach((id, r) => {
+        const [s, i] = rows[id]!;
+        x.set(train[s]!.vectors.subarray(i * D, (i + 1) * D), r * D);
+        for (const c of train[s]!.labels[i]!) {
+          y[r * L + c] = 1;
+          weight[r * L + c] = positiveWeight[c]!;
+        }
+      });
+      const loss = tf.tidy(() => {
+        const xs = tf.tensor2d(x, [ids.length, D]);
+        const ys = tf.tensor2d(y, [ids.length, L]);
+        const weights = tf.tensor2d(weight, [ids.length, L]);
+        return optimizer.minimize(
+          () =>
+            tf.losses.sigmoidCrossEntropy(ys, headLogits(xs, w, o.dropout), weights) as tf.Scalar,
+          true,
+        )!;
+      });
+      lossSum += (await loss.data())[0]! * ids.length;
+      loss.dispose();
+    }
+    const head = new EncoderHead({
+      hidden: o.hidden,
+      w1: (await w.w1.data()) as Float32Array,
+      b1: (await w.b1.data()) as Float32Array,
+      w2: (await w.w2.data()) as Float32Array,
+      b2: (await w.b2.data()) as Float32Array,
+      blends: {} as Record<Language, Blend>,
+    });
+    const figures: string[] = [];
+    let score = 0;
+    for (const lang of devLanguages) {
+      const set = dev[lang]!;
+      const headScores = head.scores(set.vectors, set.labels.length);
+      const alone = multiLabelMetrics(
+        EMOTION_LABELS,
+        decide(headScores, tuneThresholds(headScores, devGold[lang], L)),
+        devGold[lang],
+      ).macroF1;
+      const { macroF1, ...blend } = tuneBlend(set.ngramScores, headScores, devGold[lang]);
+      head.params.blends[lang] = blend;
+      score += macroF1 / devLanguages.length;
+      figures.push(
+        `${lang} ${macroF1.toFixed(3)} (n-gram share ${blend.ngramWeight}; head alone ${alone.toFixed(3)})`,
+      );
+    }
+    o.progress(
+      `head epoch ${epoch}/${o.epochs}: train loss ${(lossSum / rows.length).toFixed(4)}, dev macro-F1 ${figures.join(', ')} (${((Date.now() - began) / 1000).toFixed(0)} s)`,
+    );
+    if (score > best.score) {
+      best.head?.dispose();
+      best = { score, epoch, head };
+    } else head.dispose();
+  }
+  tf.dispose(w);
+  optimizer.dispose();
+  o.progress(`head: keeping epoch ${best.epoch} (mean dev macro-F1 ${best.score.toFixed(3)})`);
+  return best.head!;
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
