@@ -1,7 +1,6 @@
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   badRequest,
   createHttpShell,
@@ -9,6 +8,7 @@ import {
   logUnexpectedErrors,
   maskUnexpected,
   requestIdOf,
+  type Identity,
   type Logger,
 } from '@mindscape/platform';
 import { CircuitState } from 'cockatiel';
@@ -22,6 +22,7 @@ import { createRateLimits } from './rate-limits.js';
 import { OperationAllowList } from './allow-list.js';
 import type { GatewayConfig } from './config.js';
 import { AssertingDataSource, type GatewayContext } from './data-source.js';
+import { serveGraphQL } from './http-graphql.js';
 import { SubscriptionHub } from './subscriptions/hub.js';
 import { SupergraphPlans } from './subscriptions/plans.js';
 import { serveFederatedSubscriptions } from './subscriptions/server.js';
@@ -174,6 +175,20 @@ export async function createGateway(
   composed.set(config.SUBGRAPHS.length);
 
   const rateLimits = createRateLimits(config);
+  // Who is calling, established once per request (and counted once against their limit),
+  // whether the request is answered by its own execution or by an identical one's.
+  const callers = new WeakMap<express.Request, Promise<Identity | undefined>>();
+  const caller = (req: express.Request) => {
+    let identity = callers.get(req);
+    if (!identity) {
+      identity = authenticator.identify(req.headers.authorization).then(async (found) => {
+        if (found) await rateLimits.person(found.userId);
+        return found;
+      });
+      callers.set(req, identity);
+    }
+    return identity;
+  };
   shell.app.use(
     '/graphql',
     // Browsers may call from the web app's origins only; tokens travel in a header, never a
@@ -196,10 +211,11 @@ export async function createGateway(
       );
     },
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const identity = await authenticator.identify(req.headers.authorization);
-        if (identity) await rateLimits.person(identity.userId);
+    serveGraphQL(apollo, {
+      // Identical queries in flight from the same caller share one execution (http-graphql.ts).
+      callerKey: async (req) => (await caller(req)) ?? null,
+      context: async (req) => {
+        const identity = await caller(req);
         const requestId = requestIdOf(req);
         return {
           assertion: {

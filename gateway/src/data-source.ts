@@ -12,6 +12,7 @@ import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import { withDistinctRepresentations } from './dedupe-entities.js';
 import { InflightReads } from './inflight.js';
+import { subgraphFetcher } from './subgraph-http.js';
 import {
   SubgraphPolicies,
   isRead,
@@ -64,12 +65,8 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
   constructor(options: SubgraphSourceOptions) {
     super({
       url: options.url,
-      // The platform's fetch, with a deadline: a hung subgraph must not hold a client forever.
-      fetcher: ((url: string, init: RequestInit) =>
-        fetch(url, {
-          ...init,
-          signal: AbortSignal.timeout(options.timeoutMs),
-        })) as unknown as RemoteGraphQLDataSource['fetcher'],
+      // Kept-alive node:http with a deadline: a hung subgraph must not hold a client forever.
+      fetcher: subgraphFetcher({ timeoutMs: options.timeoutMs }),
     });
     this.subgraphName = options.name;
     this.secret = options.secret;
