@@ -7,6 +7,7 @@
  *
  *   npm run bench:federation [-- --workers 1 --concurrency 50 --seconds 8 --rounds 3]
  *   BENCH_PROFILE=ours npm run bench:federation -- --only ours   (CPU profile in .local/profiles)
+ *   BENCH_DEDUP=false npm run bench:federation   (every execution on its own: the executors)
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -46,6 +47,7 @@ const OUR_SETTINGS = {
   // would refuse the query as too costly.
   COST_LIST_SIZE: '6',
   MAX_COST: '1000000',
+  SHARE_INFLIGHT_QUERIES: String(process.env.BENCH_DEDUP !== 'false'),
 };
 
 interface Running {
@@ -252,8 +254,9 @@ try {
     }),
   );
   console.log(
-    `\nHive rows deduplicate identical in-flight requests (the public benchmark's setting)` +
-      `${process.env.BENCH_HIVE_DEDUP === 'false' ? ': off for this run' : ''}; ` +
+    `\nIdentical requests in flight share one execution in every row but stock @apollo/gateway ` +
+      `(Hive: inboundInflightRequestDeduplication, the public benchmark's setting; ours: ` +
+      `SHARE_INFLIGHT_QUERIES)${process.env.BENCH_DEDUP === 'false' ? ': off for this run' : ''}; ` +
       `run took ${((performance.now() - t0) / 1000).toFixed(0)} s.`,
   );
 } finally {

@@ -13,7 +13,7 @@
  *   anonymous; apollo: stock @apollo/gateway + @apollo/server standalone; hive:
  *   @graphql-hive/gateway-runtime; hive-router: the same with @graphql-hive/router-runtime's
  *   Rust query planner. The Hive rows deduplicate identical in-flight requests as in the
- *   public benchmark's configuration unless BENCH_HIVE_DEDUP=false.
+ *   public benchmark's configuration unless BENCH_DEDUP=false.
  */
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -143,7 +143,7 @@ async function serveGateway(which: GatewayRole, port: number): Promise<void> {
       const runtime = createGatewayRuntime({
         supergraph: supergraph(),
         logging: 'error',
-        inboundInflightRequestDeduplication: process.env.BENCH_HIVE_DEDUP !== 'false',
+        inboundInflightRequestDeduplication: process.env.BENCH_DEDUP !== 'false',
         ...(which === 'hive-router' ? { unifiedGraphHandler } : {}),
       });
       const server = createServer(runtime);

@@ -213,7 +213,9 @@ export async function createGateway(
     express.json({ limit: '2mb' }),
     serveGraphQL(apollo, {
       // Identical queries in flight from the same caller share one execution (http-graphql.ts).
-      callerKey: async (req) => (await caller(req)) ?? null,
+      ...(config.SHARE_INFLIGHT_QUERIES
+        ? { callerKey: async (req: express.Request) => (await caller(req)) ?? null }
+        : {}),
       context: async (req) => {
         const identity = await caller(req);
         const requestId = requestIdOf(req);

@@ -68,6 +68,14 @@ export const anonymousGatewayConfigSchema = z.object({
     .transform((value) => value === 'true'),
   /** WebSocket pings (graphql-ws's keep-alive); a client that misses one is disconnected. */
   KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /**
+   * Identical queries in flight at the same moment from the same caller (identity, address,
+   * headers) share one execution (gateway/src/http-graphql.ts); off: each runs on its own.
+   */
+  SHARE_INFLIGHT_QUERIES: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** Re-read the subgraphs' schemas this often (0: only at start). */
   SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
   /** Requests (and WebSocket connections) a minute per client address, and per person. */

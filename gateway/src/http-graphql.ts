@@ -26,7 +26,11 @@ const MAY_WRITE = /\b(?:mutation|subscription)\b/;
  */
 export function serveGraphQL<Context extends object>(
   apollo: ApolloServer<Context>,
-  options: { context: (req: Request) => Promise<Context>; callerKey: CallerKey },
+  options: {
+    context: (req: Request) => Promise<Context>;
+    /** Who is calling, for sharing; without it nothing is shared. */
+    callerKey?: CallerKey;
+  },
 ): RequestHandler {
   const answers = new InflightReads<HTTPGraphQLResponse>((answer) => answer);
   const encoded = new WeakMap<HTTPGraphQLResponse, { bytes: Buffer; etag?: string }>();
@@ -56,6 +60,7 @@ export function serveGraphQL<Context extends object>(
     });
   };
   const shareKey = async (req: Request): Promise<string | undefined> => {
+    if (!options.callerKey) return undefined;
     const body = req.body as { query?: unknown } | undefined;
     const text = req.method === 'GET' ? req.url : body?.query;
     if (typeof text !== 'string' || MAY_WRITE.test(text)) return undefined;

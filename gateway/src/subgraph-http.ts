@@ -1,5 +1,7 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+// Default imports, looked up at each call: OpenTelemetry's http instrumentation (platform's
+// telemetry.ts) patches these modules' objects, and the trace must reach the subgraphs.
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -17,15 +19,15 @@ type FetcherHeaders = FetcherResponse['headers'];
 export function subgraphFetcher(options: { timeoutMs: number }): Fetcher {
   // Enough sockets for a busy gateway's concurrent fetches to one subgraph; idle ones close.
   const agents = {
-    'http:': new HttpAgent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 }),
-    'https:': new HttpsAgent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 }),
+    'http:': new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 }),
+    'https:': new https.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 }),
   };
   return (url: string, init: FetcherRequestInit = {}) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       const target = new URL(url);
       const secure = target.protocol === 'https:';
       const body = init.body ?? '';
-      const request = (secure ? httpsRequest : httpRequest)(
+      const request = (secure ? https : http).request(
         target,
         {
           method: init.method ?? 'POST',
