@@ -145,7 +145,10 @@ try {
       );
     expected.set(role, text);
   }
-  console.log(`every gateway answered as stock @apollo/gateway (${body.length} B query)`);
+  console.log(
+    `every gateway answered as stock @apollo/gateway (${body.length} B query, ` +
+      `${(expected.get('apollo')!.length / 1024).toFixed(1)} kB answer)`,
+  );
 
   const loader = fork(LOAD, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   started.push(loader);
