@@ -182,6 +182,7 @@ try {
     errors: number;
     gatewayCpu: number;
     subgraphsCpu: number;
+    loaderCpu: number;
   }
   const results = new Map<GatewayRole, Measured[]>();
   for (let round = 1; round <= rounds; round++) {
@@ -191,9 +192,10 @@ try {
       const gateway = gateways.get(role)!;
       process.stdout.write(`round ${round}/${rounds}: ${ROW_NAMES[role]} for ${seconds} s… `);
       await measure(order(role, warmup / 4));
-      const before = [await totalCpuMs(gateway.pids), await totalCpuMs(subgraphs.pids)];
+      const pids = [gateway.pids, subgraphs.pids, [loader.pid!]];
+      const before = await Promise.all(pids.map(totalCpuMs));
       const measured = await measure(order(role, seconds));
-      const after = [await totalCpuMs(gateway.pids), await totalCpuMs(subgraphs.pids)];
+      const after = await Promise.all(pids.map(totalCpuMs));
       const queries = measured.latencies.length;
       const result: Measured = {
         rps: measured.rps,
@@ -203,6 +205,7 @@ try {
         errors: measured.errors,
         gatewayCpu: (after[0]! - before[0]!) / queries,
         subgraphsCpu: (after[1]! - before[1]!) / queries,
+        loaderCpu: (after[2]! - before[2]!) / queries,
       };
       console.log(
         `${result.rps.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors`,
@@ -233,6 +236,7 @@ try {
       'errors',
       'gateway CPU ms/query',
       'subgraphs CPU ms/query',
+      'load generator CPU ms/query',
       'req/s vs stock',
       'p99 vs stock',
       'req/s vs router-runtime',
@@ -249,6 +253,7 @@ try {
         String(r.errors),
         r.gatewayCpu,
         r.subgraphsCpu,
+        r.loaderCpu,
         ratio(r.rps, stock.rps),
         ratio(r.p99, stock.p99),
         ratio(r.rps, router?.rps),
