@@ -18,6 +18,8 @@ import {
 export const SENTENCE_VECTOR_DIM = EMBEDDING_DIM;
 /** [embedding | 2-gram | 3-gram | 5-gram branch] per token. */
 const FEATURE_DIM = EMBEDDING_DIM + NGRAM_ORDERS.length * CNN_DIM;
+/** Width of a text's token mean (`encodeWithTokenMeans`). */
+export const TOKEN_FEATURE_DIM = FEATURE_DIM;
 
 /**
  * How far a token's output reads its neighbours: two stacked n-gram layers, each seeing up to
@@ -158,6 +160,22 @@ export class SentenceEncoder {
 
   /** One L2-normalised 512-d vector per text, in order; each text is encoded independently. */
   encode(texts: string[]): Float32Array[] {
+    return this.run(texts);
+  }
+
+  /**
+   * The sentence vectors and, beside each, the mean over the text's pieces of the per-token
+   * layer (TOKEN_FEATURE_DIM wide: piece embedding and the three n-gram branches, layer-normed),
+   * which the vector is computed from. That mean keeps lexical detail the vector, trained for
+   * similarity, lets go of; a classifier can read both at no extra cost.
+   */
+  encodeWithTokenMeans(texts: string[]): { vectors: Float32Array[]; tokenMeans: Float32Array[] } {
+    const tokenMeans: Float32Array[] = new Array<Float32Array>(texts.length);
+    const vectors = this.run(texts, tokenMeans);
+    return { vectors, tokenMeans };
+  }
+
+  private run(texts: string[], tokenMeans?: Float32Array[]): Float32Array[] {
     if (this.disposed) throw new Error('SentenceEncoder used after dispose()');
     const out: Float32Array[] = new Array<Float32Array>(texts.length);
     const lengths = new Float32Array(texts.length);
@@ -172,6 +190,11 @@ export class SentenceEncoder {
       );
       ready.forEach((text, k) => {
         out[text] = vectors[k]!;
+        if (tokenMeans) {
+          const sum = sums.get(text)!;
+          const n = lengths[text]!;
+          tokenMeans[text] = Float32Array.from(sum, (v) => v / n);
+        }
         sums.delete(text);
       });
       ready = [];

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SentenceEncoder } from '../sentence-encoder/index.js';
-import { SENTENCE_VECTOR_DIM } from '../sentence-encoder/index.js';
+import { ENCODER_FEATURE_DIM, encoderFeatures } from './encoder-features.js';
 
 /** Where training keeps the sentence vectors of the data set (git-ignored through ml/.gitignore). */
 export const embeddingCacheDir = join(
@@ -18,9 +18,9 @@ export const embeddingCacheDir = join(
 const CHUNK = 512;
 
 /**
- * The sentence vectors of `texts` (row-major, 512 per text), read from the cache when a file for
- * exactly these texts is there, else encoded and written. The key is a hash of the texts, so an
- * edited data set is encoded again rather than read stale.
+ * The encoder features of `texts` (row-major, ENCODER_FEATURE_DIM per text), read from the cache
+ * when a file for exactly these texts is there, else encoded and written. The key is a hash of
+ * the texts, so an edited data set is encoded again rather than read stale.
  */
 export async function cachedEmbeddings(
   encoder: SentenceEncoder,
@@ -30,18 +30,16 @@ export async function cachedEmbeddings(
   dir = embeddingCacheDir,
 ): Promise<Float32Array> {
   const key = createHash('sha256').update(texts.join('\n')).digest('hex').slice(0, 16);
-  const file = join(dir, `${name}-${key}.f32`);
+  const file = join(dir, `${name}-${ENCODER_FEATURE_DIM}-${key}.f32`);
   const cached = await readFile(file).catch(() => undefined);
-  if (cached && cached.byteLength === texts.length * SENTENCE_VECTOR_DIM * 4) {
+  if (cached && cached.byteLength === texts.length * ENCODER_FEATURE_DIM * 4) {
     return new Float32Array(cached.buffer, cached.byteOffset, cached.byteLength / 4);
   }
-  const out = new Float32Array(texts.length * SENTENCE_VECTOR_DIM);
+  const out = new Float32Array(texts.length * ENCODER_FEATURE_DIM);
   const began = Date.now();
   let reported = began;
   for (let i = 0; i < texts.length; i += CHUNK) {
-    encoder.encode(texts.slice(i, i + CHUNK)).forEach((v, k) => {
-      out.set(v, (i + k) * SENTENCE_VECTOR_DIM);
-    });
+    out.set(encoderFeatures(encoder, texts.slice(i, i + CHUNK)), i * ENCODER_FEATURE_DIM);
     const done = Math.min(texts.length, i + CHUNK);
     if (Date.now() - reported > 15_000 || done === texts.length) {
       reported = Date.now();

@@ -1,35 +1,37 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-// From the weights' module, not the encoder's: importing the encoder registers the WASM backend.
-import { EMBEDDING_DIM as SENTENCE_VECTOR_DIM } from '../sentence-encoder/weights.js';
+import { ENCODER_FEATURE_DIM } from './encoder-features.js';
 import type { Language } from './features.js';
 import { EMOTION_LABELS } from './labels.js';
 import { artifactsDir } from './model.js';
-
-/**
- * Sentence vectors are unit length (each coordinate about ±1/√512); scaled by √512 they reach the
- * unit variance the layers' initialisation expects. A constant of the model, kept in training and
- * inference alike.
- */
-export const VECTOR_SCALE = Math.sqrt(SENTENCE_VECTOR_DIM);
 
 /** How a language mixes the n-gram model's scores with the head's, tuned on that language's dev split. */
 export interface Blend {
   /** Weight of the n-gram model's score; the head's is 1 − this. */
   ngramWeight: number;
+  /**
+   * What is mixed: the scores, or their logits (a weighted geometric mean of the odds, which
+   * lets a confident model outvote an unsure one).
+   */
+  space: 'probability' | 'logit';
   /** Per-label thresholds on the mixed score. */
   thresholds: number[];
 }
 
 /**
- * The encoder head: sigmoid(relu(v·√512 · W1 + b1) · W2 + b2) over the multilingual sentence
- * vector v, one network for English and Korean (the encoder maps a text and its translation
- * close together), and per language how its scores mix with the n-gram model's.
+ * The encoder head: sigmoid(relu(x̂ · W1 + b1) · W2 + b2) over the encoder's features of a text
+ * (sentence vector and token mean, see encoder-features.ts), x̂ being x standardised with the
+ * training set's mean and spread. One network for English and Korean (the encoder maps a text
+ * and its translation close together), and per language how its scores mix with the n-gram
+ * model's.
  */
 export interface EncoderHeadWeights {
   hidden: number;
-  /** 512 × hidden, row-major. */
+  /** Per input: the training set's mean, and 1 / its standard deviation. */
+  inputMean: Float32Array;
+  inputScale: Float32Array;
+  /** ENCODER_FEATURE_DIM × hidden, row-major. */
   w1: Float32Array;
   b1: Float32Array;
   /** hidden × labels, row-major. */
@@ -38,30 +40,43 @@ export interface EncoderHeadWeights {
   blends: Record<Language, Blend>;
 }
 
+/** The head's tensors; variables while training, constants once trained. (A type literal, so it
+ * passes as a TensorContainer to tf.dispose.) */
+export type HeadTensors = {
+  inputMean: tf.Tensor1D;
+  inputScale: tf.Tensor1D;
+  w1: tf.Tensor2D;
+  b1: tf.Tensor1D;
+  w2: tf.Tensor2D;
+  b2: tf.Tensor1D;
+};
+
 const ARTIFACT = 'text-emotion-encoder-head';
 
 export class EncoderHead {
-  private readonly tensors: { w1: tf.Tensor2D; b1: tf.Tensor1D; w2: tf.Tensor2D; b2: tf.Tensor1D };
+  private readonly tensors: HeadTensors;
 
   constructor(readonly params: EncoderHeadWeights) {
     const L = EMOTION_LABELS.length;
     this.tensors = {
-      w1: tf.tensor2d(params.w1, [SENTENCE_VECTOR_DIM, params.hidden]),
+      inputMean: tf.tensor1d(params.inputMean),
+      inputScale: tf.tensor1d(params.inputScale),
+      w1: tf.tensor2d(params.w1, [ENCODER_FEATURE_DIM, params.hidden]),
       b1: tf.tensor1d(params.b1),
       w2: tf.tensor2d(params.w2, [params.hidden, L]),
       b2: tf.tensor1d(params.b2),
     };
   }
 
-  /** Scores (0..1) of `count` sentence vectors laid end to end in `vectors`. */
-  scores(vectors: Float32Array, count: number): number[][] {
+  /** Scores (0..1) of `count` texts' encoder features laid end to end in `features`. */
+  scores(features: Float32Array, count: number): number[][] {
     const out: number[][] = [];
     const L = EMOTION_LABELS.length;
     for (let i = 0; i < count; i += 2048) {
       const n = Math.min(2048, count - i);
-      const slice = vectors.subarray(i * SENTENCE_VECTOR_DIM, (i + n) * SENTENCE_VECTOR_DIM);
+      const slice = features.subarray(i * ENCODER_FEATURE_DIM, (i + n) * ENCODER_FEATURE_DIM);
       const scores = tf.tidy(() =>
-        headLogits(tf.tensor2d(slice, [n, SENTENCE_VECTOR_DIM]), this.tensors).sigmoid(),
+        headLogits(tf.tensor2d(slice, [n, ENCODER_FEATURE_DIM]), this.tensors).sigmoid(),
       );
       const data = scores.dataSync();
       scores.dispose();
@@ -85,9 +100,11 @@ export class EncoderHead {
     const header = {
       format: 1,
       encoder: 'usem3',
-      vector: SENTENCE_VECTOR_DIM,
+      inputs: ENCODER_FEATURE_DIM,
       hidden: this.params.hidden,
       labels: EMOTION_LABELS,
+      inputMean: round([...this.params.inputMean]),
+      inputScale: round([...this.params.inputScale]),
       b1: round([...this.params.b1]),
       b2: round([...this.params.b2]),
       scales1: scales1.map((s) => Number(s.toPrecision(6))),
@@ -109,8 +126,10 @@ export class EncoderHead {
     const base = join(dir, ARTIFACT);
     const header = JSON.parse(await readFile(`${base}.json`, 'utf8')) as {
       format: number;
-      vector: number;
+      inputs: number;
       hidden: number;
+      inputMean: number[];
+      inputScale: number[];
       labels: string[];
       b1: number[];
       b2: number[];
@@ -120,7 +139,7 @@ export class EncoderHead {
     };
     if (
       header.format !== 1 ||
-      header.vector !== SENTENCE_VECTOR_DIM ||
+      header.inputs !== ENCODER_FEATURE_DIM ||
       header.labels.join() !== EMOTION_LABELS.join()
     ) {
       throw new Error(
@@ -128,9 +147,11 @@ export class EncoderHead {
       );
     }
     const bytes = new Int8Array(await readFile(`${base}.bin`));
-    const split = SENTENCE_VECTOR_DIM * header.hidden;
+    const split = ENCODER_FEATURE_DIM * header.hidden;
     return new EncoderHead({
       hidden: header.hidden,
+      inputMean: Float32Array.from(header.inputMean),
+      inputScale: Float32Array.from(header.inputScale),
       w1: dequantize(bytes.subarray(0, split), header.scales1),
       b1: Float32Array.from(header.b1),
       w2: dequantize(bytes.subarray(split), header.scales2),
@@ -141,13 +162,9 @@ export class EncoderHead {
 }
 
 /** The head's logits; shared by training (with variables) and inference (with constants). */
-export function headLogits(
-  vectors: tf.Tensor2D,
-  w: { w1: tf.Tensor2D; b1: tf.Tensor1D; w2: tf.Tensor2D; b2: tf.Tensor1D },
-  dropout = 0,
-): tf.Tensor2D {
+export function headLogits(features: tf.Tensor2D, w: HeadTensors, dropout = 0): tf.Tensor2D {
   let hidden = tf.fused.matMul({
-    a: vectors.mul(VECTOR_SCALE) as tf.Tensor2D,
+    a: features.sub(w.inputMean).mul(w.inputScale) as tf.Tensor2D,
     b: w.w1,
     bias: w.b1,
     activation: 'relu',
@@ -156,12 +173,24 @@ export function headLogits(
   return tf.fused.matMul({ a: hidden, b: w.w2, bias: w.b2 }) as tf.Tensor2D;
 }
 
-/** Mixes the two models' scores with a language's blend weight. */
-export function blendScores(ngram: number[][], head: number[][], ngramWeight: number): number[][] {
-  return ngram.map((row, i) =>
-    row.map((s, c) => ngramWeight * s + (1 - ngramWeight) * head[i]![c]!),
-  );
+/** Mixes the two models' scores as a language's blend says. */
+export function blendScores(
+  ngram: number[][],
+  head: number[][],
+  { ngramWeight, space }: Pick<Blend, 'ngramWeight' | 'space'>,
+): number[][] {
+  const mix =
+    space === 'probability'
+      ? (a: number, b: number) => ngramWeight * a + (1 - ngramWeight) * b
+      : (a: number, b: number) =>
+          1 / (1 + Math.exp(-(ngramWeight * logit(a) + (1 - ngramWeight) * logit(b))));
+  return ngram.map((row, i) => row.map((s, c) => mix(s, head[i]![c]!)));
 }
+
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+  return Math.log(q / (1 - q));
+};
 
 /** Row-major matrix with `columns` columns → int8 and one scale per column. */
 function quantize(matrix: Float32Array, columns: number): [Int8Array, number[]] {

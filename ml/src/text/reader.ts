@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { SentenceEncoder } from '../sentence-encoder/encoder.js';
 import { SENTENCE_ENCODER_DIR, SENTENCE_ENCODER_FILES } from '../sentence-encoder/model-dir.js';
+import { encoderFeatures } from './encoder-features.js';
 import { EncoderHead, blendScores } from './encoder-head.js';
 import { MAX_TEXT_CHARS, detectLanguage, type Language } from './features.js';
 import { TextEmotionModel, artifactsDir, reading, type EmotionReading } from './model.js';
@@ -69,9 +70,9 @@ export class TextEmotionReader {
     if (!this.encoded) return model.read(text);
     const { encoder, head } = this.encoded;
     const [ngram] = await model.scores([text]);
-    const [vector] = encoder.encode([text.slice(0, MAX_TEXT_CHARS)]);
+    const features = encoderFeatures(encoder, [text.slice(0, MAX_TEXT_CHARS)]);
     const blend = head.params.blends[language];
-    const [scores] = blendScores([ngram!], head.scores(vector!, 1), blend.ngramWeight);
+    const [scores] = blendScores([ngram!], head.scores(features, 1), blend);
     return reading(language, scores!, blend.thresholds);
   }
 

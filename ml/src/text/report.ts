@@ -1,10 +1,14 @@
+import type { Blend } from './encoder-head.js';
 import type { Evaluation } from './evaluate.js';
 import type { Language } from './features.js';
 import type { EmotionLabel } from './labels.js';
 
 /** What `npm run train` scored on the test split, written to ml/reports/text-emotion.json. */
 export interface TextEmotionResults {
-  model: { hidden: number; blends: Partial<Record<Language, { ngramWeight: number }>> };
+  model: {
+    hidden: number;
+    blends: Partial<Record<Language, Pick<Blend, 'ngramWeight' | 'space'>>>;
+  };
   /** The shipped reader: n-gram model and encoder head, blended. */
   blended: Partial<Record<Language, Evaluation>>;
   /** The n-gram model alone (the reader's fallback, and the model before the encoder head). */
@@ -53,7 +57,12 @@ const f = (x: number) => x.toFixed(3);
 export function textEmotionReport(results: TextEmotionResults, trainedAt: string): string {
   const rows = Object.entries(results.blended) as Array<[Language, Evaluation]>;
   const ngram = results.ngram;
-  const share = (lang: Language) => results.model.blends[lang]?.ngramWeight ?? 0;
+  const share = (lang: Language) => {
+    const blend = results.model.blends[lang];
+    return blend
+      ? `${blend.ngramWeight} of the ${blend.space === 'logit' ? 'logits' : 'scores'}`
+      : '—';
+  };
   const lines = [
     '# Text emotion: GoEmotions test split',
     '',

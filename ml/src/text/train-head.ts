@@ -1,30 +1,30 @@
 import { seededRandom } from '@mindscape/biosignals';
 import * as tf from '@tensorflow/tfjs';
-import { SENTENCE_VECTOR_DIM } from '../sentence-encoder/index.js';
+import { ENCODER_FEATURE_DIM } from './encoder-features.js';
 import { EncoderHead, blendScores, headLogits, type Blend } from './encoder-head.js';
 import type { Language } from './features.js';
 import { EMOTION_LABELS } from './labels.js';
 import { decide, multiLabelMetrics, tuneThresholds } from './metrics.js';
 
-/** Labelled sentence vectors: `vectors` holds one 512-d row per entry of `labels`. */
+/** Labelled texts as the encoder sees them: `features` holds one row per entry of `labels`. */
 export interface VectorSet {
-  vectors: Float32Array;
+  features: Float32Array;
   labels: number[][];
 }
 
-/** A language's dev split as the head's training sees it: vectors, gold labels, n-gram scores. */
+/** A language's dev split as the head's training sees it: features, gold labels, n-gram scores. */
 export interface DevSet extends VectorSet {
   ngramScores: number[][];
 }
 
 export interface HeadTrainOptions {
-  /** @default 12 */
+  /** @default 10 */
   epochs: number;
   /** @default 256 */
   batchSize: number;
   /** Adam learning rate. @default 0.001 */
   learningRate: number;
-  /** Width of the hidden layer. @default 512 */
+  /** Width of the hidden layer. @default 256 */
   hidden: number;
   /** Dropout on the hidden layer while training. @default 0.3 */
   dropout: number;
@@ -41,10 +41,10 @@ export interface HeadTrainOptions {
 }
 
 const defaults: HeadTrainOptions = {
-  epochs: 12,
+  epochs: 10,
   batchSize: 256,
   learningRate: 0.001,
-  hidden: 512,
+  hidden: 256,
   dropout: 0.3,
   positiveWeightPower: 0.5,
   maxPositiveWeight: 10,
@@ -61,12 +61,19 @@ export function tuneBlend(
   headScores: number[][],
   gold: Array<Set<number>>,
 ): Blend & { macroF1: number } {
-  let best = { ngramWeight: 0, thresholds: [] as number[], macroF1: -1 };
-  for (const ngramWeight of NGRAM_WEIGHTS) {
-    const mixed = blendScores(ngramScores, headScores, ngramWeight);
-    const thresholds = tuneThresholds(mixed, gold, EMOTION_LABELS.length);
-    const { macroF1 } = multiLabelMetrics(EMOTION_LABELS, decide(mixed, thresholds), gold);
-    if (macroF1 > best.macroF1) best = { ngramWeight, thresholds, macroF1 };
+  let best: Blend & { macroF1: number } = {
+    ngramWeight: 0,
+    space: 'probability',
+    thresholds: [],
+    macroF1: -1,
+  };
+  for (const space of ['probability', 'logit'] as const) {
+    for (const ngramWeight of NGRAM_WEIGHTS) {
+      const mixed = blendScores(ngramScores, headScores, { ngramWeight, space });
+      const thresholds = tuneThresholds(mixed, gold, EMOTION_LABELS.length);
+      const { macroF1 } = multiLabelMetrics(EMOTION_LABELS, decide(mixed, thresholds), gold);
+      if (macroF1 > best.macroF1) best = { ngramWeight, space, thresholds, macroF1 };
+    }
   }
   return best;
 }
@@ -84,7 +91,7 @@ export async function trainEncoderHead(
 ): Promise<EncoderHead> {
   const o = { ...defaults, ...options };
   const L = EMOTION_LABELS.length;
-  const D = SENTENCE_VECTOR_DIM;
+  const D = ENCODER_FEATURE_DIM;
   const rows = train.flatMap((set, s) => set.labels.map((_, i) => [s, i] as const));
   const positives = EMOTION_LABELS.map(
     (_, c) => train.reduce((n, set) => n + set.labels.filter((l) => l.includes(c)).length, 0) + 1,
@@ -98,12 +105,32 @@ export async function trainEncoderHead(
     const limit = Math.sqrt(6 / (fanIn + fanOut));
     return Float32Array.from({ length: fanIn * fanOut }, () => (2 * random() - 1) * limit);
   };
+  // Standardised inputs: the vector's coordinates are about ±0.04, the token means' about ±1.
+  const inputMean = new Float64Array(D);
+  const inputSquares = new Float64Array(D);
+  for (const set of train) {
+    for (let k = 0; k < set.features.length; k++) {
+      const v = set.features[k]!;
+      const d = k % D;
+      inputMean[d] = inputMean[d]! + v;
+      inputSquares[d] = inputSquares[d]! + v * v;
+    }
+  }
+  const inputScale = Float32Array.from(inputSquares, (sq, k) => {
+    const mean = inputMean[k]! / rows.length;
+    return 1 / Math.sqrt(Math.max(1e-8, sq / rows.length - mean * mean));
+  });
+  const means = Float32Array.from(inputMean, (sum) => sum / rows.length);
   const w = {
+    inputMean: tf.tensor1d(means),
+    inputScale: tf.tensor1d(inputScale),
     w1: tf.variable(tf.tensor2d(glorot(D, o.hidden), [D, o.hidden])),
     b1: tf.variable(tf.zeros([o.hidden])),
     w2: tf.variable(tf.tensor2d(glorot(o.hidden, L), [o.hidden, L])),
     b2: tf.variable(tf.tensor1d(prior.map((p) => Math.log(p / (1 - p))))),
   } as {
+    inputMean: tf.Tensor1D;
+    inputScale: tf.Tensor1D;
     w1: tf.Variable<tf.Rank.R2>;
     b1: tf.Variable<tf.Rank.R1>;
     w2: tf.Variable<tf.Rank.R2>;
@@ -137,7 +164,7 @@ export async function trainEncoderHead(
       const weight = new Float32Array(ids.length * L).fill(1);
       ids.forEach((id, r) => {
         const [s, i] = rows[id]!;
-        x.set(train[s]!.vectors.subarray(i * D, (i + 1) * D), r * D);
+        x.set(train[s]!.features.subarray(i * D, (i + 1) * D), r * D);
         for (const c of train[s]!.labels[i]!) {
           y[r * L + c] = 1;
           weight[r * L + c] = positiveWeight[c]!;
@@ -158,6 +185,8 @@ export async function trainEncoderHead(
     }
     const head = new EncoderHead({
       hidden: o.hidden,
+      inputMean: means,
+      inputScale,
       w1: (await w.w1.data()) as Float32Array,
       b1: (await w.b1.data()) as Float32Array,
       w2: (await w.w2.data()) as Float32Array,
@@ -168,7 +197,7 @@ export async function trainEncoderHead(
     let score = 0;
     for (const lang of devLanguages) {
       const set = dev[lang]!;
-      const headScores = head.scores(set.vectors, set.labels.length);
+      const headScores = head.scores(set.features, set.labels.length);
       const alone = multiLabelMetrics(
         EMOTION_LABELS,
         decide(headScores, tuneThresholds(headScores, devGold[lang], L)),
@@ -178,7 +207,7 @@ export async function trainEncoderHead(
       head.params.blends[lang] = blend;
       score += macroF1 / devLanguages.length;
       figures.push(
-        `${lang} ${macroF1.toFixed(3)} (n-gram share ${blend.ngramWeight}; head alone ${alone.toFixed(3)})`,
+        `${lang} ${macroF1.toFixed(3)} (n-gram share ${blend.ngramWeight} of ${blend.space}; head alone ${alone.toFixed(3)})`,
       );
     }
     o.progress(
