@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { SentenceEncoder } from '../src/sentence-encoder/index.js';
+import { SentenceEncoder, TOKEN_FEATURE_DIM } from '../src/sentence-encoder/index.js';
 import { parseNpy } from '../src/sentence-encoder/npy.js';
 import { ensureSentenceEncoder } from '../src/sentence-encoder/provision.js';
 
@@ -88,6 +88,18 @@ describe('multilingual sentence encoder (USE multilingual v3)', { skip }, () => 
       assert.ok(cosine(alone!, batch[i]!) > 0.99999, JSON.stringify(text));
     });
     assert.deepEqual(encoder.encode([]), []);
+  });
+
+  test('token means come with the same vectors, one mean per text, alone or in a batch', () => {
+    const texts = reference.sentences.map((s) => s.text);
+    const { vectors, tokenMeans } = encoder.encodeWithTokenMeans(texts);
+    assert.deepEqual(vectors, encoder.encode(texts));
+    assert.equal(tokenMeans.length, texts.length);
+    texts.forEach((text, i) => {
+      assert.equal(tokenMeans[i]!.length, TOKEN_FEATURE_DIM);
+      const alone = encoder.encodeWithTokenMeans([text]).tokenMeans[0]!;
+      assert.ok(cosine(alone, tokenMeans[i]!) > 0.99999, JSON.stringify(text));
+    });
   });
 
   test('meaning crosses languages: a Korean paraphrase is nearer than an unrelated English sentence', () => {

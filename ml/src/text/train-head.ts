@@ -36,6 +36,12 @@ export interface HeadTrainOptions {
   positiveWeightPower: number;
   /** @default 10 */
   maxPositiveWeight: number;
+  /**
+   * From this epoch on, the mean of the weights so far is a candidate beside each epoch's own
+   * (weight averaging: a flatter optimum than any single epoch's, which tends to generalise
+   * better than the epoch that happened to score best on dev). @default 3
+   */
+  averageFrom: number;
   seed: number;
   progress: (line: string) => void;
 }
@@ -48,6 +54,7 @@ const defaults: HeadTrainOptions = {
   dropout: 0.3,
   positiveWeightPower: 0.5,
   maxPositiveWeight: 10,
+  averageFrom: 3,
   seed: 11,
   progress: () => {},
 };
@@ -81,7 +88,8 @@ export function tuneBlend(
 /**
  * Trains the encoder head (one hidden layer over sentence vectors) on the training vectors of
  * both languages, with sigmoid cross-entropy weighted towards rare labels, and keeps the epoch
- * whose blend with the n-gram models gives the best mean dev macro-F1 over the languages.
+ * (or mean of epochs' weights) whose blend with the n-gram models gives the best mean dev
+ * macro-F1 over the languages.
  * Test data never reaches this function.
  */
 export async function trainEncoderHead(
@@ -151,7 +159,9 @@ export async function trainEncoderHead(
     );
     o.progress(`${lang} dev macro-F1 of the n-gram model alone: ${macroF1.toFixed(3)}`);
   }
-  let best: { score: number; epoch: number; head?: EncoderHead } = { score: -1, epoch: 0 };
+  let best: { score: number; name: string; head?: EncoderHead } = { score: -1, name: '' };
+  /** Running sums of the weights from `averageFrom` on (the averaged candidates). */
+  const averaged: Partial<Record<'w1' | 'b1' | 'w2' | 'b2', Float64Array>> = {};
 
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     const began = Date.now();
@@ -183,44 +193,66 @@ export async function trainEncoderHead(
       lossSum += (await loss.data())[0]! * ids.length;
       loss.dispose();
     }
-    const head = new EncoderHead({
-      hidden: o.hidden,
-      inputMean: means,
-      inputScale,
+    const weights = {
       w1: (await w.w1.data()) as Float32Array,
       b1: (await w.b1.data()) as Float32Array,
       w2: (await w.w2.data()) as Float32Array,
       b2: (await w.b2.data()) as Float32Array,
-      blends: {} as Record<Language, Blend>,
-    });
-    const figures: string[] = [];
-    let score = 0;
-    for (const lang of devLanguages) {
-      const set = dev[lang]!;
-      const headScores = head.scores(set.features, set.labels.length);
-      const alone = multiLabelMetrics(
-        EMOTION_LABELS,
-        decide(headScores, tuneThresholds(headScores, devGold[lang], L)),
-        devGold[lang],
-      ).macroF1;
-      const { macroF1, ...blend } = tuneBlend(set.ngramScores, headScores, devGold[lang]);
-      head.params.blends[lang] = blend;
-      score += macroF1 / devLanguages.length;
-      figures.push(
-        `${lang} ${macroF1.toFixed(3)} (n-gram share ${blend.ngramWeight} of ${blend.space}; head alone ${alone.toFixed(3)})`,
-      );
+    };
+    const seconds = ((Date.now() - began) / 1000).toFixed(0);
+    const candidates: Array<[string, typeof weights]> = [[`epoch ${epoch}`, weights]];
+    if (epoch >= o.averageFrom) {
+      for (const key of ['w1', 'b1', 'w2', 'b2'] as const) {
+        const sum = (averaged[key] ??= new Float64Array(weights[key].length));
+        weights[key].forEach((v, k) => (sum[k] = sum[k]! + v));
+      }
+      const n = epoch - o.averageFrom + 1;
+      if (n > 1) {
+        const mean = (key: 'w1' | 'b1' | 'w2' | 'b2') =>
+          Float32Array.from(averaged[key]!, (v) => v / n);
+        candidates.push([
+          `mean of epochs ${o.averageFrom}–${epoch}`,
+          { w1: mean('w1'), b1: mean('b1'), w2: mean('w2'), b2: mean('b2') },
+        ]);
+      }
     }
-    o.progress(
-      `head epoch ${epoch}/${o.epochs}: train loss ${(lossSum / rows.length).toFixed(4)}, dev macro-F1 ${figures.join(', ')} (${((Date.now() - began) / 1000).toFixed(0)} s)`,
-    );
-    if (score > best.score) {
-      best.head?.dispose();
-      best = { score, epoch, head };
-    } else head.dispose();
+    for (const [name, candidate] of candidates) {
+      const head = new EncoderHead({
+        hidden: o.hidden,
+        inputMean: means,
+        inputScale,
+        ...candidate,
+        blends: {} as Record<Language, Blend>,
+      });
+      const figures: string[] = [];
+      let score = 0;
+      for (const lang of devLanguages) {
+        const set = dev[lang]!;
+        const headScores = head.scores(set.features, set.labels.length);
+        const alone = multiLabelMetrics(
+          EMOTION_LABELS,
+          decide(headScores, tuneThresholds(headScores, devGold[lang], L)),
+          devGold[lang],
+        ).macroF1;
+        const { macroF1, ...blend } = tuneBlend(set.ngramScores, headScores, devGold[lang]);
+        head.params.blends[lang] = blend;
+        score += macroF1 / devLanguages.length;
+        figures.push(
+          `${lang} ${macroF1.toFixed(3)} (n-gram share ${blend.ngramWeight} of ${blend.space}; head alone ${alone.toFixed(3)})`,
+        );
+      }
+      o.progress(
+        `head ${name}/${o.epochs}: train loss ${(lossSum / rows.length).toFixed(4)}, dev macro-F1 ${figures.join(', ')} (${seconds} s)`,
+      );
+      if (score > best.score) {
+        best.head?.dispose();
+        best = { score, name, head };
+      } else head.dispose();
+    }
   }
   tf.dispose(w);
   optimizer.dispose();
-  o.progress(`head: keeping epoch ${best.epoch} (mean dev macro-F1 ${best.score.toFixed(3)})`);
+  o.progress(`head: keeping the ${best.name} (mean dev macro-F1 ${best.score.toFixed(3)})`);
   return best.head!;
 }
 
