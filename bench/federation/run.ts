@@ -150,6 +150,19 @@ try {
       `${(expected.get('apollo')!.length / 1024).toFixed(1)} kB answer)`,
   );
 
+  const subgraphRequests = async () =>
+    Number(await (await fetch(`${subgraphs.url}/requests`)).text());
+  // What one query costs the subgraphs through each gateway, alone (no sharing between queries).
+  const alone = new Map<GatewayRole, number>();
+  for (const [role, gateway] of gateways) {
+    const before = await subgraphRequests();
+    await post(gateway.url);
+    alone.set(role, (await subgraphRequests()) - before);
+  }
+  console.log(
+    `subgraph requests for one query: ${rows.map((r) => `${ROW_NAMES[r]} ${alone.get(r)}`).join(', ')}`,
+  );
+
   const loader = fork(LOAD, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   started.push(loader);
   await new Promise((resolve) => loader.once('message', resolve));
@@ -183,6 +196,7 @@ try {
     gatewayCpu: number;
     subgraphsCpu: number;
     loaderCpu: number;
+    subgraphRequests: number;
   }
   const results = new Map<GatewayRole, Measured[]>();
   for (let round = 1; round <= rounds; round++) {
@@ -194,8 +208,10 @@ try {
       await measure(order(role, warmup / 4));
       const pids = [gateway.pids, subgraphs.pids, [loader.pid!]];
       const before = await Promise.all(pids.map(totalCpuMs));
+      const requestsBefore = await subgraphRequests();
       const measured = await measure(order(role, seconds));
       const after = await Promise.all(pids.map(totalCpuMs));
+      const requestsAfter = await subgraphRequests();
       const queries = measured.latencies.length;
       const result: Measured = {
         rps: measured.rps,
@@ -206,6 +222,7 @@ try {
         gatewayCpu: (after[0]! - before[0]!) / queries,
         subgraphsCpu: (after[1]! - before[1]!) / queries,
         loaderCpu: (after[2]! - before[2]!) / queries,
+        subgraphRequests: (requestsAfter - requestsBefore) / queries,
       };
       console.log(
         `${result.rps.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors`,
@@ -234,6 +251,7 @@ try {
       'p95 ms',
       'p99 ms',
       'errors',
+      'subgraph requests/query',
       'gateway CPU ms/query',
       'subgraphs CPU ms/query',
       'load generator CPU ms/query',
@@ -251,6 +269,7 @@ try {
         r.p95,
         r.p99,
         String(r.errors),
+        r.subgraphRequests,
         r.gatewayCpu,
         r.subgraphsCpu,
         r.loaderCpu,

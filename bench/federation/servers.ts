@@ -75,12 +75,19 @@ async function serveSubgraphs() {
     });
     return Buffer.from(JSON.stringify(result));
   };
+  let served = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // How many requests the gateways have sent so far, for the requests-per-query column.
+    if (req.method === 'GET' && req.url === '/requests') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(String(served));
+      return;
+    }
     const schema = schemas.get(req.url ?? '');
     if (req.method !== 'POST' || !schema) {
       res.writeHead(404).end();
       return;
     }
+    served++;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
