@@ -7,7 +7,7 @@
  * server's or the writer's event loop. Also: server memory per connection and server CPU per
  * delivered message.
  *
- *   npm run bench:subscriptions [-- --clients 100,1000,10000 --events 40 --rate 20 --processes 4]
+ *   npm run bench:subscriptions [-- --clients 100,1000,10000 --events 40 --rate 20 --processes 4 --routes gateway,subgraph]
  */
 import { fork } from 'node:child_process';
 import os from 'node:os';
@@ -24,9 +24,14 @@ const { values: args } = parseArgs({
     events: { type: 'string', default: '40' },
     rate: { type: 'string', default: '20' },
     processes: { type: 'string', default: '4' },
+    // `--routes gateway` skips the subgraph-direct baseline (a quick before/after of the gateway).
+    routes: { type: 'string', default: 'gateway,subgraph' },
   },
 });
 const processes = Number(args.processes);
+const ROUTES = (['gateway', 'subgraph directly'] as const).filter((route) =>
+  args.routes.split(',').includes(route.split(' ')[0]!),
+);
 const CLIENTS = fileURLToPath(new URL('./subscription-clients.ts', import.meta.url));
 const events = Number(args.events);
 const rate = Number(args.rate);
@@ -65,7 +70,7 @@ await withSubgraphs(async (subgraphs, start) => {
 
   const rows: Array<Array<string | number>> = [];
   for (const n of args.clients.split(',').map(Number)) {
-    for (const route of ['gateway', 'subgraph directly'] as const) {
+    for (const route of ROUTES) {
       const person = await signUp(writer, 'Ana');
       const server = route === 'gateway' ? gateway : subgraphs;
       const url = route === 'gateway' ? gateway.details.url : subgraphs.details.emotions;
@@ -90,6 +95,9 @@ await withSubgraphs(async (subgraphs, start) => {
       const share = (i: number) =>
         Math.floor(n / children.length) + (i < n % children.length ? 1 : 0);
       let offset = 0;
+      // A reconnect storm's cost: every client connecting and subscribing at once.
+      const connectCpuBefore = await cpuMs(server.child.pid!);
+      const connectBegan = performance.now();
       await Promise.all(
         children.map((child, i) => {
           const count = share(i);
@@ -100,6 +108,7 @@ await withSubgraphs(async (subgraphs, start) => {
           });
         }),
       );
+      const connectSeconds = (performance.now() - connectBegan) / 1000;
       // Every subscription is live once one warm-up entry reached every client.
       for (let attempt = 0; attempt < 60; attempt++) {
         await graphql(writer, RECORD, { t: `warm ${attempt}` }, { token: person.accessToken });
@@ -111,6 +120,8 @@ await withSubgraphs(async (subgraphs, start) => {
         );
         if (warm >= n) break;
       }
+      // Joining: the connection, its token check, the subscription and the warm-up entries.
+      const joinCpuMs = ((await cpuMs(server.child.pid!)) - connectCpuBefore) / n;
       const memoryAfter = await residentBytes(server.child.pid!);
       process.stdout.write(`sending ${events} events at ${rate}/s… `);
 
@@ -143,6 +154,8 @@ await withSubgraphs(async (subgraphs, start) => {
       rows.push([
         n,
         route,
+        connectSeconds,
+        joinCpuMs,
         latencies.length / seconds,
         percentile(latencies, 50),
         percentile(latencies, 99),
@@ -161,6 +174,8 @@ await withSubgraphs(async (subgraphs, start) => {
     [
       'clients',
       'route',
+      'all connected s',
+      'server CPU ms per client joining',
       'messages/s delivered',
       'write → client p50 ms',
       'p99 ms',

@@ -3,6 +3,7 @@ import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import { IDENTITY_HEADER, signAssertion, type RequestAssertion } from '@mindscape/platform';
 import {
   GraphQLError,
+  type DocumentNode,
   type ExecutionArgs,
   print,
   type ExecutionResult,
@@ -26,6 +27,15 @@ export interface FederatedSubscriptionDeps {
   validationRules: ValidationRule[];
   maxTokens: number;
   hub: SubscriptionHub;
+}
+
+const printedDocuments = new WeakMap<DocumentNode, string>();
+
+/** The document's text, printed once per document (clients of one operation share it). */
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) printedDocuments.set(document, (text = print(document)));
+  return text;
 }
 
 /**
@@ -70,7 +80,7 @@ export async function federatedSubscribe(
   const who = JSON.stringify(shared);
   const upstreamKey = JSON.stringify([primary.serviceName, primary.operation, variables, who]);
   const operationKey = JSON.stringify([
-    print(args.document),
+    printed(args.document),
     args.operationName ?? null,
     args.variableValues ?? {},
   ]);

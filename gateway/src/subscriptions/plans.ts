@@ -11,6 +11,12 @@ export class SupergraphPlans {
   readonly apiSchema: Schema;
   private readonly planner: QueryPlanner;
   private readonly supergraph: Supergraph;
+  /**
+   * Plans by document (the subscription server hands every client of the same operation text
+   * the same validated document) and operation name: planning is the costliest step of
+   * joining a stream, and its answer depends on nothing else.
+   */
+  private readonly planned = new WeakMap<DocumentNode, Map<string, QueryPlan>>();
 
   constructor(supergraphSdl: string) {
     this.supergraph = Supergraph.build(supergraphSdl);
@@ -20,6 +26,14 @@ export class SupergraphPlans {
   }
 
   plan(document: DocumentNode, operationName?: string | null): QueryPlan {
+    let plans = this.planned.get(document);
+    if (!plans) this.planned.set(document, (plans = new Map()));
+    let plan = plans.get(operationName ?? '');
+    if (!plan) plans.set(operationName ?? '', (plan = this.build(document, operationName)));
+    return plan;
+  }
+
+  private build(document: DocumentNode, operationName?: string | null): QueryPlan {
     const operation = operationFromDocument(
       this.supergraph.schema,
       document,

@@ -23,7 +23,23 @@ import type { RateLimits } from '../rate-limits.js';
 import { refuseServerMessagesFromClients } from './client-messages.js';
 import { CloseCode } from './close-codes.js';
 import { federatedSubscribe, type FederatedSubscriptionDeps } from './execute.js';
+import { SharedPayloads } from './serialize-once.js';
 import { EVENTS_MAY_HAVE_BEEN_MISSED } from './upstream.js';
+
+/** Distinct operations kept validated per schema; the oldest goes first. */
+const VALIDATED_OPERATIONS = 500;
+
+function remember(
+  validated: WeakMap<GraphQLSchema, Map<string, DocumentNode>>,
+  schema: GraphQLSchema,
+  query: string,
+  document: DocumentNode,
+): void {
+  let documents = validated.get(schema);
+  if (!documents) validated.set(schema, (documents = new Map()));
+  if (documents.size >= VALIDATED_OPERATIONS) documents.delete(documents.keys().next().value!);
+  documents.set(query, document);
+}
 
 export interface SubscriptionServerOptions {
   rateLimits: RateLimits;
@@ -67,12 +83,22 @@ export function serveFederatedSubscriptions(
       !origin || options.webOrigins.includes(origin),
   });
   refuseServerMessagesFromClients(wss);
+  const payloads = new SharedPayloads();
+  payloads.install(wss);
+  /**
+   * Documents that parsed and validated, per schema and query text: a thousand clients
+   * subscribing to the same operation (a reconnect storm after a gateway ends) parse and
+   * validate it once. The checks that depend on who asks and on variables still run each time.
+   */
+  const validated = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
   const serving = useServer<
     Record<string, unknown> | undefined,
     { identity?: Identity; verified?: boolean; resumed?: boolean }
   >(
     {
       schema: () => schema(),
+      onNext: payloads.onNext,
+      jsonMessageReplacer: payloads.jsonMessageReplacer,
       // Parsed with the token limit and validated with the same rules as HTTP operations.
       onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already registered this one.
@@ -88,22 +114,26 @@ export function serveFederatedSubscriptions(
           if (!(error instanceof GraphQLError)) throw error;
           return [forSocket(error)];
         }
-        try {
-          document = parse(payload.query, { maxTokens: deps.maxTokens });
-        } catch (error) {
-          if (!(error instanceof GraphQLError)) throw error;
-          return [withErrorCode(error, ErrorCode.GRAPHQL_PARSE_FAILED)];
+        document = validated.get(current)?.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens: deps.maxTokens });
+          } catch (error) {
+            if (!(error instanceof GraphQLError)) throw error;
+            return [withErrorCode(error, ErrorCode.GRAPHQL_PARSE_FAILED)];
+          }
+          let errors: readonly GraphQLError[];
+          try {
+            errors = validate(current, document, [...specifiedRules, ...deps.validationRules]);
+          } catch (error) {
+            // A rule that reads directive arguments throws on a variable with no value (HTTP
+            // answers this as a validation failure too).
+            if (!(error instanceof GraphQLError)) throw error;
+            errors = [error];
+          }
+          if (errors.length > 0) return options.validationErrors(errors);
+          remember(validated, current, payload.query, document);
         }
-        let errors: readonly GraphQLError[];
-        try {
-          errors = validate(current, document, [...specifiedRules, ...deps.validationRules]);
-        } catch (error) {
-          // A rule that reads directive arguments throws on a variable with no value (HTTP
-          // answers this as a validation failure too).
-          if (!(error instanceof GraphQLError)) throw error;
-          errors = [error];
-        }
-        if (errors.length > 0) return options.validationErrors(errors);
         try {
           options.checkOperation(
             current,
