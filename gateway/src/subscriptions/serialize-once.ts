@@ -3,14 +3,15 @@ import type { WebSocket, WebSocketServer } from 'ws';
 
 /**
  * What a `next` message's payload is replaced with while graphql-ws stringifies the message;
- * the socket's send puts the event's one encoding in its place. JSON.stringify escapes the
- * NUL, so the marker is a fixed run of text no payload can produce at the end of a message.
+ * the socket's send puts the event's one encoding in its place. The key with its unescaped
+ * quotes can only be the message's own `payload` key (a client's id is escaped inside its
+ * string), and the payload itself is the marker, so nothing else in the message matches.
  */
 const MARKER = '\u0000mindscape-shared-payload';
-const MARKER_TAIL = `"payload":${JSON.stringify(MARKER)}}`;
+const MARKED_PAYLOAD = `"payload":${JSON.stringify(MARKER)}`;
 
 /**
- * Each event once for every client that shares its merge (docs/decisions/0030). The hub hands
+ * Each event once for every client that shares its merge (docs/decisions/0031). The hub hands
  * one result object to all of an upstream's subscribers; graphql-ws would stringify and UTF-8
  * encode it again for every socket. Here the result is encoded once (a WeakMap keyed by the
  * result), and each socket's message is its own short envelope (`{"id":…,"type":"next",`)
@@ -49,10 +50,15 @@ export class SharedPayloads {
         const shared = this.pending;
         this.pending = undefined;
         const callback = rest.find((arg) => typeof arg === 'function');
-        if (shared && typeof data === 'string' && data.endsWith(MARKER_TAIL)) {
+        const at = shared && typeof data === 'string' ? data.lastIndexOf(MARKED_PAYLOAD) : -1;
+        if (shared && at >= 0) {
           this.counts.shared++;
-          const head = data.slice(0, data.length - MARKER_TAIL.length);
-          const message = Buffer.concat([Buffer.from(`${head}"payload":`), shared, CLOSE_BRACE]);
+          const text = data as string;
+          const message = Buffer.concat([
+            Buffer.from(`${text.slice(0, at)}"payload":`),
+            shared,
+            Buffer.from(text.slice(at + MARKED_PAYLOAD.length)),
+          ]);
           // A text frame, as graphql-ws's own string messages are.
           return send(message, { binary: false }, callback);
         }
@@ -71,8 +77,6 @@ export class SharedPayloads {
     return bytes;
   }
 }
-
-const CLOSE_BRACE = Buffer.from('}');
 
 /**
  * A replacer (JSON.stringify calls it with the holder as `this`) that hands the payload of a
