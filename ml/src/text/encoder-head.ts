@@ -162,14 +162,18 @@ export class EncoderHead {
 }
 
 /** The head's logits; shared by training (with variables) and inference (with constants). */
-export function headLogits(features: tf.Tensor2D, w: HeadTensors, dropout = 0): tf.Tensor2D {
+export function headLogits(
+  features: tf.Tensor2D,
+  w: HeadTensors,
+  dropout?: { rate: number; seed: number },
+): tf.Tensor2D {
   let hidden = tf.fused.matMul({
     a: features.sub(w.inputMean).mul(w.inputScale) as tf.Tensor2D,
     b: w.w1,
     bias: w.b1,
     activation: 'relu',
   });
-  if (dropout > 0) hidden = tf.dropout(hidden, dropout) as tf.Tensor2D;
+  if (dropout) hidden = tf.dropout(hidden, dropout.rate, undefined, dropout.seed) as tf.Tensor2D;
   return tf.fused.matMul({ a: hidden, b: w.w2, bias: w.b2 }) as tf.Tensor2D;
 }
 

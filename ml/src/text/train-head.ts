@@ -162,6 +162,7 @@ export async function trainEncoderHead(
   let best: { score: number; name: string; head?: EncoderHead } = { score: -1, name: '' };
   /** Running sums of the weights from `averageFrom` on (the averaged candidates). */
   const averaged: Partial<Record<'w1' | 'b1' | 'w2' | 'b2', Float64Array>> = {};
+  let batches = 0;
 
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     const began = Date.now();
@@ -186,7 +187,12 @@ export async function trainEncoderHead(
         const weights = tf.tensor2d(weight, [ids.length, L]);
         return optimizer.minimize(
           () =>
-            tf.losses.sigmoidCrossEntropy(ys, headLogits(xs, w, o.dropout), weights) as tf.Scalar,
+            tf.losses.sigmoidCrossEntropy(
+              ys,
+              // A seed per batch: the masks differ from batch to batch, the run is repeatable.
+              headLogits(xs, w, { rate: o.dropout, seed: o.seed * 1_000_000 + ++batches }),
+              weights,
+            ) as tf.Scalar,
           true,
         )!;
       });
