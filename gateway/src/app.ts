@@ -23,6 +23,7 @@ import { OperationAllowList } from './allow-list.js';
 import type { GatewayConfig } from './config.js';
 import { AssertingDataSource, type GatewayContext } from './data-source.js';
 import { serveGraphQL } from './http-graphql.js';
+import { WriteEpoch } from './inflight.js';
 import { SubscriptionHub } from './subscriptions/hub.js';
 import { SupergraphPlans } from './subscriptions/plans.js';
 import { serveFederatedSubscriptions } from './subscriptions/server.js';
@@ -89,6 +90,9 @@ export async function createGateway(
     registers: [shell.metrics],
   });
 
+  // Writes and revocations seen complete: shared reads never span one (inflight.ts).
+  const writes = new WriteEpoch();
+  authenticator.revocations.onRevocation(() => writes.advance());
   // One data source per subgraph, shared by queries and subscriptions: one circuit each.
   const serviceMap = Object.fromEntries(
     config.SUBGRAPHS.map(({ name, url }) => [
@@ -102,6 +106,7 @@ export async function createGateway(
         breakAfter: config.CIRCUIT_BREAK_AFTER,
         halfOpenAfterMs: config.CIRCUIT_HALF_OPEN_AFTER_MS,
         readRetries: config.READ_RETRIES,
+        writes,
         ...(name === 'users'
           ? { onRevocations: (heard: unknown) => authenticator.revocations.hear(heard) }
           : {}),
@@ -212,6 +217,7 @@ export async function createGateway(
     },
     express.json({ limit: '2mb' }),
     serveGraphQL(apollo, {
+      writes,
       // Identical queries in flight from the same caller share one execution (http-graphql.ts).
       ...(config.SHARE_INFLIGHT_QUERIES
         ? { callerKey: async (req: express.Request) => (await caller(req)) ?? null }

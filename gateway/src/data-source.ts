@@ -11,7 +11,7 @@ import {
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import { withDistinctRepresentations } from './dedupe-entities.js';
-import { InflightReads } from './inflight.js';
+import { InflightReads, type WriteEpoch } from './inflight.js';
 import { subgraphFetcher } from './subgraph-http.js';
 import {
   SubgraphPolicies,
@@ -46,18 +46,15 @@ export interface SubgraphSourceOptions extends ResilienceOptions {
    * applied before the answer goes on to the client.
    */
   onRevocations?: (revocations: unknown) => void;
+  /** Writes seen complete: each write this source carries advances it (inflight.ts). */
+  writes: WriteEpoch;
 }
 
 export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly subgraphName: string;
   readonly policies: SubgraphPolicies;
-  private readonly inflight = new InflightReads<
-    Awaited<ReturnType<RemoteGraphQLDataSource['process']>>
-  >((answer) => ({
-    ...answer,
-    data: structuredClone(answer.data),
-    ...(answer.errors ? { errors: structuredClone(answer.errors) } : {}),
-  }));
+  private readonly inflight: InflightReads<Awaited<ReturnType<RemoteGraphQLDataSource['process']>>>;
+  private readonly writes: WriteEpoch;
   private readonly secret: string | undefined;
   private readonly latency: Histogram<'subgraph'>;
   private readonly onRevocations: ((revocations: unknown) => void) | undefined;
@@ -72,6 +69,15 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     this.secret = options.secret;
     this.latency = options.latency;
     this.onRevocations = options.onRevocations;
+    this.writes = options.writes;
+    this.inflight = new InflightReads(
+      (answer) => ({
+        ...answer,
+        data: structuredClone(answer.data),
+        ...(answer.errors ? { errors: structuredClone(answer.errors) } : {}),
+      }),
+      options.writes,
+    );
     this.policies = new SubgraphPolicies(options);
   }
 
@@ -151,20 +157,22 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     try {
       if (options.kind !== INCOMING_OPERATION) return await super.process(options);
       const { query = '', variables } = options.request;
+      const readKey = this.readKey(query, variables, options.context);
       try {
-        const answer = await this.inflight.run(
-          this.readKey(query, variables, options.context),
-          () =>
-            this.policies.run(query, () =>
-              withDistinctRepresentations(variables, (distinct) =>
-                super.process({ ...options, request: { ...options.request, variables: distinct } }),
-              ),
+        const answer = await this.inflight.run(readKey, () =>
+          this.policies.run(query, () =>
+            withDistinctRepresentations(variables, (distinct) =>
+              super.process({ ...options, request: { ...options.request, variables: distinct } }),
             ),
+          ),
         );
         return this.hearRevocations(answer);
       } catch (error) {
         if (!isUnavailable(error)) throw error;
         return unavailableAnswer(query, variables, this.subgraphName);
+      } finally {
+        // A write, answered or failed: reads from now on start afresh.
+        if (readKey === undefined) this.writes.advance();
       }
     } finally {
       end();

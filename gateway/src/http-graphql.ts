@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import { REQUEST_ID_HEADER } from '@mindscape/platform';
 import type { Request, RequestHandler } from 'express';
-import { InflightReads } from './inflight.js';
+import { InflightReads, type WriteEpoch } from './inflight.js';
 
 /** What an identical request must also share to share an answer: who is asking, from where. */
 export type CallerKey = (req: Request) => Promise<unknown>;
@@ -30,9 +30,11 @@ export function serveGraphQL<Context extends object>(
     context: (req: Request) => Promise<Context>;
     /** Who is calling, for sharing; without it nothing is shared. */
     callerKey?: CallerKey;
+    /** Writes seen complete (inflight.ts): no read joins one begun before the last. */
+    writes: WriteEpoch;
   },
 ): RequestHandler {
-  const answers = new InflightReads<HTTPGraphQLResponse>((answer) => answer);
+  const answers = new InflightReads<HTTPGraphQLResponse>((answer) => answer, options.writes);
   const encoded = new WeakMap<HTTPGraphQLResponse, { bytes: Buffer; etag?: string }>();
   const bytesOf = (answer: HTTPGraphQLResponse, text: string, req: Request) => {
     let known = encoded.get(answer);
@@ -64,7 +66,7 @@ export function serveGraphQL<Context extends object>(
     const body = req.body as { query?: unknown } | undefined;
     const text = req.method === 'GET' ? req.url : body?.query;
     if (typeof text !== 'string' || MAY_WRITE.test(text)) return undefined;
-    if (String(req.headers.accept).includes('multipart')) return undefined;
+    if (String(req.headers.accept).toLowerCase().includes('multipart')) return undefined;
     let caller: unknown;
     try {
       caller = await options.callerKey(req);

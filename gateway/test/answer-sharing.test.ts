@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import express from 'express';
 import { serveGraphQL, type CallerKey } from '../src/http-graphql.js';
+import { WriteEpoch } from '../src/inflight.js';
 
 /**
  * Express with serveGraphQL in front of a stand-in for Apollo Server that counts executions
@@ -33,7 +34,11 @@ async function withServer(
   app.use(
     '/graphql',
     express.json(),
-    serveGraphQL(apollo, { context: async () => ({}), ...(callerKey ? { callerKey } : {}) }),
+    serveGraphQL(apollo, {
+      context: async () => ({}),
+      writes: new WriteEpoch(),
+      ...(callerKey ? { callerKey } : {}),
+    }),
   );
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

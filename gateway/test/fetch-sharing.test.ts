@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withDistinctRepresentations } from '../src/dedupe-entities.js';
-import { InflightReads } from '../src/inflight.js';
+import { InflightReads, WriteEpoch } from '../src/inflight.js';
 
 test('each distinct representation is sent once; answers and errors fan back out', async () => {
   const ana = { __typename: 'User', id: 'a' };
@@ -44,7 +44,8 @@ test('each distinct representation is sent once; answers and errors fan back out
 
 test('identical reads in flight share one fetch, each caller with its own copy', async () => {
   let fetches = 0;
-  const reads = new InflightReads<{ data: { n: number[] } }>((a) => structuredClone(a));
+  const writes = new WriteEpoch();
+  const reads = new InflightReads<{ data: { n: number[] } }>((a) => structuredClone(a), writes);
   // Each fetch stays in flight until the test lets it finish: every read of a round is
   // started while the others are still running, whatever the machine's speed.
   let release = () => {};
@@ -74,4 +75,13 @@ test('identical reads in flight share one fetch, each caller with its own copy',
   assert.equal(fetches, 4, 'no key (a mutation): never shared');
   await reads.run('k', fetch);
   assert.equal(fetches, 5, 'finished reads are not cached');
+  // A read that starts after a write completed never joins one that started before it.
+  hold();
+  const before = reads.run('k', fetch);
+  writes.advance();
+  const after = reads.run('k', fetch);
+  const alongside = reads.run('k', fetch);
+  release();
+  await Promise.all([before, after, alongside]);
+  assert.equal(fetches, 7, 'one read from before the write, one shared by the two after it');
 });
