@@ -13,6 +13,7 @@ import {
 } from '@mindscape/platform';
 import { TextEmotionReader } from '@mindscape/ml';
 import { gql } from 'graphql-tag';
+import { SampleWriter } from './ingest/sample-writer.js';
 import type { EmotionsConfig } from './config.js';
 import { emotionsContext, type EmotionsServices } from './context.js';
 import { accountDeletionRoute } from './internal-routes.js';
@@ -42,6 +43,7 @@ export async function createEmotionsSubgraph(
     bus,
     users: new InternalClient(config.USERS_URL, config.ASSERTION_SECRET),
     reader: await TextEmotionReader.load(),
+    samples: new SampleWriter(models.samples.collection),
   };
   const service = await startSubgraphService({
     name: 'emotions',

@@ -9,6 +9,7 @@ import type {
   PhysioStateDoc,
 } from './models/index.js';
 import { personRangeLoader, type PersonRange } from './range-loader.js';
+import type { SampleWriter } from './ingest/sample-writer.js';
 import type { StateEngine } from './state/state-engine.js';
 
 export interface EmotionsServices {
@@ -19,6 +20,8 @@ export interface EmotionsServices {
   users: InternalClient;
   /** The text-emotion models (ml/), English and Korean. */
   reader: TextEmotionReader;
+  /** Stores samples, concurrent requests' together (group commit). */
+  samples: SampleWriter;
 }
 
 export interface EmotionsContext extends EmotionsServices {

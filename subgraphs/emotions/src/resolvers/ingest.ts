@@ -1,10 +1,4 @@
-import {
-  badUserInput,
-  forbidden,
-  isDuplicateKey,
-  requireIdentity,
-  type Identity,
-} from '@mindscape/platform';
+import { badUserInput, forbidden, requireIdentity, type Identity } from '@mindscape/platform';
 import type { EmotionsContext } from '../context.js';
 import { validateSample, type SampleInput } from '../ingest/validate-sample.js';
 import type { SampleDoc } from '../models/index.js';
@@ -43,23 +37,9 @@ export const ingestResolvers = {
         else docs.push({ userId: identity.userId, deviceId, receivedAt: new Date(now), ...result });
       });
 
-      // Indexes (into docs) of samples already stored: a retried batch.
-      const stored = new Set<number>();
-      if (docs.length > 0) {
-        try {
-          await ctx.models.samples.collection.insertMany(docs, { ordered: false });
-        } catch (error) {
-          const writeErrors = (
-            error as {
-              writeErrors?:
-                Array<{ code: number; index?: number }> | { code: number; index?: number };
-            }
-          ).writeErrors;
-          const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-          if (list.length === 0 || list.some((e) => !isDuplicateKey(e))) throw error;
-          list.forEach((e, i) => stored.add(e.index ?? -1 - i));
-        }
-      }
+      // Indexes (into docs) of samples already stored: a retried batch. Written together with
+      // other requests' samples that arrive meanwhile (ingest/sample-writer.ts).
+      const stored = await ctx.samples.insert(docs);
       const duplicates = stored.size;
       const accepted = docs.length - duplicates;
       // Only new samples reach the live state: a replayed batch (even with other values) is
