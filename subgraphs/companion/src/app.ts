@@ -20,7 +20,7 @@ import type { CompanionConfig } from './config.js';
 import { companionContext, type CompanionServices } from './context.js';
 import { companionModels } from './conversations/models.js';
 import { TextVault } from './crypto/sealed-text.js';
-import { loadEmbedder } from './memory/embedder.js';
+import { loadEmbedder, loadSentenceEncoder } from './memory/embedder.js';
 import type { Embedder } from './memory/retrieve.js';
 import { MemoryStore } from './memory/store.js';
 import { VectorCache } from './memory/vector-cache.js';
@@ -71,7 +71,12 @@ export async function createCompanionSubgraph(
     vectors: new VectorCache(store),
     vault: new TextVault(config.COMPANION_KEYS),
     embedder: options.embedder ?? (await loadEmbedder()),
-    reader: await TextEmotionReader.load(),
+    // One sentence encoder for memory and the emotion reader; an injected embedder (tests)
+    // leaves the reader to find its own, if one is provisioned.
+    reader: await TextEmotionReader.load(
+      undefined,
+      options.embedder ? {} : { encoder: await loadSentenceEncoder() },
+    ),
     bus,
     logger,
     safety: safetyGuard(),
