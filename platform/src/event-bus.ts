@@ -188,3 +188,25 @@ export async function acceptedStream<R>(
     return refused;
   }
 }
+
+/** What a subscription may stream once its caller is allowed: a topic, and how to present it. */
+export interface AllowedStream<T, R> {
+  topic: string;
+  present: (event: T) => R | undefined | Promise<R | undefined>;
+}
+
+/**
+ * A subscription field's stream: `allow` checks who asks and names the topic (throwing to
+ * refuse); then it listens (liveStream), and a refusal reaches the client as graphql-ws's
+ * `error` message (acceptedStream).
+ */
+export function authorizedStream<T, R>(
+  bus: EventBus,
+  field: string,
+  allow: () => Promise<AllowedStream<T, R>>,
+): Promise<AsyncIterableIterator<Record<string, R>>> {
+  return acceptedStream(async () => {
+    const { topic, present } = await allow();
+    return liveStream(bus, topic, field, present);
+  });
+}

@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import {
-  acceptedStream,
+  authorizedStream,
   forbidden,
-  liveStream,
   requireIdentity,
   type EventBus,
   type InternalClient,
@@ -88,15 +87,18 @@ export async function personalStream<T>(
   topicOf: (userId: string) => string,
   field: string,
 ): Promise<AsyncIterableIterator<Record<string, T>>> {
-  return acceptedStream(async () => {
+  return authorizedStream(ctx.bus, field, async () => {
     const { userId: self } = requireIdentity(ctx.assertion);
     const target = userId ?? self;
     await requireReader(ctx, target, scope);
-    return liveStream<T, T>(ctx.bus, topicOf(target), field, async (event) => {
-      // Someone else's stream is authorized again before each event: a revoked consent ends
-      // it (FORBIDDEN) at the latest at the next event, whatever the gateway heard.
-      if (target !== self) await requireReader(fresh(ctx), target, scope);
-      return event;
-    });
+    return {
+      topic: topicOf(target),
+      present: async (event: T) => {
+        // Someone else's stream is authorized again before each event: a revoked consent
+        // ends it (FORBIDDEN) at the latest at the next event, whatever the gateway heard.
+        if (target !== self) await requireReader(fresh(ctx), target, scope);
+        return event;
+      },
+    };
   });
 }

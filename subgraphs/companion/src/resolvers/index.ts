@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   DateTimeScalar,
-  acceptedStream,
+  authorizedStream,
   badUserInput,
-  liveStream,
   notFound,
   requireSignedInPerson,
 } from '@mindscape/platform';
@@ -146,37 +145,33 @@ export const resolvers = {
         { conversationId }: { conversationId: string },
         ctx: CompanionContext,
       ) =>
-        acceptedStream(async () => {
+        authorizedStream(ctx.bus, 'companionReply', async () => {
           const { userId } = requireSignedInPerson(ctx.assertion);
           const mine =
             ID.test(conversationId) &&
             (await ctx.models.conversations.exists({ _id: conversationId, ownerId: userId }));
           if (!mine) throw notFound('The conversation');
-          return liveStream(
-            ctx.bus,
-            replyTopic(conversationId),
-            'companionReply',
-            (piece: ReplyPiece) =>
+          return {
+            topic: replyTopic(conversationId),
+            present: (piece: ReplyPiece) =>
               piece.ownerId === userId ? { ...piece, person: { id: piece.ownerId } } : undefined,
-          );
+          };
         }),
     },
     crisisAlerts: {
       subscribe: (_: unknown, { userId }: { userId?: string | null }, ctx: CompanionContext) =>
-        acceptedStream(async () => {
+        authorizedStream(ctx.bus, 'crisisAlerts', async () => {
           const self = requireSignedInPerson(ctx.assertion).userId;
           const target = userId ?? self;
           await requireCrisisWatcher(ctx, target);
-          return liveStream(
-            ctx.bus,
-            safetyTopic(target),
-            'crisisAlerts',
-            async (event: Parameters<typeof presentSafetyEvent>[0]) => {
+          return {
+            topic: safetyTopic(target),
+            present: async (event: Parameters<typeof presentSafetyEvent>[0]) => {
               // Consent is asked again for each alert: a revoked one ends the stream.
               if (target !== self) await requireCrisisWatcher(ctx, target);
               return presentSafetyEvent({ ...event, createdAt: new Date(event.createdAt) });
             },
-          );
+          };
         }),
     },
   },

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  acceptedStream,
+  authorizedStream,
   badUserInput,
-  liveStream,
   requireIdentity,
   requireSignedInPerson,
   type EventBus,
@@ -240,15 +239,10 @@ export function authoringResolvers(driver: Driver, bus: EventBus, validations: V
     Subscription: {
       storyChanged: {
         subscribe: (_: unknown, args: { storyId: string }, ctx: StoriesContext) =>
-          acceptedStream(async () => {
+          authorizedStream(bus, 'storyChanged', async () => {
             const { userId } = requireIdentity(ctx.assertion);
             await requireAuthor(driver, args.storyId, userId);
-            return liveStream(
-              bus,
-              storyTopic(args.storyId),
-              'storyChanged',
-              (event: StoryChange) => event,
-            );
+            return { topic: storyTopic(args.storyId), present: (event: StoryChange) => event };
           }),
       },
     },
