@@ -1,6 +1,7 @@
 import { isDuplicateKey } from '@mindscape/platform';
 import type { EmotionsModels, SampleDoc, WindowSample } from '../models/index.js';
 import type { StoredWindow } from './live-memory.js';
+import type { WindowUpdate } from './state-writes.js';
 
 /** Beyond the analysis window, a margin for samples that arrive a little out of order. */
 const MARGIN_MS = 15_000;
@@ -37,7 +38,9 @@ export async function appendToWindow(
   userId: string,
   added: WindowSample[],
   windowMs: number,
-  known?: StoredWindow | null,
+  known: StoredWindow | null | undefined,
+  /** Writes the document over its version; false when someone else moved it meanwhile. */
+  update: (window: WindowUpdate) => Promise<boolean>,
 ): Promise<StoredWindow> {
   let current = known;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -53,11 +56,8 @@ export async function appendToWindow(
         continue;
       }
     }
-    const result = await models.recentWindows.updateOne(
-      { _id: userId, version: current.version },
-      { $set: { samples: merged, version: current.version + 1 } },
-    );
-    if (result.matchedCount === 1) return { version: current.version + 1, samples: merged };
+    if (await update({ userId, version: current.version, samples: merged }))
+      return { version: current.version + 1, samples: merged };
     current = undefined;
   }
   throw new Error(`the recent window of ${userId} stayed busy after ${ATTEMPTS} attempts`);

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmotionsModels, PhysioStateDoc, SampleDoc } from '../models/index.js';
 import { LiveMemory, type PersonMemory } from './live-memory.js';
 import { appendToWindow, mergeWindow, readWindow, windowSample } from './recent-window.js';
+import { stateWrites, type StateWrites } from './state-writes.js';
 import { emptyBaseline, estimate, labelOf, markersOf, updateBaseline } from './stress-model.js';
 
 export interface StateEngineOptions {
@@ -51,6 +52,8 @@ export class StateEngine {
   /** The tail of each person's chain of updates; it never rejects. */
   private readonly running = new Map<string, Promise<void>>();
   private readonly memory = new LiveMemory();
+  /** The writes after publishing, grouped across people (state-writes.ts). */
+  private readonly writes: StateWrites;
 
   constructor(
     private readonly models: EmotionsModels,
@@ -59,6 +62,7 @@ export class StateEngine {
     options: Partial<StateEngineOptions> = {},
   ) {
     this.options = { ...defaults, ...options };
+    this.writes = stateWrites(models);
   }
 
   /**
@@ -202,15 +206,7 @@ export class StateEngine {
     await Promise.all([
       this.bus.publish(stateTopic(userId), state),
       this.storeState(memory, state),
-      retryWhileBusy(() =>
-        retryOnDuplicate(() =>
-          this.models.latestStates.updateOne(
-            { _id: userId },
-            { $set: { state } },
-            { upsert: true },
-          ),
-        ),
-      ),
+      retryWhileBusy(() => retryOnDuplicate(() => this.writes.latest.submit([state]))),
       saving,
     ]);
     return state;
@@ -226,7 +222,7 @@ export class StateEngine {
     if (due.length === 0) return;
     memory.unstoredStates = [];
     try {
-      await retryWhileBusy(() => this.models.states.insertMany(due, { ordered: true }));
+      await retryWhileBusy(() => this.writes.states.submit(due));
     } catch (error) {
       memory.unstoredStates = [...due, ...memory.unstoredStates];
       throw error;
@@ -261,7 +257,10 @@ export class StateEngine {
     try {
       const known = memory.stored;
       memory.stored = await retryWhileBusy(() =>
-        appendToWindow(this.models, userId, unsaved, this.options.windowMs, known),
+        appendToWindow(this.models, userId, unsaved, this.options.windowMs, known, async (w) => {
+          const [matched] = await this.writes.windows.submit([w]);
+          return matched!;
+        }),
       );
     } catch (error) {
       // Kept for the next update, which reads the document again first.
