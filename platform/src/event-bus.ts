@@ -108,7 +108,7 @@ export class InProcessEventBus implements EventBus {
  * EVENTS_MAY_HAVE_BEEN_MISSED (the stream goes on), as the gateway announces its own gaps.
  * Ending the stream (the client leaves, even before its first read) stops listening.
  */
-export async function liveStream<T, R>(
+async function liveStream<T, R>(
   bus: EventBus,
   topic: string,
   field: string,
@@ -174,7 +174,7 @@ function gapResult<R>(field: string): Record<string, R> {
  * message carrying the coded errors, the shape clients and the gateway expect of a refused
  * subscription (a rejected resolver would answer `next` with the errors, then `complete`).
  */
-export async function acceptedStream<R>(
+async function acceptedStream<R>(
   open: () => Promise<AsyncIterableIterator<R>>,
 ): Promise<AsyncIterableIterator<R>> {
   try {
