@@ -5,12 +5,11 @@
  *   { sent: { text, at } }                       → when an event was written (epoch ms)
  *   { warmed: true }                             → answers { warm } (warm-up events since last asked)
  *   { count: true }                              → answers { received }
- *   { report: true }                             → answers { latencies, received }
+ *   { report: true }                             → answers { latencies, received, unexpected }
  *   { close: true }                              → closes the sockets and exits
  * Times are epoch milliseconds with sub-millisecond precision (performance.timeOrigin + now),
  * comparable across processes on one machine.
  */
-import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 interface Connect {
@@ -30,41 +29,62 @@ type Message =
   | { close: true };
 
 const now = () => performance.timeOrigin + performance.now();
-const clients: Client[] = [];
+const sockets: WebSocket[] = [];
 /** Per event text: when each client received it. */
 const arrivals = new Map<string, number[]>();
 const sentAt = new Map<string, number>();
 let warm = 0;
+/** Messages other than the stream's events (errors, an early complete): should stay 0. */
+let unexpected = 0;
+
+/**
+ * One subscriber speaking graphql-transport-ws on a bare `ws` socket: connection_init, then
+ * subscribe once acknowledged, pong to pings. Thin on purpose: the clients' processes share
+ * the machine's two cores with the gateway they measure, and graphql-ws's client spent about
+ * twice this per message (docs/decisions/0031). The arrival time is read as the message
+ * arrives, before it is parsed.
+ */
+function subscriber(url: string, query: string, params: Record<string, unknown>) {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+    perMessageDeflate: false,
+  });
+  sockets.push(socket);
+  return new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.once('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: params })),
+    );
+    socket.on('message', (data) => {
+      const at = now();
+      const message = JSON.parse(String(data)) as {
+        type: string;
+        payload?: { data?: { emotionRecorded?: { text: string } } };
+      };
+      if (message.type === 'next') {
+        const text = message.payload?.data?.emotionRecorded?.text ?? '';
+        if (text.startsWith('warm')) return void warm++;
+        const list = arrivals.get(text) ?? [];
+        list.push(at);
+        arrivals.set(text, list);
+      } else if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+        resolve();
+      } else if (message.type === 'ping') {
+        socket.send('{"type":"pong"}');
+      } else if (message.type !== 'pong') {
+        unexpected++;
+      }
+    });
+    socket.once('close', () => reject(new Error('closed before connection_ack')));
+  });
+}
 
 async function connect({ url, query, params, count }: Connect): Promise<void> {
   for (let i = 0; i < count; i += 200) {
     await Promise.all(
-      Array.from({ length: Math.min(200, count - i) }, (_, j) => {
-        const client = createClient({
-          url: url.replace(/^http/, 'ws'),
-          webSocketImpl: WebSocket,
-          connectionParams: params[(i + j) % params.length]!,
-          retryAttempts: 0,
-        });
-        clients.push(client);
-        return new Promise<void>((resolve) => {
-          const off = client.on('connected', () => (off(), resolve()));
-          client.subscribe<{ emotionRecorded: { text: string } }>(
-            { query },
-            {
-              next: ({ data }) => {
-                const text = data?.emotionRecorded.text ?? '';
-                if (text.startsWith('warm')) return void warm++;
-                const list = arrivals.get(text) ?? [];
-                list.push(now());
-                arrivals.set(text, list);
-              },
-              error: () => {},
-              complete: () => {},
-            },
-          );
-        });
-      }),
+      Array.from({ length: Math.min(200, count - i) }, (_, j) =>
+        subscriber(url, query, params[(i + j) % params.length]!),
+      ),
     );
   }
 }
@@ -73,7 +93,7 @@ process.on('message', (message: Message) => {
   void (async () => {
     if ('connect' in message) {
       await connect(message.connect);
-      process.send!({ connected: clients.length });
+      process.send!({ connected: sockets.length });
     } else if ('sent' in message) {
       sentAt.set(message.sent.text, message.sent.at);
     } else if ('warmed' in message) {
@@ -91,9 +111,16 @@ process.on('message', (message: Message) => {
         const sent = sentAt.get(text);
         if (sent !== undefined) for (const at of times) latencies.push(at - sent);
       }
-      process.send!({ latencies, received });
+      process.send!({ latencies, received, unexpected });
     } else if ('close' in message) {
-      await Promise.all(clients.map((client) => client.dispose()));
+      await Promise.all(
+        sockets.map((socket) => {
+          if (socket.readyState === WebSocket.CLOSED) return undefined;
+          const closed = new Promise((resolve) => socket.once('close', resolve));
+          socket.close(1000);
+          return closed;
+        }),
+      );
       process.exit(0);
     }
   })();

@@ -47,7 +47,10 @@ interface ClientProcess {
 }
 
 function forkClients(): ClientProcess {
-  const child = fork(CLIENTS, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  // BENCH_PROFILE=clients writes a V8 CPU profile of each client process to .local/profiles.
+  const profile =
+    process.env.BENCH_PROFILE === 'clients' ? ['--cpu-prof', '--cpu-prof-dir=.local/profiles'] : [];
+  const child = fork(CLIENTS, [], { execArgv: [...profile, '--import', 'tsx'], stdio: 'inherit' });
   let waiting: ((answer: unknown) => void) | undefined;
   child.on('message', (answer) => waiting?.(answer));
   return {
@@ -146,11 +149,12 @@ await withSubgraphs(async (subgraphs, start) => {
       const seconds = (performance.now() - began) / 1000;
       const cpuUsed = (await cpuMs(server.child.pid!)) - cpuBefore;
       const reports = await Promise.all(
-        children.map((c) => c.ask<{ latencies: number[] }>({ report: true })),
+        children.map((c) => c.ask<{ latencies: number[]; unexpected: number }>({ report: true })),
       );
       const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
       const lost = n * events - latencies.length;
-      console.log(`${lost} lost`);
+      const unexpected = sum(reports.map((r) => r.unexpected));
+      console.log(`${lost} lost${unexpected ? `, ${unexpected} messages not of the stream` : ''}`);
       rows.push([
         n,
         route,

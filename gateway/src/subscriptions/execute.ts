@@ -10,6 +10,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
+import type { DeliverNow } from './client-queue.js';
 import type { SubscriptionHub } from './hub.js';
 import type { SupergraphPlans } from './plans.js';
 import { upstreamErrors, type UpstreamEvent } from './upstream.js';
@@ -48,6 +49,8 @@ export async function federatedSubscribe(
   deps: FederatedSubscriptionDeps,
   args: ExecutionArgs,
   assertion: RequestAssertion,
+  /** Writes an event to the client at once while its socket is idle (serialize-once.ts). */
+  deliverNow?: DeliverNow<ExecutionResult>,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const plans = deps.plans();
   const plan = plans.plan(args.document, args.operationName);
@@ -141,5 +144,6 @@ export async function federatedSubscribe(
     }),
     operationKey,
     merge,
+    ...(deliverNow ? { deliverNow } : {}),
   });
 }

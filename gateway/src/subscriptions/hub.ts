@@ -1,7 +1,7 @@
 import type { Revocation } from '@mindscape/platform';
 import type { ExecutionResult } from 'graphql';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { ClientQueue } from './client-queue.js';
+import { ClientQueue, type DeliverNow } from './client-queue.js';
 import {
   SharedOperation,
   Upstream,
@@ -17,6 +17,8 @@ export interface HubJoin {
   /** Same whole operation besides: one merge per event. */
   operationKey: string;
   merge: (event: UpstreamEvent) => Promise<ExecutionResult>;
+  /** Writes an event to this client at once while its socket is idle (client-queue.ts). */
+  deliverNow?: DeliverNow<ExecutionResult>;
 }
 
 /**
@@ -92,6 +94,7 @@ export class SubscriptionHub {
           if (upstream.operations.size === 0) upstream.close();
         }
       },
+      request.deliverNow,
     );
     shared.clients.add(queue);
     this.open.inc();

@@ -1,5 +1,7 @@
+import type { Duplex } from 'node:stream';
 import type { ExecutionResult } from 'graphql';
 import type { WebSocket, WebSocketServer } from 'ws';
+import type { DeliverNow } from './client-queue.js';
 
 /**
  * What a `next` message's payload is replaced with while graphql-ws stringifies the message;
@@ -24,8 +26,11 @@ export class SharedPayloads {
   private readonly encoded = new WeakMap<object, Buffer>();
   /** The encoding the last stringified message refers to, taken by the next send. */
   private pending: Buffer | undefined;
-  /** Messages sent with a shared encoding, and encodings made (the test reads them). */
-  readonly counts = { shared: 0, encoded: 0 };
+  /**
+   * Messages sent with a shared encoding through graphql-ws, messages written as pre-built
+   * frames (`deliverNow`), and encodings made (the tests read them).
+   */
+  readonly counts = { shared: 0, framed: 0, encoded: 0 };
 
   /** graphql-ws `onNext`: the result itself, so the payload keeps the hub's shared object. */
   readonly onNext = (
@@ -67,6 +72,35 @@ export class SharedPayloads {
     });
   }
 
+  /**
+   * A subscription's `next` messages as whole WebSocket frames written straight to the
+   * connection (docs/decisions/0031): the id's part of the message is built once per
+   * subscription, the event's once per event, and each client costs one buffer and one write,
+   * without graphql-ws's round of promises or ws's framing and corked writev.
+   *
+   * Undefined when a compression extension was negotiated (ws must then frame every message;
+   * the server turns it off). Sound because ws writes each of its own frames to the connection
+   * whole and at once when nothing is compressed, so frames written here cannot land inside one.
+   * A connection with bytes still waiting for the network (a slow client) or a socket that is
+   * closing gets false, and the event takes graphql-ws's path, whose awaited sends keep the
+   * client's queue bounded (client-queue.ts).
+   */
+  deliverNow(
+    socket: WebSocket,
+    connection: Duplex,
+    id: string,
+  ): DeliverNow<ExecutionResult> | undefined {
+    if (socket.extensions !== '') return undefined;
+    const head = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+    return (result) => {
+      if (socket.readyState !== socket.OPEN || connection.destroyed) return false;
+      if (connection.writableLength > 0) return false;
+      connection.write(textFrame(head, this.encode(result)));
+      this.counts.framed++;
+      return true;
+    };
+  }
+
   private encode(result: object): Buffer {
     let bytes = this.encoded.get(result);
     if (!bytes) {
@@ -76,6 +110,27 @@ export class SharedPayloads {
     }
     return bytes;
   }
+}
+
+/** An unmasked, unfragmented text frame (RFC 6455 §5.2) of `head`, `payload` and `}`. */
+function textFrame(head: Buffer, payload: Buffer): Buffer {
+  const length = head.length + payload.length + 1;
+  const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  frame[0] = 0x81; // FIN, opcode 1 (text)
+  if (headerLength === 2) {
+    frame[1] = length;
+  } else if (headerLength === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  head.copy(frame, headerLength);
+  payload.copy(frame, headerLength + head.length);
+  frame[headerLength + length - 1] = 0x7d; // }
+  return frame;
 }
 
 /**

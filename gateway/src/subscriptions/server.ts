@@ -21,6 +21,7 @@ import type { Authenticator } from '../authenticate.js';
 import type { OperationAllowList } from '../allow-list.js';
 import type { RateLimits } from '../rate-limits.js';
 import { refuseServerMessagesFromClients } from './client-messages.js';
+import type { DeliverNow } from './client-queue.js';
 import { CloseCode } from './close-codes.js';
 import { federatedSubscribe, type FederatedSubscriptionDeps } from './execute.js';
 import { SharedPayloads } from './serialize-once.js';
@@ -77,6 +78,9 @@ export function serveFederatedSubscriptions(
     server,
     path: '/graphql',
     maxPayload: 1024 * 1024,
+    // No compression: events go out as frames built once (serialize-once.ts), which a
+    // compressed connection could not take. Events are small; the frames stay cheap.
+    perMessageDeflate: false,
     // A page on another site must not open sockets in its visitor's name (browsers always send
     // Origin; wearables and servers send none).
     verifyClient: ({ origin }: { origin?: string }) =>
@@ -100,7 +104,7 @@ export function serveFederatedSubscriptions(
       onNext: payloads.onNext,
       jsonMessageReplacer: payloads.jsonMessageReplacer,
       // Parsed with the token limit and validated with the same rules as HTTP operations.
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         // graphql-ws has already registered this one.
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [tooManySubscriptions(options.maxSubscriptionsPerConnection)];
@@ -150,7 +154,11 @@ export function serveFederatedSubscriptions(
           document,
           variableValues: payload.variables ?? {},
           operationName: payload.operationName ?? null,
-          contextValue: { identity: ctx.extra.identity, resumed: ctx.extra.resumed === true },
+          contextValue: {
+            identity: ctx.extra.identity,
+            resumed: ctx.extra.resumed === true,
+            deliverNow: payloads.deliverNow(ctx.extra.socket, ctx.extra.request.socket, id),
+          },
         };
       },
       onConnect: async (ctx) => {
@@ -195,12 +203,18 @@ export function serveFederatedSubscriptions(
         ],
       }),
       subscribe: async (args) => {
-        const { identity, resumed } = args.contextValue as {
+        const { identity, resumed, deliverNow } = args.contextValue as {
           identity?: Identity;
           resumed?: boolean;
+          deliverNow?: DeliverNow<ExecutionResult>;
         };
         try {
-          const stream = await federatedSubscribe(deps, args, identity ? { identity } : {});
+          const stream = await federatedSubscribe(
+            deps,
+            args,
+            identity ? { identity } : {},
+            deliverNow,
+          );
           return resumed && Symbol.asyncIterator in stream ? afterTheGap(stream) : stream;
         } catch (error) {
           // A value the operation needs but did not get (a variable of a directive): the

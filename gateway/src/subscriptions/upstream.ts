@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, codedError, serviceUnavailable } from '@mindscape/platform';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
@@ -21,6 +21,9 @@ export interface UpstreamCounters {
   delivered(count: number): void;
   reconnected(): void;
 }
+
+/** Clients written to between two turns of the event loop (about 10 ms of writes). */
+const BROADCAST_SLICE = 1000;
 
 /** Sent to clients after an upstream reconnection. */
 export const EVENTS_MAY_HAVE_BEEN_MISSED: ExecutionResult = {
@@ -52,25 +55,34 @@ export class SharedOperation {
         data: null,
         errors: [codedError(ErrorCode.INTERNAL_SERVER_ERROR, 'This event could not be completed.')],
       }));
-      this.broadcast(result);
+      await this.broadcast(result);
     });
   }
 
   notify(result: ExecutionResult): void {
-    this.enqueue(async () => this.broadcast(result));
+    this.enqueue(() => this.broadcast(result));
   }
 
   /** The upstream ended (completed, or refused on resubscription): end every client. */
   finish(result?: ExecutionResult): void {
     this.enqueue(async () => {
-      if (result) this.broadcast(result);
+      if (result) await this.broadcast(result);
       for (const client of [...this.clients]) client.end();
     });
   }
 
-  private broadcast(result: ExecutionResult): void {
-    for (const client of this.clients) client.push(result);
-    this.counters.delivered(this.clients.size);
+  /**
+   * Hands the event to every client, a slice at a time: a slice's clients are written to
+   * in one go (client-queue.ts), then the loop reads its sockets before the next slice, so
+   * ten thousand writes never hold pings, joins and other streams' events for long.
+   */
+  private async broadcast(result: ExecutionResult): Promise<void> {
+    const clients = [...this.clients];
+    for (let from = 0; from < clients.length; from += BROADCAST_SLICE) {
+      if (from > 0) await setImmediate();
+      for (const client of clients.slice(from, from + BROADCAST_SLICE)) client.push(result);
+    }
+    this.counters.delivered(clients.length);
   }
 
   private enqueue(step: () => Promise<void>): void {
