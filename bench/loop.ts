@@ -9,10 +9,15 @@
  *
  * The stack runs in this process, so the stages can be timed where they happen; people are
  * tokens minted with the stack's signing key (no sign-ups). LOOP_PEOPLE=1,100 and
- * LOOP_SECONDS=20 choose the runs. Prints figures; asserts nothing.
+ * LOOP_SECONDS=20 choose the runs; LOOP_PROFILE=dir keeps a CPU profile of each. Prints figures;
+ * asserts nothing.
  */
 import os from 'node:os';
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { randomBytes } from 'node:crypto';
+import { performance as nodePerformance, type EventLoopUtilization } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   HEART_PHASES,
@@ -176,7 +181,77 @@ interface Row {
   values: number[];
 }
 
-async function run(stack: TestStack, tracer: Tracer, people: number): Promise<Row[]> {
+/** This process's work during the live seconds: what one sample's loop costs, and how busy. */
+interface Load {
+  people: number;
+  samples: number;
+  cpuMsPerSample: number;
+  cores: number;
+  eventLoopBusy: number;
+}
+
+/**
+ * LOOP_PROFILE=dir writes a CPU profile of each run's live seconds there (open it in Chrome's
+ * DevTools): where the time behind the stages goes.
+ */
+const profiler = {
+  session: undefined as Session | undefined,
+  async start(): Promise<void> {
+    if (!process.env.LOOP_PROFILE) return;
+    this.session = new Session();
+    this.session.connect();
+    await this.session.post('Profiler.enable');
+    await this.session.post('Profiler.start');
+  },
+  async stop(name: string): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.session = undefined;
+    const { profile } = await session.post('Profiler.stop');
+    const file = path.join(process.env.LOOP_PROFILE!, `loop-${name}.cpuprofile`);
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`[loop] CPU profile of the live seconds: ${file}`);
+  },
+};
+
+/** Measures this process (stack and load alike) from `startAt` until `stop` is called. */
+function measureLoad(startAt: number): { stop(samples: number, people: number): Promise<Load> } {
+  let cpu: NodeJS.CpuUsage | undefined;
+  let loop: EventLoopUtilization | undefined;
+  let began = 0;
+  const timer = setTimeout(
+    () => {
+      void profiler.start();
+      cpu = process.cpuUsage();
+      loop = nodePerformance.eventLoopUtilization();
+      began = performance.now();
+    },
+    Math.max(0, startAt - Date.now()),
+  );
+  return {
+    async stop(samples, people) {
+      clearTimeout(timer);
+      const used = process.cpuUsage(cpu);
+      await profiler.stop(`${people}-people`);
+      const cpuMs = (used.user + used.system) / 1000;
+      const wall = performance.now() - began;
+      return {
+        people,
+        samples,
+        cpuMsPerSample: cpuMs / Math.max(1, samples),
+        cores: cpuMs / wall,
+        eventLoopBusy: nodePerformance.eventLoopUtilization(loop).utilization,
+      };
+    },
+  };
+}
+
+async function run(
+  stack: TestStack,
+  tracer: Tracer,
+  people: number,
+): Promise<{ rows: Row[]; load: Load }> {
   tracer.reset();
   const clients: Array<{ dispose(): Promise<void> | void }> = [];
   // Live samples start after every person's warm window and sockets are in place.
@@ -184,22 +259,24 @@ async function run(stack: TestStack, tracer: Tracer, people: number): Promise<Ro
   console.log(`[loop] ${people} people: warming up, then ${SECONDS} s of one sample a second…`);
   const ids = Array.from({ length: people }, () => randomBytes(12).toString('hex'));
   const tokens = await Promise.all(ids.map((id) => mintToken(stack.signingKey, id)));
+  const measuring = measureLoad(startAt);
   await Promise.all(
     ids.map((id, i) =>
       streamPerson(stack, tracer, id, tokens[i]!, SECONDS, clients, startAt, i + 1),
     ),
   );
   await sleep(1_500);
+  const sentCount = [...tracer.traces.values()].filter((t) => t.sent).length;
+  const load = await measuring.stop(sentCount, people);
   await Promise.all(clients.map((client) => client.dispose()));
   const complete = [...tracer.traces.values()].filter(
     (t) => t.sent && t.acked && t.updateStarted && t.published && t.direct && t.gateway,
   );
-  const sentCount = [...tracer.traces.values()].filter((t) => t.sent).length;
   console.log(
     `[loop] ${people} people: ${sentCount} samples sent, ${complete.length} with an event traced through every stage`,
   );
   const stage = (name: string, values: number[]): Row => ({ people, stage: name, values });
-  return [
+  const rows = [
     stage(
       'request: sent → acknowledged (round trip)',
       complete.map((t) => t.acked! - t.sent!),
@@ -230,6 +307,7 @@ async function run(stack: TestStack, tracer: Tracer, people: number): Promise<Ro
       complete.map((t) => t.gateway! - t.sent!),
     ),
   ];
+  return { rows, load };
 }
 
 const engines = await startEngines(await loadDevSecrets());
@@ -239,7 +317,12 @@ try {
   const tracer = new Tracer();
   tracer.instrument(stack);
   const rows: Row[] = [];
-  for (const people of PEOPLE) rows.push(...(await run(stack, tracer, people)));
+  const loads: Load[] = [];
+  for (const people of PEOPLE) {
+    const result = await run(stack, tracer, people);
+    rows.push(...result.rows);
+    loads.push(result.load);
+  }
   const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
   table(
     'The loop, graph side: a sample sent → its stateChanged event (ms; goal p95 ≤ 50 via the gateway; baseline: the subgraph-direct subscription)',
@@ -248,6 +331,17 @@ try {
       const v = sorted(values);
       return [people, stage, v.length, percentile(v, 50), percentile(v, 95), percentile(v, 99)];
     }),
+  );
+  table(
+    'This process during the live seconds (the whole stack and its load share one event loop: at ~100 % busy, latency is queueing)',
+    ['people', 'samples', 'CPU ms a sample', 'cores used', 'event loop busy %'],
+    loads.map((l) => [
+      l.people,
+      l.samples,
+      l.cpuMsPerSample,
+      l.cores,
+      Math.round(l.eventLoopBusy * 100),
+    ]),
   );
 } finally {
   await stack.close();

@@ -38,11 +38,20 @@ export interface LoopTiming {
   to: number;
 }
 
+/** When a state event reached this page: for the graph-to-page part of the loop delay. */
+export interface LoopArrival {
+  /** The newest sample's time (the state's `updatedAt`), ms since the epoch. */
+  sampleAt: number;
+  receivedAt: number;
+}
+
 export interface LoopSnapshot {
   reading: Reading | null;
   engine: EngineState | null;
   decisions: readonly Decision[];
   timings: readonly LoopTiming[];
+  /** The last 500 state events' arrivals, decisions or not. */
+  arrivals: readonly LoopArrival[];
   problem: string | null;
   volumeDb: number;
 }
@@ -75,6 +84,7 @@ export class LiveLoop {
       engine: null,
       decisions: [],
       timings: [],
+      arrivals: [],
       problem: null,
       volumeDb,
     };
@@ -136,7 +146,8 @@ export class LiveLoop {
           };
           const body: BodyState = { ...reading, hrv: reading.rmssd };
           const decisions = this.controller.update(body);
-          this.update({ reading, problem: null });
+          const arrivals = [...this.snap.arrivals, { sampleAt: reading.at, receivedAt }];
+          this.update({ reading, arrivals: arrivals.slice(-500), problem: null });
           for (const decision of decisions) void this.apply(decision, reading.at, receivedAt);
         },
         error: (failure) => this.update({ problem: failure.message }),
