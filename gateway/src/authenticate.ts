@@ -8,6 +8,7 @@ import {
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
 import { RevocationFeed } from './revocation.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 const ACCESS_TOKEN_ISSUER = 'mindscape-users';
 const ACCESS_TOKEN_AUDIENCE = 'mindscape';
@@ -44,8 +45,14 @@ export function createAuthenticator(
   const users = new InternalClient(usersOrigin, assertionSecret, deviceCacheMs);
   const revocations = new RevocationFeed(new InternalClient(usersOrigin, assertionSecret), logger);
   const expiries = new WeakMap<Identity, number>();
+  const verified = new VerifiedTokens();
 
   async function verifyAccessToken(token: string): Promise<Identity> {
+    const known = verified.get(token);
+    if (known) {
+      expiries.set(known.identity, known.expiresAt);
+      return known.identity;
+    }
     try {
       const { payload } = await jwtVerify(token, jwks, {
         issuer: ACCESS_TOKEN_ISSUER,
@@ -58,7 +65,10 @@ export function createAuthenticator(
         via: 'session',
         ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
       };
-      if (typeof payload.exp === 'number') expiries.set(identity, payload.exp * 1000);
+      if (typeof payload.exp === 'number') {
+        expiries.set(identity, payload.exp * 1000);
+        verified.set(token, identity, payload.exp * 1000);
+      }
       return identity;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired)
