@@ -7,6 +7,7 @@ import { ensureSentenceEncoder } from '../src/sentence-encoder/provision.js';
 import { ENCODER_FEATURE_DIM } from '../src/text/encoder-features.js';
 import { EncoderHead, blendScores } from '../src/text/encoder-head.js';
 import { FEATURE_BUCKETS, textFeatures } from '../src/text/features.js';
+import { averageHeads } from '../src/text/train-head.js';
 
 // The shipped reader adds the sentence encoder when it is provisioned (the tests provision it,
 // as the companion's do); without it the reader falls back to the n-gram models, tested below.
@@ -77,6 +78,39 @@ test('the encoder head round-trips through int8 within a small error', async () 
   } finally {
     head.dispose();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('heads averaged into one wide head score the mean of their logits', () => {
+  const L = EMOTION_LABELS.length;
+  const wave = (length: number, phase: number) =>
+    Float32Array.from({ length }, (_, i) => Math.sin(i * 0.7 + phase) * 0.5);
+  const headOf = (hidden: number, phase: number) =>
+    new EncoderHead({
+      hidden,
+      inputMean: new Float32Array(ENCODER_FEATURE_DIM),
+      inputScale: new Float32Array(ENCODER_FEATURE_DIM).fill(1),
+      w1: wave(ENCODER_FEATURE_DIM * hidden, phase).map((v) => v * 0.1),
+      b1: wave(hidden, phase + 1),
+      w2: wave(hidden * L, phase + 2),
+      b2: wave(L, phase + 3),
+      blends: {} as EncoderHead['params']['blends'],
+    });
+  const heads = [headOf(8, 0), headOf(16, 1), headOf(8, 2)];
+  const wide = averageHeads(heads);
+  try {
+    assert.equal(wide.params.hidden, 32);
+    const features = wave(2 * ENCODER_FEATURE_DIM, 5);
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const each = heads.map((h) => h.scores(features, 2));
+    wide.scores(features, 2).forEach((row, r) =>
+      row.forEach((score, c) => {
+        const mean = each.reduce((sum, s) => sum + logit(s[r]![c]!), 0) / heads.length;
+        assert.ok(Math.abs(logit(score) - mean) < 1e-3, `text ${r} label ${c}`);
+      }),
+    );
+  } finally {
+    for (const head of [...heads, wide]) head.dispose();
   }
 });
 

@@ -1,12 +1,16 @@
 import type { Blend } from './encoder-head.js';
+import { ENCODER_FEATURE_DIM } from './encoder-features.js';
 import type { Evaluation } from './evaluate.js';
 import type { Language } from './features.js';
-import type { EmotionLabel } from './labels.js';
+import { EMOTION_LABELS, type EmotionLabel } from './labels.js';
 
 /** What `npm run train` scored on the test split, written to ml/reports/text-emotion.json. */
 export interface TextEmotionResults {
   model: {
+    /** Hidden units of the shipped head, over all the heads averaged into it. */
     hidden: number;
+    /** Heads (seeds) averaged into the shipped one. */
+    heads: number;
     blends: Partial<Record<Language, Pick<Blend, 'ngramWeight' | 'space'>>>;
   };
   /** The shipped reader: n-gram model and encoder head, blended. */
@@ -53,6 +57,14 @@ export const BERT_MACRO_F1 = 0.46;
 
 const f = (x: number) => x.toFixed(3);
 
+const heads = (count: number, hidden: number) =>
+  count > 1
+    ? `${count} such heads of ${hidden / count} units, trained with different seeds, their logits averaged (kept by dev)`
+    : 'one head';
+
+const headMegabytes = (hidden: number) =>
+  (((ENCODER_FEATURE_DIM + EMOTION_LABELS.length) * hidden) / 1e6).toFixed(1);
+
 /** The markdown report of both languages, against the published reference. */
 export function textEmotionReport(results: TextEmotionResults, trainedAt: string): string {
   const rows = Object.entries(results.blended) as Array<[Language, Evaluation]>;
@@ -76,7 +88,8 @@ export function textEmotionReport(results: TextEmotionResults, trainedAt: string
     `- the encoder head: one hidden layer (${results.model.hidden} ReLU units) over what the multilingual Universal`,
     '  Sentence Encoder (ml/src/sentence-encoder) computes for a text: its 512-d sentence vector and the',
     '  mean of its 1,280-wide per-token layer; trained on the English and Korean training splits',
-    '  together, rare labels weighted up, the epoch (or mean of epochs) kept by dev; int8 weights (0.5 MB);',
+    '  together, rare labels weighted up, the epoch (or mean of epochs) kept by dev;',
+    `  ${heads(results.model.heads, results.model.hidden)}; int8 weights (${headMegabytes(results.model.hidden)} MB);`,
     `- blend: n-gram share ${rows.map(([lang]) => `${share(lang)} (${lang})`).join(', ')}, then per-label thresholds, all tuned on dev.`,
     '',
     '| language | model | test texts | macro-F1 (28) | micro-F1 (28) | Ekman macro-F1 (7) | sentiment macro-F1 (4) |',

@@ -230,25 +230,9 @@ export async function trainEncoderHead(
         ...candidate,
         blends: {} as Record<Language, Blend>,
       });
-      const figures: string[] = [];
-      let score = 0;
-      for (const lang of devLanguages) {
-        const set = dev[lang]!;
-        const headScores = head.scores(set.features, set.labels.length);
-        const alone = multiLabelMetrics(
-          EMOTION_LABELS,
-          decide(headScores, tuneThresholds(headScores, devGold[lang], L)),
-          devGold[lang],
-        ).macroF1;
-        const { macroF1, ...blend } = tuneBlend(set.ngramScores, headScores, devGold[lang]);
-        head.params.blends[lang] = blend;
-        score += macroF1 / devLanguages.length;
-        figures.push(
-          `${lang} ${macroF1.toFixed(3)} (n-gram share ${blend.ngramWeight} of ${blend.space}; head alone ${alone.toFixed(3)})`,
-        );
-      }
+      const { score, figures } = blendOnDev(head, dev);
       o.progress(
-        `head ${name}/${o.epochs}: train loss ${(lossSum / rows.length).toFixed(4)}, dev macro-F1 ${figures.join(', ')} (${seconds} s)`,
+        `head ${name}/${o.epochs}: train loss ${(lossSum / rows.length).toFixed(4)}, dev macro-F1 ${figures} (${seconds} s)`,
       );
       if (score > best.score) {
         best.head?.dispose();
@@ -260,6 +244,108 @@ export async function trainEncoderHead(
   optimizer.dispose();
   o.progress(`head: keeping the ${best.name} (mean dev macro-F1 ${best.score.toFixed(3)})`);
   return best.head!;
+}
+
+/**
+ * Tunes each dev language's blend with the n-gram model on `head` (written into its params) and
+ * returns the mean dev macro-F1 over the languages, with a line of figures per language.
+ */
+export function blendOnDev(
+  head: EncoderHead,
+  dev: Partial<Record<Language, DevSet>>,
+): { score: number; figures: string } {
+  const languages = Object.keys(dev) as Language[];
+  const figures: string[] = [];
+  let score = 0;
+  for (const lang of languages) {
+    const set = dev[lang]!;
+    const gold = set.labels.map((l) => new Set(l));
+    const headScores = head.scores(set.features, set.labels.length);
+    const alone = multiLabelMetrics(
+      EMOTION_LABELS,
+      decide(headScores, tuneThresholds(headScores, gold, EMOTION_LABELS.length)),
+      gold,
+    ).macroF1;
+    const { macroF1, ...blend } = tuneBlend(set.ngramScores, headScores, gold);
+    head.params.blends[lang] = blend;
+    score += macroF1 / languages.length;
+    figures.push(
+      `${lang} ${macroF1.toFixed(3)} (n-gram share ${blend.ngramWeight} of ${blend.space}; head alone ${alone.toFixed(3)})`,
+    );
+  }
+  return { score, figures: figures.join(', ') };
+}
+
+/**
+ * Trains up to `heads` encoder heads that differ only in their seed (initialisation, order,
+ * dropout masks) and keeps the first k of them, averaged, whose blend gives the best mean dev
+ * macro-F1. Averaging heads' logits is one wider head (see `averageHeads`), so the reader and
+ * the artefact stay as they are. Test data never reaches this function.
+ */
+export async function trainHeadEnsemble(
+  train: VectorSet[],
+  dev: Partial<Record<Language, DevSet>>,
+  options: Partial<HeadTrainOptions> & { heads?: number } = {},
+): Promise<{ head: EncoderHead; heads: number }> {
+  const { heads = 1, ...headOptions } = options;
+  const seed = headOptions.seed ?? defaults.seed;
+  const progress = headOptions.progress ?? defaults.progress;
+  const trained: EncoderHead[] = [];
+  let best: { score: number; count: number; head?: EncoderHead } = { score: -1, count: 0 };
+  for (let k = 1; k <= heads; k++) {
+    progress(`head ${k} of ${heads} (seed ${seed + k - 1})`);
+    trained.push(await trainEncoderHead(train, dev, { ...headOptions, seed: seed + k - 1 }));
+    if (k === 1) {
+      best = { score: blendOnDev(trained[0]!, dev).score, count: 1, head: trained[0] };
+      continue;
+    }
+    const averaged = averageHeads(trained);
+    const { score, figures } = blendOnDev(averaged, dev);
+    progress(`heads 1–${k} averaged: dev macro-F1 ${figures}`);
+    if (score > best.score) {
+      if (best.count > 1) best.head!.dispose();
+      best = { score, count: k, head: averaged };
+    } else averaged.dispose();
+  }
+  for (const head of trained) if (head !== best.head) head.dispose();
+  progress(`heads: keeping ${best.count} averaged (mean dev macro-F1 ${best.score.toFixed(3)})`);
+  return { head: best.head!, heads: best.count };
+}
+
+/**
+ * The mean of several heads' logits as one head: their hidden layers side by side, each
+ * output weight divided by the number of heads. The heads must share the input standardisation
+ * (trained on the same rows).
+ */
+export function averageHeads(heads: EncoderHead[]): EncoderHead {
+  const n = heads.length;
+  const D = ENCODER_FEATURE_DIM;
+  const L = EMOTION_LABELS.length;
+  const widths = heads.map((h) => h.params.hidden);
+  const hidden = widths.reduce((a, b) => a + b, 0);
+  const w1 = new Float32Array(D * hidden);
+  const w2 = new Float32Array(hidden * L);
+  const b2 = new Float32Array(L);
+  let offset = 0;
+  for (const { params } of heads) {
+    const h = params.hidden;
+    for (let d = 0; d < D; d++) {
+      w1.set(params.w1.subarray(d * h, (d + 1) * h), d * hidden + offset);
+    }
+    params.w2.forEach((v, k) => (w2[offset * L + k] = v / n));
+    params.b2.forEach((v, c) => (b2[c] = b2[c]! + v / n));
+    offset += h;
+  }
+  return new EncoderHead({
+    hidden,
+    inputMean: heads[0]!.params.inputMean,
+    inputScale: heads[0]!.params.inputScale,
+    w1,
+    b1: Float32Array.from(heads.flatMap((h) => [...h.params.b1])),
+    w2,
+    b2,
+    blends: { ...heads[0]!.params.blends },
+  });
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {
