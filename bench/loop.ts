@@ -329,15 +329,22 @@ try {
     ['people', 'stage', 'n', 'p50', 'p95', 'p99'],
     rows.map(({ people, stage, values }) => {
       const v = sorted(values);
-      return [people, stage, v.length, percentile(v, 50), percentile(v, 95), percentile(v, 99)];
+      return [
+        String(people),
+        stage,
+        String(v.length),
+        percentile(v, 50),
+        percentile(v, 95),
+        percentile(v, 99),
+      ];
     }),
   );
   table(
     'This process during the live seconds (the whole stack and its load share one event loop: at ~100 % busy, latency is queueing)',
     ['people', 'samples', 'CPU ms a sample', 'cores used', 'event loop busy %'],
     loads.map((l) => [
-      l.people,
-      l.samples,
+      String(l.people),
+      String(l.samples),
       l.cpuMsPerSample,
       l.cores,
       Math.round(l.eventLoopBusy * 100),

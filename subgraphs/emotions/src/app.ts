@@ -88,7 +88,7 @@ export async function createEmotionsSubgraph(
     ...service,
     services,
     async close() {
-      engine.close();
+      await engine.close();
       services.reader.dispose();
       await service.close();
       await bus.close();

@@ -72,7 +72,8 @@ describe('the live state keeps what it needs in memory', () => {
   test('warm updates read nothing; a second instance takes over from the window document', async () => {
     const bus = new InProcessEventBus();
     const logger = createLogger('emotions', 'silent');
-    const first = new StateEngine(models, bus, logger, { minIntervalMs: 0 });
+    const eager = { minIntervalMs: 0, windowSaveIntervalMs: 0 };
+    const first = new StateEngine(models, bus, logger, eager);
     const half = Math.floor(batches.length / 2);
     for (const batch of batches.slice(0, half)) {
       await models.samples.insertMany(batch);
@@ -107,7 +108,7 @@ describe('the live state keeps what it needs in memory', () => {
     assert.equal(latest!.state.at.getTime(), state.at.getTime());
 
     // Another instance, cold, continues from the document: its state carries on the same window.
-    const second = new StateEngine(models, bus, logger, { minIntervalMs: 0 });
+    const second = new StateEngine(models, bus, logger, eager);
     const next = batches[half + 1]!;
     await models.samples.insertMany(next);
     second.record(userId, next);
@@ -121,8 +122,65 @@ describe('the live state keeps what it needs in memory', () => {
     );
     if (taken) assert.equal(taken.at.getTime(), next.at(-1)!.t.getTime());
     stop.abort();
-    first.close();
-    second.close();
+    await first.close();
+    await second.close();
+  });
+
+  test('the window document is written once an interval while streaming, and on close', async () => {
+    const logger = createLogger('emotions', 'silent');
+    const engine = new StateEngine(models, new InProcessEventBus(), logger, {
+      minIntervalMs: 0,
+      windowSaveIntervalMs: 60_000,
+    });
+    const person = 'window-interval-person';
+    const own = batches.map((batch) => batch.map((s) => ({ ...s, userId: person })));
+    const newestStored = async () =>
+      (await models.recentWindows.findById(person).lean())?.samples.at(-1)?.t.getTime();
+    for (const batch of own.slice(0, 4)) {
+      await models.samples.insertMany(batch);
+      engine.record(person, batch);
+      await engine.update(person);
+    }
+    assert.equal(
+      await newestStored(),
+      own[0]!.at(-1)!.t.getTime(),
+      'the first update wrote the document; later ones within the interval left it',
+    );
+    // A graceful shutdown writes what waited, so a takeover instance starts from all of it.
+    await engine.close();
+    assert.equal(await newestStored(), own[3]!.at(-1)!.t.getTime());
+    const next = new StateEngine(models, new InProcessEventBus(), logger, { minIntervalMs: 0 });
+    next.record(person, own[4]!);
+    const state = await next.update(person);
+    assert.equal(state?.at.getTime(), own[4]!.at(-1)!.t.getTime());
+    const window = new Set(
+      (await models.recentWindows.findById(person).lean())!.samples.map((s) => s.t.getTime()),
+    );
+    for (const sample of [...own[3]!, ...own[4]!])
+      assert.ok(window.has(sample.t.getTime()), 'the takeover window holds every recent sample');
+    await next.close();
+  });
+
+  test('a stream that stops gets its window written an interval after its last update', async () => {
+    const engine = new StateEngine(
+      models,
+      new InProcessEventBus(),
+      createLogger('emotions', 'silent'),
+      { minIntervalMs: 0, windowSaveIntervalMs: 2_000 },
+    );
+    const person = 'window-trailing-person';
+    const own = batches.map((batch) => batch.map((s) => ({ ...s, userId: person })));
+    for (const batch of own.slice(0, 2)) {
+      engine.record(person, batch);
+      await engine.update(person);
+    }
+    const newest = own[1]!.at(-1)!.t.getTime();
+    const stored = async () =>
+      (await models.recentWindows.findById(person).lean())?.samples.at(-1)?.t.getTime();
+    assert.notEqual(await stored(), newest, 'the second update left the write for later');
+    // No more samples: the trailing write comes by itself.
+    while ((await stored()) !== newest) await new Promise((resolve) => setImmediate(resolve));
+    await engine.close();
   });
 
   test('a check-in refreshes the valence at once', async () => {
@@ -143,7 +201,7 @@ describe('the live state keeps what it needs in memory', () => {
     const afterwards = await engine.update(person);
     assert.equal(before, undefined, 'nothing new without samples');
     assert.equal(afterwards?.valence, 1, 'the check-in counts in the next state');
-    engine.close();
+    await engine.close();
   });
   test('a state whose write failed (the database busy past the retries) is stored with the next', async () => {
     const bus = new InProcessEventBus();
@@ -173,6 +231,6 @@ describe('the live state keeps what it needs in memory', () => {
     const ats = (await models.states.find({ userId: person }).lean()).map((d) => d.at.getTime());
     for (const batch of [own[3]!, own[4]!])
       assert.ok(ats.includes(batch.at(-1)!.t.getTime()), 'both states are stored');
-    engine.close();
+    await engine.close();
   });
 });

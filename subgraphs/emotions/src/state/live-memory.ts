@@ -18,6 +18,8 @@ export interface PersonMemory {
   stored?: StoredWindow | null;
   /** Accepted samples the window document does not hold yet, oldest first. */
   unsaved: WindowSample[];
+  /** When (wall time) this instance last began writing the window document. */
+  windowSavedAt?: number;
   /** Published states whose write to the history failed, oldest first: written next time. */
   unstoredStates: PhysioStateDoc[];
   previous?: PhysioStateDoc | null;

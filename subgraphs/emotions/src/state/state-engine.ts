@@ -29,6 +29,14 @@ export interface StateEngineOptions {
    * this instance refresh it at once; ones made on another instance within this). @default 30000
    */
   valenceTtlMs: number;
+  /**
+   * A person's window document is written at most once per this many ms of wall time while
+   * they stream, and once more this long after their last update. @default 10000: rewriting
+   * the whole window (~80 samples) every second was most of the database's work at 100 people;
+   * the samples themselves are stored before each batch is acknowledged, so the document only
+   * ever lags (a takeover instance's window lacks at most this much, until it refills).
+   */
+  windowSaveIntervalMs: number;
 }
 
 const defaults: StateEngineOptions = {
@@ -36,6 +44,7 @@ const defaults: StateEngineOptions = {
   minIntervalMs: 250,
   baselineEveryMs: 60_000,
   valenceTtlMs: 30_000,
+  windowSaveIntervalMs: 10_000,
 };
 export const stateTopic = (userId: string) => `state:${userId}`;
 
@@ -49,6 +58,8 @@ export class StateEngine {
   private readonly options: StateEngineOptions;
   private readonly lastRun = new Map<string, number>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Trailing window writes of people whose newest samples wait for the save interval. */
+  private readonly windowSaves = new Map<string, NodeJS.Timeout>();
   /** The tail of each person's chain of updates; it never rejects. */
   private readonly running = new Map<string, Promise<void>>();
   private readonly memory = new LiveMemory();
@@ -114,7 +125,7 @@ export class StateEngine {
     return userIds.map((id, i) => known[i] ?? byId.get(id) ?? null);
   }
 
-  /** Waits for every scheduled update (tests, shutdown). */
+  /** Waits for every scheduled update (tests, shutdown); deferred window writes stay deferred. */
   async settle(): Promise<void> {
     while (this.pending.size > 0 || this.running.size > 0) {
       await Promise.all([
@@ -126,17 +137,26 @@ export class StateEngine {
 
   /** Drops what is scheduled for this person and waits out a running update (account deletion). */
   async forget(userId: string): Promise<void> {
-    const timer = this.pending.get(userId);
-    if (timer) clearTimeout(timer);
-    this.pending.delete(userId);
+    for (const timers of [this.pending, this.windowSaves]) {
+      clearTimeout(timers.get(userId));
+      timers.delete(userId);
+    }
     await this.running.get(userId);
     this.lastRun.delete(userId);
     this.memory.forget(userId);
   }
 
-  close(): void {
+  /**
+   * Stops scheduling and writes every deferred window, so a graceful shutdown leaves the
+   * documents whole for the instance that takes the streams over.
+   */
+  async close(): Promise<void> {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
+    const deferred = [...this.windowSaves.keys()];
+    for (const timer of this.windowSaves.values()) clearTimeout(timer);
+    this.windowSaves.clear();
+    await Promise.allSettled(deferred.map((userId) => this.flushWindow(userId)));
   }
 
   /**
@@ -144,8 +164,20 @@ export class StateEngine {
    * run one after another, so two never race on the same rows.
    */
   update(userId: string): Promise<PhysioStateDoc | undefined> {
+    return this.inTurn(userId, () => this.compute(userId));
+  }
+
+  /** Writes the person's window document now if samples wait for it (in turn with updates). */
+  flushWindow(userId: string): Promise<void> {
+    clearTimeout(this.windowSaves.get(userId));
+    this.windowSaves.delete(userId);
+    return this.inTurn(userId, () => this.saveWindow(userId, this.memory.of(userId)));
+  }
+
+  /** Runs `work` after the person's running update, so two never race on the same rows. */
+  private inTurn<T>(userId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.running.get(userId) ?? Promise.resolve();
-    const run = previous.then(() => this.compute(userId));
+    const run = previous.then(work);
     const tail = run.then(
       () => undefined,
       () => undefined,
@@ -162,7 +194,7 @@ export class StateEngine {
     const memory = this.memory.of(userId);
     await this.recall(userId, memory);
     const recent = mergeWindow(memory.stored?.samples ?? [], memory.unsaved, this.options.windowMs);
-    const saving = this.saveWindow(userId, memory);
+    const saving = this.saveWindowWhenDue(userId, memory);
     // Awaited below, after the state is assessed; a failure meanwhile must not count as
     // unhandled (Node would end the process).
     saving.catch(() => undefined);
@@ -246,6 +278,32 @@ export class StateEngine {
   }
 
   /**
+   * Writes the window document when the person's last write is an interval old (or there was
+   * none); otherwise makes sure a trailing write comes an interval from now, in case the
+   * stream stops here.
+   */
+  private saveWindowWhenDue(userId: string, memory: PersonMemory): Promise<void> {
+    const interval = this.options.windowSaveIntervalMs;
+    const due = (memory.windowSavedAt ?? -Infinity) + interval - Date.now();
+    if (due <= 0 || !memory.stored) {
+      clearTimeout(this.windowSaves.get(userId));
+      this.windowSaves.delete(userId);
+      return this.saveWindow(userId, memory);
+    }
+    if (memory.unsaved.length > 0 && !this.windowSaves.has(userId)) {
+      const timer = setTimeout(() => {
+        this.windowSaves.delete(userId);
+        this.flushWindow(userId).catch((error: unknown) =>
+          this.logger.error({ err: error, userId }, 'window write failed'),
+        );
+      }, due);
+      timer.unref();
+      this.windowSaves.set(userId, timer);
+    }
+    return Promise.resolve();
+  }
+
+  /**
    * Writes the samples accepted since the last update to the window document. They are in
    * the samples collection already (stored before the batch was acknowledged), so a crash
    * before this write costs the next instance at most a second of window, never a sample.
@@ -254,6 +312,7 @@ export class StateEngine {
     const unsaved = memory.unsaved;
     if (unsaved.length === 0) return;
     memory.unsaved = [];
+    memory.windowSavedAt = Date.now();
     try {
       const known = memory.stored;
       memory.stored = await retryWhileBusy(() =>
