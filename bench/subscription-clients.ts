@@ -5,7 +5,7 @@
  *   { sent: { text, at } }                       → when an event was written (epoch ms)
  *   { warmed: true }                             → answers { warm } (warm-up events since last asked)
  *   { count: true }                              → answers { received }
- *   { report: true }                             → answers { latencies, received, unexpected }
+ *   { report: true }                             → answers { latencies, spans, received, unexpected }
  *   { close: true }                              → closes the sockets and exits
  * Times are epoch milliseconds with sub-millisecond precision (performance.timeOrigin + now),
  * comparable across processes on one machine.
@@ -105,13 +105,17 @@ process.on('message', (message: Message) => {
       process.send!({ received });
     } else if ('report' in message) {
       const latencies: number[] = [];
+      /** Per event, this process's first and last arrival after the write: the fan-out's spread. */
+      const spans: Array<{ text: string; first: number; last: number }> = [];
       let received = 0;
       for (const [text, times] of arrivals) {
         received += times.length;
         const sent = sentAt.get(text);
-        if (sent !== undefined) for (const at of times) latencies.push(at - sent);
+        if (sent === undefined) continue;
+        for (const at of times) latencies.push(at - sent);
+        spans.push({ text, first: Math.min(...times) - sent, last: Math.max(...times) - sent });
       }
-      process.send!({ latencies, received, unexpected });
+      process.send!({ latencies, spans, received, unexpected });
     } else if ('close' in message) {
       await Promise.all(
         sockets.map((socket) => {

@@ -149,9 +149,34 @@ await withSubgraphs(async (subgraphs, start) => {
       const seconds = (performance.now() - began) / 1000;
       const cpuUsed = (await cpuMs(server.child.pid!)) - cpuBefore;
       const reports = await Promise.all(
-        children.map((c) => c.ask<{ latencies: number[]; unexpected: number }>({ report: true })),
+        children.map((c) =>
+          c.ask<{
+            latencies: number[];
+            spans: Array<{ text: string; first: number; last: number }>;
+            unexpected: number;
+          }>({ report: true }),
+        ),
       );
       const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+      // Per event, the first and the last client to hear it, over all processes: how long the
+      // event took to reach anyone, and how long reaching everyone took after that.
+      const spans = new Map<string, { first: number; last: number }>();
+      for (const { text, first, last } of reports.flatMap((r) => r.spans)) {
+        const span = spans.get(text);
+        spans.set(
+          text,
+          span
+            ? { first: Math.min(span.first, first), last: Math.max(span.last, last) }
+            : { first, last },
+        );
+      }
+      const median = (values: number[]) =>
+        percentile(
+          [...values].sort((a, b) => a - b),
+          50,
+        );
+      const firstHeard = median([...spans.values()].map((s) => s.first));
+      const lastHeard = median([...spans.values()].map((s) => s.last));
       const lost = n * events - latencies.length;
       const unexpected = sum(reports.map((r) => r.unexpected));
       console.log(`${lost} lost${unexpected ? `, ${unexpected} messages not of the stream` : ''}`);
@@ -163,6 +188,7 @@ await withSubgraphs(async (subgraphs, start) => {
         latencies.length / seconds,
         percentile(latencies, 50),
         percentile(latencies, 99),
+        `${firstHeard.toFixed(0)} / ${lastHeard.toFixed(0)}`,
         (memoryAfter - memoryBefore) / n / 1024,
         latencies.length > 0 ? (cpuUsed * 1000) / latencies.length : NaN,
         lost,
@@ -183,6 +209,7 @@ await withSubgraphs(async (subgraphs, start) => {
       'messages/s delivered',
       'write → client p50 ms',
       'p99 ms',
+      'first / last client ms (median event)',
       'KiB per connection (server RSS)',
       'server CPU µs per message',
       'events lost',
