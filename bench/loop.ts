@@ -9,11 +9,14 @@
  *
  * The stack runs in this process, so the stages can be timed where they happen; people are
  * tokens minted with the stack's signing key (no sign-ups). LOOP_PEOPLE=1,100 and
- * LOOP_SECONDS=20 choose the runs; LOOP_PROFILE=dir keeps a CPU profile of each. Prints figures;
+ * LOOP_SECONDS=20 choose the runs; LOOP_PROFILE=dir keeps a CPU profile of each;
+ * LOOP_WINDOW_SAVE_MS sets how often window documents are written (default the subgraph's). Prints figures;
  * asserts nothing.
  */
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { randomBytes } from 'node:crypto';
@@ -186,6 +189,8 @@ interface Load {
   people: number;
   samples: number;
   cpuMsPerSample: number;
+  /** The MongoDB server's CPU a sample, when it runs on this machine. */
+  databaseMsPerSample: number | undefined;
   cores: number;
   eventLoopBusy: number;
 }
@@ -215,14 +220,34 @@ const profiler = {
   },
 };
 
+/**
+ * CPU time (ms) of the process serving MONGODB_URI's port on this machine (Linux: `ss` names
+ * it, /proc has its clock ticks), or undefined when that cannot be told.
+ */
+function databaseCpuMs(): number | undefined {
+  try {
+    const port = new URL(process.env.MONGODB_URI ?? '').port || '27017';
+    const listing = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+    const pid = /pid=(\d+)/.exec(listing)?.[1];
+    if (!pid) return undefined;
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Measures this process (stack and load alike) from `startAt` until `stop` is called. */
 function measureLoad(startAt: number): { stop(samples: number, people: number): Promise<Load> } {
   let cpu: NodeJS.CpuUsage | undefined;
   let loop: EventLoopUtilization | undefined;
   let began = 0;
+  let database: number | undefined;
   const timer = setTimeout(
     () => {
       void profiler.start();
+      database = databaseCpuMs();
       cpu = process.cpuUsage();
       loop = nodePerformance.eventLoopUtilization();
       began = performance.now();
@@ -236,10 +261,15 @@ function measureLoad(startAt: number): { stop(samples: number, people: number): 
       await profiler.stop(`${people}-people`);
       const cpuMs = (used.user + used.system) / 1000;
       const wall = performance.now() - began;
+      const databaseNow = databaseCpuMs();
       return {
         people,
         samples,
         cpuMsPerSample: cpuMs / Math.max(1, samples),
+        databaseMsPerSample:
+          database === undefined || databaseNow === undefined
+            ? undefined
+            : (databaseNow - database) / Math.max(1, samples),
         cores: cpuMs / wall,
         eventLoopBusy: nodePerformance.eventLoopUtilization(loop).utilization,
       };
@@ -312,7 +342,13 @@ async function run(
 
 const engines = await startEngines(await loadDevSecrets());
 Object.assign(process.env, engineEnvironment(engines));
-const stack = await startTestStack({ gateway: UNLIMITED_RATES });
+// LOOP_WINDOW_SAVE_MS=0 writes each window document after every update, as before decision
+// 0027's addendum: the same run's comparison for the database's work a sample.
+const windowSave = process.env.LOOP_WINDOW_SAVE_MS;
+const stack = await startTestStack({
+  gateway: UNLIMITED_RATES,
+  ...(windowSave ? { engine: { windowSaveIntervalMs: Number(windowSave) } } : {}),
+});
 try {
   const tracer = new Tracer();
   tracer.instrument(stack);
@@ -340,12 +376,23 @@ try {
     }),
   );
   table(
-    'This process during the live seconds (the whole stack and its load share one event loop: at ~100 % busy, latency is queueing)',
-    ['people', 'samples', 'CPU ms a sample', 'cores used', 'event loop busy %'],
+    'This process (the stack and its load, one event loop) and the database during the live seconds: past the cores there are, latency is queueing',
+    [
+      'people',
+      'samples',
+      'CPU ms a sample',
+      'database CPU ms a sample',
+      'cores the offered rate needs',
+      'cores used',
+      'event loop busy %',
+    ],
     loads.map((l) => [
       String(l.people),
       String(l.samples),
       l.cpuMsPerSample,
+      l.databaseMsPerSample ?? 'n/a',
+      // One sample a second per person: (this process + the database) ms a sample × people.
+      ((l.cpuMsPerSample + (l.databaseMsPerSample ?? 0)) * l.people) / 1000,
       l.cores,
       Math.round(l.eventLoopBusy * 100),
     ]),
