@@ -8,6 +8,8 @@
  *   npm run bench:federation [-- --workers 1 --concurrency 50 --seconds 8 --rounds 3]
  *   BENCH_PROFILE=ours npm run bench:federation -- --only ours   (CPU profile in .local/profiles)
  *   BENCH_DEDUP=false npm run bench:federation   (every execution on its own: the executors)
+ *   npm run bench:federation -- --only ours,ours-unmerged,hive-router   (ours with
+ *     MERGE_SUBGRAPH_READS=false as a row of its own; BENCH_MERGE=false turns it off for `ours`)
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -18,7 +20,7 @@ import { UNLIMITED_RATES, percentile, table } from '../measure.js';
 import { cpuMs } from '../roles.js';
 import type { LoadOrder, LoadResult } from './load.js';
 import { NESTED_QUERY } from './query.js';
-import { GATEWAY_ROLES, ROW_NAMES, type GatewayRole } from './rows.js';
+import { GATEWAY_ROLES, OPT_IN_ROLES, ROW_NAMES, type GatewayRole } from './rows.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,7 +38,9 @@ const concurrency = Number(args.concurrency);
 const rounds = Number(args.rounds);
 const warmup = Number(args.warmup);
 
-const rows = GATEWAY_ROLES.filter((r) => !args.only || args.only.split(',').includes(r));
+const rows = GATEWAY_ROLES.filter((r) =>
+  args.only ? args.only.split(',').includes(r) : !OPT_IN_ROLES.includes(r),
+);
 // Stock answers are the reference; it always runs, even when not asked for.
 if (!rows.includes('apollo')) rows.unshift('apollo');
 
@@ -48,6 +52,7 @@ const OUR_SETTINGS = {
   COST_LIST_SIZE: '6',
   MAX_COST: '1000000',
   SHARE_INFLIGHT_QUERIES: String(process.env.BENCH_DEDUP !== 'false'),
+  MERGE_SUBGRAPH_READS: String(process.env.BENCH_MERGE !== 'false'),
 };
 
 interface Running {

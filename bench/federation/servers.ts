@@ -10,7 +10,7 @@
  *   @apollo/subgraph behind @apollo/server costs about as much CPU per request as a gateway.)
  * - ours | apollo | hive | hive-router: a gateway, as BENCH_WORKERS node:cluster workers
  *   sharing one port (the primary only forks and waits). ours: MindScape's createGateway,
- *   anonymous; apollo: stock @apollo/gateway + @apollo/server standalone; hive:
+ *   anonymous (ours-unmerged: the same with MERGE_SUBGRAPH_READS=false); apollo: stock @apollo/gateway + @apollo/server standalone; hive:
  *   @graphql-hive/gateway-runtime; hive-router: the same with @graphql-hive/router-runtime's
  *   Rust query planner. The Hive rows deduplicate identical in-flight requests as in the
  *   public benchmark's configuration unless BENCH_DEDUP=false.
@@ -120,7 +120,8 @@ async function serveSubgraphs() {
 /** Starts one gateway worker on `port`. */
 async function serveGateway(which: GatewayRole, port: number): Promise<void> {
   switch (which) {
-    case 'ours': {
+    case 'ours':
+    case 'ours-unmerged': {
       // Every protection of a deployment stays on (limits, cost, rate limits, resilience),
       // with the settings run.ts sends (BENCH_GATEWAY_SETTINGS) for one client at full speed.
       await createGateway(
@@ -132,6 +133,7 @@ async function serveGateway(which: GatewayRole, port: number): Promise<void> {
             .join(','),
           ASSERTION_SECRET: 'federation-benchmark-not-a-secret-'.repeat(2),
           LOG_LEVEL: 'error',
+          ...(which === 'ours-unmerged' ? { MERGE_SUBGRAPH_READS: 'false' } : {}),
         }),
         createLogger('gateway', 'error'),
         { anonymous: true },

@@ -107,6 +107,7 @@ export async function createGateway(
         halfOpenAfterMs: config.CIRCUIT_HALF_OPEN_AFTER_MS,
         readRetries: config.READ_RETRIES,
         writes,
+        mergeReads: config.MERGE_SUBGRAPH_READS,
         ...(name === 'users'
           ? { onRevocations: (heard: unknown) => authenticator.revocations.hear(heard) }
           : {}),

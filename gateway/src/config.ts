@@ -76,6 +76,14 @@ export const anonymousGatewayConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  /**
+   * The reads one query's plan sends a subgraph side by side (one stage) go as one request, each
+   * under its own aliases (gateway/src/merged-fetches.ts); off: one request per fetch.
+   */
+  MERGE_SUBGRAPH_READS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** Re-read the subgraphs' schemas this often (0: only at start). */
   SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
   /** Requests (and WebSocket connections) a minute per client address, and per person. */

@@ -12,6 +12,13 @@ import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import { withDistinctRepresentations } from './dedupe-entities.js';
 import { InflightReads, type WriteEpoch } from './inflight.js';
+import {
+  SameTurnBatches,
+  mergeOperations,
+  mergeVariables,
+  splitAnswer,
+  type Queued,
+} from './merged-fetches.js';
 import { subgraphFetcher } from './subgraph-http.js';
 import {
   SubgraphPolicies,
@@ -23,6 +30,9 @@ import {
 
 /** GraphQLDataSourceRequestKind.INCOMING_OPERATION; the enum is not exported by the package. */
 const INCOMING_OPERATION = 'incoming operation' as GraphQLDataSourceProcessOptions['kind'];
+
+type IncomingFetch = GraphQLDataSourceProcessOptions<GatewayContext>;
+type Answer = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /** Per-request state the gateway builds once and hands to every subgraph fetch. */
 export interface GatewayContext {
@@ -48,12 +58,19 @@ export interface SubgraphSourceOptions extends ResilienceOptions {
   onRevocations?: (revocations: unknown) => void;
   /** Writes seen complete: each write this source carries advances it (inflight.ts). */
   writes: WriteEpoch;
+  /**
+   * Send the reads one request's plan sends this subgraph side by side as one request
+   * (merged-fetches.ts). @default false
+   */
+  mergeReads?: boolean;
 }
 
 export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly subgraphName: string;
   readonly policies: SubgraphPolicies;
-  private readonly inflight: InflightReads<Awaited<ReturnType<RemoteGraphQLDataSource['process']>>>;
+  private readonly inflight: InflightReads<Answer>;
+  /** Reads waiting for the rest of their stage, per request context; unset: each alone. */
+  private readonly reads: SameTurnBatches<object, IncomingFetch, Answer> | undefined;
   private readonly writes: WriteEpoch;
   private readonly secret: string | undefined;
   private readonly latency: Histogram<'subgraph'>;
@@ -79,6 +96,9 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
       options.writes,
     );
     this.policies = new SubgraphPolicies(options);
+    this.reads = options.mergeReads
+      ? new SameTurnBatches((fetches) => this.sendTogether(fetches))
+      : undefined;
   }
 
   override async willSendRequest({
@@ -127,11 +147,6 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     );
   }
 
-  /**
-   * Client operations go through the subgraph's circuit (and retries for reads). When the
-   * subgraph cannot answer, the gateway still answers: the other subgraphs' data, and errors
-   * with the paths this subgraph's fields would have had.
-   */
   /** Who asks what, for merging identical reads; undefined for anything but a read. */
   private readKey(
     query: string,
@@ -152,30 +167,88 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     return { ...answer, extensions: rest };
   }
 
+  /**
+   * Client operations go through the subgraph's circuit (and retries for reads). When the
+   * subgraph cannot answer, the gateway still answers: the other subgraphs' data, and errors
+   * with the paths this subgraph's fields would have had.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const end = this.latency.startTimer({ subgraph: this.subgraphName });
     try {
       if (options.kind !== INCOMING_OPERATION) return await super.process(options);
       const { query = '', variables } = options.request;
-      const readKey = this.readKey(query, variables, options.context);
       try {
-        const answer = await this.inflight.run(readKey, () =>
-          this.policies.run(query, () =>
-            withDistinctRepresentations(variables, (distinct) =>
-              super.process({ ...options, request: { ...options.request, variables: distinct } }),
-            ),
-          ),
-        );
-        return this.hearRevocations(answer);
+        return await withDistinctRepresentations(variables, (distinct) => {
+          const own = { ...options, request: { ...options.request, variables: distinct } };
+          // A fetch that asks for a trace (request.http) keeps its own request and header.
+          return this.reads && !options.request.http && isRead(query)
+            ? this.reads.join(options.context, own)
+            : this.fetch(own);
+        });
       } catch (error) {
         if (!isUnavailable(error)) throw error;
         return unavailableAnswer(query, variables, this.subgraphName);
-      } finally {
-        // A write, answered or failed: reads from now on start afresh.
-        if (readKey === undefined) this.writes.advance();
       }
     } finally {
       end();
     }
+  }
+
+  /** One request to the subgraph, shared with identical reads, through the circuit. */
+  private async fetch(options: IncomingFetch): Promise<Answer> {
+    const { query = '', variables } = options.request;
+    const readKey = this.readKey(query, variables, options.context);
+    try {
+      const answer = await this.inflight.run(readKey, () =>
+        this.policies.run(query, () => super.process(options)),
+      );
+      return this.hearRevocations(answer);
+    } finally {
+      // A write, answered or failed: reads from now on start afresh.
+      if (readKey === undefined) this.writes.advance();
+    }
+  }
+
+  /**
+   * The reads one request's plan sent to this subgraph in the same turn (one stage), as one
+   * request (merged-fetches.ts): one assertion signed for the merged operation, one deadline,
+   * one pass through the circuit and its retries, one hearing of revocations. An answer that
+   * lost its data as a whole (a non-null root field failed) or a refusal sends each read on
+   * its own, so that one read's failure never takes another's data; an unavailable subgraph
+   * fails each read as its own request would have.
+   */
+  private sendTogether(fetches: ReadonlyArray<Queued<IncomingFetch, Answer>>): void {
+    const alone = (each: ReadonlyArray<Queued<IncomingFetch, Answer>>) => {
+      for (const { item, resolve, reject } of each) this.fetch(item).then(resolve, reject);
+    };
+    const operation =
+      fetches.length > 1
+        ? mergeOperations(fetches.map(({ item }) => item.request.query ?? ''))
+        : undefined;
+    if (!operation) return alone(fetches);
+    const request = {
+      query: operation.query,
+      operationName: operation.operationName,
+      variables: mergeVariables(
+        fetches.map(({ item }) => ({
+          query: item.request.query ?? '',
+          variables: item.request.variables,
+        })),
+      ),
+    };
+    const together: IncomingFetch = { ...fetches[0]!.item, request };
+    // The first read's parsed operation is not the merged one (nothing here reads it).
+    if ('document' in together) delete together.document;
+    this.fetch(together).then(
+      (answer) => {
+        if (!answer.data) return alone(fetches);
+        const parts = splitAnswer(operation, { ...answer, data: answer.data });
+        for (const [index, { resolve }] of fetches.entries()) resolve(parts[index]!);
+      },
+      (error: unknown) => {
+        if (!isUnavailable(error)) return alone(fetches);
+        for (const { reject } of fetches) reject(error);
+      },
+    );
   }
 }
