@@ -175,10 +175,13 @@ export interface Queued<Item, Result> {
 }
 
 /**
- * Gathers what is joined under one key in the same turn and hands it over together once the
- * turn's code has run (a microtask). The fetches of one stage of a plan are all sent in one
- * turn: the executor calls each data source without waiting in between. A batch closes at
- * `max` items; later ones start the next.
+ * Gathers what is joined under one key during one turn of the event loop and hands it over
+ * together at the turn's end (`setImmediate`, after the I/O callbacks of the turn have run).
+ * The executor hands every fetch of a `Parallel` node to its data source without waiting in
+ * between; waiting for the turn's end also gathers the next fetches of branches whose answers
+ * arrived in the same turn (the nested benchmark query: 8 requests, against 13 when handed
+ * over as soon as the current callback's promises have settled).
+ * A batch closes at `max` items; later ones start the next.
  */
 export class SameTurnBatches<Key, Item, Result> {
   private readonly open = new Map<Key, Array<Queued<Item, Result>>>();
