@@ -65,14 +65,17 @@ interface Trace {
 /** Stage marks taken inside the running stack, keyed by person and sample time. */
 class Tracer {
   traces = new Map<string, Trace>();
-  /** Store times of live (one-sample) batches. */
+  /** Per live sample, how long the write that stored it took (writes group samples). */
   stores: number[] = [];
+  /** How many samples each live write stored. */
+  groups: number[] = [];
   /** Each person's newest live sample sent: the one their next update computes. */
   readonly newestSent = new Map<string, number>();
 
   reset(): void {
     this.traces = new Map();
     this.stores = [];
+    this.groups = [];
     this.newestSent.clear();
   }
 
@@ -103,9 +106,14 @@ class Tracer {
     const insertMany = collection.insertMany.bind(collection);
     collection.insertMany = ((...args: Parameters<typeof insertMany>) => {
       const began = performance.now();
-      const live = args[0].length === 1;
+      const docs = args[0] as ReadonlyArray<{ userId: string; t: Date }>;
+      // Live samples are traced from the moment they are sent; warm windows are not.
+      const live = docs.length > 0 && this.traces.has(`${docs[0]!.userId}|${docs[0]!.t.getTime()}`);
       return insertMany(...args).finally(() => {
-        if (live) this.stores.push(performance.now() - began);
+        if (!live) return;
+        const took = performance.now() - began;
+        for (let i = 0; i < docs.length; i++) this.stores.push(took);
+        this.groups.push(docs.length);
       });
     }) as typeof collection.insertMany;
   }
@@ -311,7 +319,8 @@ async function run(
       'request: sent → acknowledged (round trip)',
       complete.map((t) => t.acked! - t.sent!),
     ),
-    stage('  of it: store the sample', tracer.stores),
+    stage('  of it: the write that stored it', tracer.stores),
+    stage('  samples a write (group commit)', tracer.groups),
     stage(
       'sent → update starts',
       complete.map((t) => t.updateStarted! - t.sent!),
