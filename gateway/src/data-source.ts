@@ -14,6 +14,7 @@ import { withDistinctRepresentations } from './dedupe-entities.js';
 import { InflightReads, type WriteEpoch } from './inflight.js';
 import {
   SameTurnBatches,
+  errorsAttributable,
   mergeOperations,
   mergeVariables,
   splitAnswer,
@@ -241,14 +242,14 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     if ('document' in together) delete together.document;
     this.fetch(together).then(
       (answer) => {
-        if (!answer.data) return alone(fetches);
+        if (!answer.data || !errorsAttributable(answer)) return alone(fetches);
         const parts = splitAnswer(operation, { ...answer, data: answer.data });
         for (const [index, { resolve }] of fetches.entries()) resolve(parts[index]!);
       },
-      (error: unknown) => {
-        if (!isUnavailable(error)) return alone(fetches);
-        for (const { reject } of fetches) reject(error);
-      },
+      // Whatever failed (a deadline, a 5xx, a refusal), each read goes again on its own, so one
+      // slow or failing read never costs the others their data, as unmerged. With the circuit
+      // open they fail at once, each as it would alone.
+      () => alone(fetches),
     );
   }
 }

@@ -167,6 +167,18 @@ export function splitAnswer(
   return parts;
 }
 
+/**
+ * Whether every error of a merged answer names the read it belongs to (its path starts at one
+ * of the merged aliases). An error without one (a whole-request error beside partial data) could
+ * belong to any read: such an answer is not split, each read is sent again on its own.
+ */
+export function errorsAttributable(answer: SubgraphAnswer): boolean {
+  return (answer.errors ?? []).every((error) => {
+    const head = error.path?.[0];
+    return typeof head === 'string' && MERGED_KEY.test(head);
+  });
+}
+
 /** Something waiting in a batch, with how to answer it. */
 export interface Queued<Item, Result> {
   item: Item;

@@ -95,7 +95,14 @@ export class SharedPayloads {
     return (result) => {
       if (socket.readyState !== socket.OPEN || connection.destroyed) return false;
       if (connection.writableLength > 0) return false;
-      connection.write(textFrame(head, this.encode(result)));
+      let frame: Buffer;
+      try {
+        frame = textFrame(head, this.encode(result));
+      } catch {
+        // Not encodable here: graphql-ws's path takes it and reports it to this client alone.
+        return false;
+      }
+      connection.write(frame);
       this.counts.framed++;
       return true;
     };

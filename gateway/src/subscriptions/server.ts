@@ -252,16 +252,28 @@ export function serveFederatedSubscriptions(
   };
 }
 
-/** A resumed client's stream: the gap notice first, then the events. */
-async function* afterTheGap(
+/**
+ * A resumed client's stream: the gap notice first, then the events. A plain iterator, not a
+ * generator: a generator queues `return()` behind a pending `next()`, and with events written
+ * straight to idle sockets (serialize-once.ts) that `next()` may never settle, so a client's
+ * `complete` would never reach the stream and its events would keep coming.
+ */
+function afterTheGap(
   stream: AsyncIterableIterator<ExecutionResult>,
-): AsyncGenerator<ExecutionResult> {
-  try {
-    yield EVENTS_MAY_HAVE_BEEN_MISSED;
-    yield* stream;
-  } finally {
-    await stream.return?.();
-  }
+): AsyncIterableIterator<ExecutionResult> {
+  let noticed = false;
+  const done = { value: undefined, done: true } as const;
+  return {
+    next() {
+      if (noticed) return stream.next();
+      noticed = true;
+      return Promise.resolve({ value: EVENTS_MAY_HAVE_BEEN_MISSED, done: false });
+    },
+    return: () => stream.return?.() ?? Promise.resolve(done),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /** An error as a socket client reads it: the HTTP status it would have had stays behind. */

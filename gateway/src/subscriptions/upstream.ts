@@ -85,8 +85,9 @@ export class SharedOperation {
     this.counters.delivered(clients.length);
   }
 
+  /** Steps run in order; one that throws must not stop the ones after it. */
   private enqueue(step: () => Promise<void>): void {
-    this.chain = this.chain.then(step);
+    this.chain = this.chain.then(step).catch(() => undefined);
   }
 }
 

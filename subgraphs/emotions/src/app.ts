@@ -88,9 +88,10 @@ export async function createEmotionsSubgraph(
     ...service,
     services,
     async close() {
+      // No more samples come in, then the engine writes what waits (its windows).
+      await service.close();
       await engine.close();
       services.reader.dispose();
-      await service.close();
       await bus.close();
       await db.close();
     },

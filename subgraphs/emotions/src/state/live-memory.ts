@@ -62,6 +62,11 @@ export class LiveMemory {
     return this.people.get(userId);
   }
 
+  /** People with accepted samples their window document does not hold yet. */
+  withUnsaved(): string[] {
+    return [...this.people].filter(([, held]) => held.unsaved.length > 0).map(([id]) => id);
+  }
+
   forget(userId: string): void {
     this.people.delete(userId);
   }

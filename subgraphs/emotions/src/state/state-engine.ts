@@ -60,6 +60,8 @@ export class StateEngine {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** Trailing window writes of people whose newest samples wait for the save interval. */
   private readonly windowSaves = new Map<string, NodeJS.Timeout>();
+  /** Closing: windows are written at once, never deferred to a timer that may not fire. */
+  private closing = false;
   /** The tail of each person's chain of updates; it never rejects. */
   private readonly running = new Map<string, Promise<void>>();
   private readonly memory = new LiveMemory();
@@ -147,16 +149,18 @@ export class StateEngine {
   }
 
   /**
-   * Stops scheduling and writes every deferred window, so a graceful shutdown leaves the
-   * documents whole for the instance that takes the streams over.
+   * Stops scheduling, waits out running updates and writes every window that waits, so a
+   * graceful shutdown leaves the documents whole for the instance that takes the streams over.
+   * Call after the service stops taking samples.
    */
   async close(): Promise<void> {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
-    const deferred = [...this.windowSaves.keys()];
-    for (const timer of this.windowSaves.values()) clearTimeout(timer);
-    this.windowSaves.clear();
-    await Promise.allSettled(deferred.map((userId) => this.flushWindow(userId)));
+    this.closing = true;
+    for (const timers of [this.pending, this.windowSaves]) {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    }
+    while (this.running.size > 0) await Promise.all(this.running.values());
+    await Promise.allSettled(this.memory.withUnsaved().map((userId) => this.flushWindow(userId)));
   }
 
   /**
@@ -285,7 +289,7 @@ export class StateEngine {
   private saveWindowWhenDue(userId: string, memory: PersonMemory): Promise<void> {
     const interval = this.options.windowSaveIntervalMs;
     const due = (memory.windowSavedAt ?? -Infinity) + interval - Date.now();
-    if (due <= 0 || !memory.stored) {
+    if (due <= 0 || !memory.stored || this.closing) {
       clearTimeout(this.windowSaves.get(userId));
       this.windowSaves.delete(userId);
       return this.saveWindow(userId, memory);
