@@ -10,7 +10,8 @@
  * The stack runs in this process, so the stages can be timed where they happen; people are
  * tokens minted with the stack's signing key (no sign-ups). LOOP_PEOPLE=1,100 and
  * LOOP_SECONDS=20 choose the runs; LOOP_PROFILE=dir keeps a CPU profile of each;
- * LOOP_WINDOW_SAVE_MS sets how often window documents are written (default the subgraph's). Prints figures;
+ * LOOP_WINDOW_SAVE_MS sets how often window documents are written (default the subgraph's);
+ * LOOP_ALIGNED=1 has every person send at the same instant of each second. Prints figures;
  * asserts nothing.
  */
 import os from 'node:os';
@@ -47,6 +48,7 @@ const STATE = { query: 'subscription { stateChanged { updatedAt } }' };
 const PEOPLE = (process.env.LOOP_PEOPLE ?? '1,100,1000').split(',').map(Number);
 const SECONDS = Number(process.env.LOOP_SECONDS ?? 20);
 const WARM_SECONDS = 70;
+const ALIGNED = process.env.LOOP_ALIGNED === '1';
 
 console.log(
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -294,13 +296,27 @@ async function run(
   const clients: Array<{ dispose(): Promise<void> | void }> = [];
   // Live samples start after every person's warm window and sockets are in place.
   const startAt = Date.now() + 5_000 + people * 15;
-  console.log(`[loop] ${people} people: warming up, then ${SECONDS} s of one sample a second…`);
+  console.log(
+    `[loop] ${people} people: warming up, then ${SECONDS} s of one sample a second, ${ALIGNED ? 'all at the same instant' : 'each strap on its own phase'}…`,
+  );
   const ids = Array.from({ length: people }, () => randomBytes(12).toString('hex'));
   const tokens = await Promise.all(ids.map((id) => mintToken(stack.signingKey, id)));
   const measuring = measureLoad(startAt);
   await Promise.all(
     ids.map((id, i) =>
-      streamPerson(stack, tracer, id, tokens[i]!, SECONDS, clients, startAt, i + 1),
+      streamPerson(
+        stack,
+        tracer,
+        id,
+        tokens[i]!,
+        SECONDS,
+        clients,
+        // Each strap keeps its own clock: their seconds start spread over the second, as people
+        // who put them on at different moments do. LOOP_ALIGNED=1 sends everyone's sample in
+        // the same instant (the worst case: one burst a second).
+        ALIGNED ? startAt : startAt + Math.floor((i * 1000) / people),
+        i + 1,
+      ),
     ),
   );
   await sleep(1_500);
