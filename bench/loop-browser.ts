@@ -22,6 +22,7 @@ import {
   startTestStack,
 } from '@mindscape/test-kit';
 import { GraphClient, streamBeats } from '@mindscape/wearable';
+import { signUpInPage, startRelaxSessionFromWearable } from '../web/test/page-steps.js';
 import { startWebServer } from '../web/test/web-server.js';
 import { loadDevSecrets } from '../scripts/stack/dev-secrets.js';
 import { engineEnvironment, startEngines } from '../scripts/stack/engines.js';
@@ -31,7 +32,6 @@ const LIVE_SECONDS = Number(process.env.BROWSER_LOOP_SECONDS ?? 180);
 const WARM_SECONDS = 70;
 /** What this bench reads of the page's `window.mindscapeSession` (web/src/session/live-loop.ts). */
 interface LoopSnapshot {
-  engine: unknown;
   arrivals: Array<{ sampleAt: number; receivedAt: number }>;
   timings: Array<{ sampleAt: number; receivedAt: number; appliedAt: number }>;
 }
@@ -59,19 +59,8 @@ try {
   const email = `loop.${Date.now()}@example.com`;
   const password = 'lavender-morning-42';
   await page.goto(web.url);
-  await page.getByRole('button', { name: 'New here? Create an account' }).click();
-  await page.getByLabel('Name').fill('Loop');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByText('Welcome back, Loop.').waitFor();
-  await page.getByRole('link', { name: 'Session', exact: true }).click();
-  await page.getByRole('radio', { name: /Relax/ }).check();
-  await page.getByRole('radio', { name: 'A wearable that is already streaming' }).check();
-  await page.getByRole('button', { name: 'Start the sound' }).click();
-  await page.waitForFunction(
-    () => (window as { mindscapeSession?: LoopSnapshot }).mindscapeSession?.engine,
-  );
+  await signUpInPage(page, 'Loop', email, password);
+  await startRelaxSessionFromWearable(page);
 
   const strap = new GraphClient(stack.gatewayUrl);
   await strap.becomeDevice(email, password, 'Bench strap');
@@ -137,7 +126,7 @@ try {
   const engine = snap.timings.map((t) => t.appliedAt - t.receivedAt);
   const row = (stage: string, values: number[]) => {
     const v = values.filter(Number.isFinite).sort((a, b) => a - b);
-    return [stage, v.length, percentile(v, 50), percentile(v, 95), percentile(v, 99)];
+    return [stage, String(v.length), percentile(v, 50), percentile(v, 95), percentile(v, 99)];
   };
   table(
     `The loop in Chromium, real time, ${LIVE_SECONDS} s (ms; goal: sample sent → parameter change p95 ≤ 60)`,

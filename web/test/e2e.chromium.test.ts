@@ -17,6 +17,7 @@ import { GraphClient, streamBeats } from '@mindscape/wearable';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LoopSnapshot } from '../src/session/live-loop';
 import { accessibilityViolations } from './accessibility';
+import { signUpInPage, startRelaxSessionFromWearable } from './page-steps';
 import { startWebServer, type WebServer } from './web-server';
 
 const artifacts = new URL('../test-artifacts/', import.meta.url);
@@ -67,23 +68,11 @@ describe('the web app end to end, in Chromium', () => {
       await page.goto(web.url);
       await page.getByRole('button', { name: 'New here? Create an account' }).waitFor();
       assert.deepEqual(await accessibilityViolations(page), [], 'the home page, signed out');
-      await page.getByRole('button', { name: 'New here? Create an account' }).click();
-      await page.getByLabel('Name').fill('Ana');
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByText('Welcome back, Ana.').waitFor();
+      await signUpInPage(page, 'Ana', email, password);
       assert.deepEqual(await accessibilityViolations(page), [], 'the home page, signed in');
 
       // A relax session, heart from a wearable that streams by itself.
-      await page.getByRole('link', { name: 'Session', exact: true }).click();
-      await page.getByRole('radio', { name: /Relax/ }).check();
-      await page.getByRole('radio', { name: 'A wearable that is already streaming' }).check();
-      await page.getByRole('button', { name: 'Start the sound' }).click();
-      await page.getByTestId('beat').waitFor();
-      await page.waitForFunction(
-        () => (window as { mindscapeSession?: LoopSnapshot }).mindscapeSession?.engine,
-      );
+      await startRelaxSessionFromWearable(page);
       const first = (await snapshot())!;
       // The program's own glide: 10 Hz heading for 8 Hz.
       assert.equal(first.engine!.voices.beat!.beatHz, 8);

@@ -48,6 +48,12 @@ const defaults: StateEngineOptions = {
 };
 export const stateTopic = (userId: string) => `state:${userId}`;
 
+/** Clears the person's timer in `timers`, if one is set. */
+function cancel(timers: Map<string, NodeJS.Timeout>, userId: string): void {
+  clearTimeout(timers.get(userId));
+  timers.delete(userId);
+}
+
 /**
  * Turns a person's newest samples into their physiological state. Called after each accepted
  * batch; work per person is coalesced so a burst of batches makes at most four computations a second.
@@ -139,10 +145,8 @@ export class StateEngine {
 
   /** Drops what is scheduled for this person and waits out a running update (account deletion). */
   async forget(userId: string): Promise<void> {
-    for (const timers of [this.pending, this.windowSaves]) {
-      clearTimeout(timers.get(userId));
-      timers.delete(userId);
-    }
+    cancel(this.pending, userId);
+    cancel(this.windowSaves, userId);
     await this.running.get(userId);
     this.lastRun.delete(userId);
     this.memory.forget(userId);
@@ -173,8 +177,7 @@ export class StateEngine {
 
   /** Writes the person's window document now if samples wait for it (in turn with updates). */
   flushWindow(userId: string): Promise<void> {
-    clearTimeout(this.windowSaves.get(userId));
-    this.windowSaves.delete(userId);
+    cancel(this.windowSaves, userId);
     return this.inTurn(userId, () => this.saveWindow(userId, this.memory.of(userId)));
   }
 
@@ -290,13 +293,11 @@ export class StateEngine {
     const interval = this.options.windowSaveIntervalMs;
     const due = (memory.windowSavedAt ?? -Infinity) + interval - Date.now();
     if (due <= 0 || !memory.stored || this.closing) {
-      clearTimeout(this.windowSaves.get(userId));
-      this.windowSaves.delete(userId);
+      cancel(this.windowSaves, userId);
       return this.saveWindow(userId, memory);
     }
     if (memory.unsaved.length > 0 && !this.windowSaves.has(userId)) {
       const timer = setTimeout(() => {
-        this.windowSaves.delete(userId);
         this.flushWindow(userId).catch((error: unknown) =>
           this.logger.error({ err: error, userId }, 'window write failed'),
         );
