@@ -4,18 +4,12 @@
  * stream over starts from that document; a check-in refreshes the valence at once.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { HEART_PHASES, samplesFromBeats, simulateHeart } from '@mindscape/biosignals';
-import { InProcessEventBus, createLogger, openDatabase } from '@mindscape/platform';
-import { testEngines, uniqueName } from '@mindscape/test-kit';
-import type { Connection } from 'mongoose';
-import {
-  emotionsModels,
-  syncIndexes,
-  type EmotionsModels,
-  type SampleDoc,
-} from '../src/models/index.js';
+import { InProcessEventBus, createLogger } from '@mindscape/platform';
+import type { EmotionsModels, SampleDoc } from '../src/models/index.js';
 import { StateEngine } from '../src/state/state-engine.js';
+import { useEmotionsDatabase } from './database.js';
 
 /** Counts the reads an update makes, by model, on the real models. */
 function countReads(models: EmotionsModels): Map<string, number> {
@@ -57,19 +51,10 @@ const batches = (() => {
 })();
 
 describe('the live state keeps what it needs in memory', () => {
-  let db: Connection;
-  let models: EmotionsModels;
-  before(async () => {
-    db = await openDatabase(testEngines().mongoUri, uniqueName('live_memory'));
-    models = emotionsModels(db);
-    await syncIndexes(models);
-  });
-  after(async () => {
-    await db.dropDatabase();
-    await db.close();
-  });
+  const database = useEmotionsDatabase('live_memory');
 
   test('warm updates read nothing; a second instance takes over from the window document', async () => {
+    const { models } = database;
     const bus = new InProcessEventBus();
     const logger = createLogger('emotions', 'silent');
     const eager = { minIntervalMs: 0, windowSaveIntervalMs: 0 };
@@ -127,6 +112,7 @@ describe('the live state keeps what it needs in memory', () => {
   });
 
   test('the window document is written once an interval while streaming, and on close', async () => {
+    const { models } = database;
     const logger = createLogger('emotions', 'silent');
     const engine = new StateEngine(models, new InProcessEventBus(), logger, {
       minIntervalMs: 0,
@@ -162,6 +148,7 @@ describe('the live state keeps what it needs in memory', () => {
   });
 
   test('a stream that stops gets its window written an interval after its last update', async () => {
+    const { models } = database;
     const engine = new StateEngine(
       models,
       new InProcessEventBus(),
@@ -184,6 +171,7 @@ describe('the live state keeps what it needs in memory', () => {
   });
 
   test('a check-in refreshes the valence at once', async () => {
+    const { models } = database;
     const bus = new InProcessEventBus();
     const engine = new StateEngine(models, bus, createLogger('emotions', 'silent'), {
       minIntervalMs: 0,
@@ -204,6 +192,7 @@ describe('the live state keeps what it needs in memory', () => {
     await engine.close();
   });
   test('a state whose write failed (the database busy past the retries) is stored with the next', async () => {
+    const { models } = database;
     const bus = new InProcessEventBus();
     const engine = new StateEngine(models, bus, createLogger('emotions', 'silent'), {
       minIntervalMs: 0,

@@ -4,17 +4,10 @@
  * already stored.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { openDatabase } from '@mindscape/platform';
-import { testEngines, uniqueName } from '@mindscape/test-kit';
-import type { Connection } from 'mongoose';
+import { describe, test } from 'node:test';
 import { SampleWriter } from '../src/ingest/sample-writer.js';
-import {
-  emotionsModels,
-  syncIndexes,
-  type EmotionsModels,
-  type SampleDoc,
-} from '../src/models/index.js';
+import type { SampleDoc } from '../src/models/index.js';
+import { useEmotionsDatabase } from './database.js';
 
 const minuteAgo = Date.now() - 60_000;
 /** `count` samples of one person's strap, a second apart from `first` seconds in. */
@@ -28,19 +21,10 @@ const samples = (userId: string, first: number, count: number): SampleDoc[] =>
   }));
 
 describe('samples of concurrent requests are written together', () => {
-  let db: Connection;
-  let models: EmotionsModels;
-  before(async () => {
-    db = await openDatabase(testEngines().mongoUri, uniqueName('sample_writer'));
-    models = emotionsModels(db);
-    await syncIndexes(models);
-  });
-  after(async () => {
-    await db.dropDatabase();
-    await db.close();
-  });
+  const database = useEmotionsDatabase('sample_writer');
 
   test('fewer writes than requests; each request hears of its own duplicates only', async () => {
+    const { models } = database;
     const writer = new SampleWriter(models.samples.collection);
     await writer.insert(samples('ana', 0, 3)); // stored before: a retry will repeat them
     const requests = [
@@ -63,6 +47,7 @@ describe('samples of concurrent requests are written together', () => {
   });
 
   test('a write that fails for another reason fails every request in it, and nothing else', async () => {
+    const { models } = database;
     const writer = new SampleWriter(models.samples.collection);
     // A field name no server stores: the write is refused, not a duplicate.
     const broken = { ...samples('dee', 20, 1)[0]!, $where: 1 } as unknown as SampleDoc;
