@@ -206,6 +206,25 @@ function Editor({ storyId }: { storyId: string }) {
     [draft, edit, graph, storyId],
   );
 
+  /**
+   * An edit of one scene: `request` sends it with the story, the version it goes against and the
+   * scene's id.
+   */
+  const sceneEdit = (
+    sceneId: string,
+    label: string,
+    request: (scene: {
+      storyId: string;
+      expectedVersion: number;
+      sceneId: string;
+    }) => Promise<StoryChange>,
+  ) =>
+    edit({
+      label,
+      send: async (expectedVersion) =>
+        outcome(await request({ storyId, expectedVersion, sceneId })),
+    });
+
   const undo = useCallback(
     () =>
       void edit({
@@ -415,50 +434,26 @@ function Editor({ storyId }: { storyId: string }) {
               sceneNames={sceneNames}
               nameFieldId={nameFieldId}
               onSave={(changed) =>
-                void edit({
-                  label: `Edit “${selectedScene.name}”`,
-                  send: async (expectedVersion) =>
-                    outcome(
-                      (
-                        await graph.request(EditScene, {
-                          storyId,
-                          expectedVersion,
-                          sceneId: selectedScene.id,
-                          ...changed,
-                        })
-                      ).editScene,
-                    ),
-                })
+                void sceneEdit(
+                  selectedScene.id,
+                  `Edit “${selectedScene.name}”`,
+                  async (scene) =>
+                    (await graph.request(EditScene, { ...scene, ...changed })).editScene,
+                )
               }
               onSetStart={() =>
-                void edit({
-                  label: `Start at “${selectedScene.name}”`,
-                  send: async (expectedVersion) =>
-                    outcome(
-                      (
-                        await graph.request(SetStartScene, {
-                          storyId,
-                          expectedVersion,
-                          sceneId: selectedScene.id,
-                        })
-                      ).setStartScene,
-                    ),
-                })
+                void sceneEdit(
+                  selectedScene.id,
+                  `Start at “${selectedScene.name}”`,
+                  async (scene) => (await graph.request(SetStartScene, scene)).setStartScene,
+                )
               }
               onDelete={() =>
-                void edit({
-                  label: `Delete “${selectedScene.name}”`,
-                  send: async (expectedVersion) =>
-                    outcome(
-                      (
-                        await graph.request(DeleteScene, {
-                          storyId,
-                          expectedVersion,
-                          sceneId: selectedScene.id,
-                        })
-                      ).deleteScene.change,
-                    ),
-                }).then((done) => done && setSelected(new Set()))
+                void sceneEdit(
+                  selectedScene.id,
+                  `Delete “${selectedScene.name}”`,
+                  async (scene) => (await graph.request(DeleteScene, scene)).deleteScene.change,
+                ).then((done) => done && setSelected(new Set()))
               }
               onLink={(targetName) => link(selectedScene.id, targetName)}
               onRule={(choice, rule) =>
