@@ -2,19 +2,25 @@ import { chmod, cp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capture, progress, run } from '@mindscape/devkit';
+import { PATCH_LEVEL, patchFerretDb } from './patches.js';
 
 /** The last FerretDB v1 release: its SQLite backend needs no PostgreSQL. */
 export const FERRETDB_VERSION = 'v1.24.0';
 const MODULE = 'github.com/FerretDB/FerretDB';
 
 export const ferretHome = join(dirname(fileURLToPath(import.meta.url)), '..', '.ferretdb');
-export const ferretBinary = join(ferretHome, 'bin', `ferretdb-${FERRETDB_VERSION}`);
+export const ferretBinary = join(
+  ferretHome,
+  'bin',
+  `ferretdb-${FERRETDB_VERSION}-mindscape.${PATCH_LEVEL}`,
+);
 
 /**
  * Builds FerretDB from the Go module proxy, once. `go install pkg@version` cannot be used:
  * it asks the proxy for the module's version list, which the proxy refuses for this module,
  * and the release zip lacks `build/version/version.txt`, which FerretDB embeds at build time.
- * So: download the exact version, copy it somewhere writable, add that file, build.
+ * So: download the exact version, copy it somewhere writable, add that file, apply our
+ * edits to its SQLite backend (patches.ts, decision 0033), build.
  */
 export async function buildFerretDb(): Promise<string> {
   if (await exists(ferretBinary)) return ferretBinary;
@@ -37,6 +43,7 @@ export async function buildFerretDb(): Promise<string> {
   await cp(moduleDir, source, { recursive: true });
   await makeWritable(source);
   await writeFile(join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+  await patchFerretDb(source);
 
   let downloads = 0;
   await mkdir(dirname(ferretBinary), { recursive: true });
