@@ -126,7 +126,7 @@ try {
   const engine = snap.timings.map((t) => t.appliedAt - t.receivedAt);
   const row = (stage: string, values: number[]) => {
     const v = values.filter(Number.isFinite).sort((a, b) => a - b);
-    return [stage, String(v.length), percentile(v, 50), percentile(v, 95), percentile(v, 99)];
+    return [stage, v.length, percentile(v, 50), percentile(v, 95), percentile(v, 99)];
   };
   table(
     `The loop in Chromium, real time, ${LIVE_SECONDS} s (ms; goal: sample sent → parameter change p95 ≤ 60)`,

@@ -414,14 +414,7 @@ try {
     ['people', 'stage', 'n', 'p50', 'p95', 'p99'],
     rows.map(({ people, stage, values }) => {
       const v = sorted(values);
-      return [
-        String(people),
-        stage,
-        String(v.length),
-        percentile(v, 50),
-        percentile(v, 95),
-        percentile(v, 99),
-      ];
+      return [people, stage, v.length, percentile(v, 50), percentile(v, 95), percentile(v, 99)];
     }),
   );
   table(
@@ -436,8 +429,8 @@ try {
       'event loop busy %',
     ],
     loads.map((l) => [
-      String(l.people),
-      String(l.samples),
+      l.people,
+      l.samples,
       l.cpuMsPerSample,
       l.databaseMsPerSample ?? 'n/a',
       // One sample a second per person: (this process + the database) ms a sample × people.

@@ -26,8 +26,15 @@ export function table(title: string, header: string[], rows: Array<Array<string 
   }
 }
 
+/** Counts as they are; measures to three significant figures or so. */
 const formatNumber = (n: number) =>
-  Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3);
+  Number.isInteger(n)
+    ? String(n)
+    : Math.abs(n) >= 100
+      ? n.toFixed(0)
+      : Math.abs(n) >= 1
+        ? n.toFixed(2)
+        : n.toPrecision(3);
 
 /** Gateway settings for benchmarks: one client sending as fast as it can is no flood here. */
 export const UNLIMITED_RATES = {
