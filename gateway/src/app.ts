@@ -6,7 +6,6 @@ import {
   createHttpShell,
   createLogger,
   logUnexpectedErrors,
-  maskUnexpected,
   requestIdOf,
   type Identity,
   type Logger,
@@ -20,6 +19,7 @@ import { anonymousAuthenticator, createAuthenticator } from './authenticate.js';
 import { queryLimits } from './limits.js';
 import { createRateLimits } from './rate-limits.js';
 import { OperationAllowList } from './allow-list.js';
+import { forClient } from './client-errors.js';
 import type { GatewayConfig } from './config.js';
 import { AssertingDataSource, type GatewayContext } from './data-source.js';
 import { serveGraphQL } from './http-graphql.js';
@@ -42,9 +42,10 @@ export class CompositionError extends Error {
 export interface GatewayOptions {
   /**
    * Serve a graph with no people in it, without the users subgraph: every request is
-   * anonymous (one with an Authorization header is refused) and subgraph fetches carry no
-   * identity assertion, so MindScape's subgraphs, which require one, refuse them. For the
-   * federation benchmark's public subgraphs (bench/federation); never for a deployment.
+   * anonymous (one with an Authorization header is refused) and nothing is signed with
+   * ASSERTION_SECRET: subgraph fetches and subscription connections carry no assertion, so
+   * MindScape's subgraphs, which require one, refuse them. For the federation benchmark's
+   * public subgraphs (bench/federation); never for a deployment.
    * @default false
    */
   anonymous?: boolean;
@@ -62,11 +63,13 @@ export async function createGateway(
       'The gateway needs the users subgraph in SUBGRAPHS to verify who is calling ' +
         '(only an anonymous gateway, an option for benchmarks, runs without it).',
     );
+  // An anonymous gateway holds no signing secret: it cannot vouch for anyone, over any transport.
+  const assertionSecret = options.anonymous ? undefined : config.ASSERTION_SECRET;
   const authenticator =
-    usersUrl && !options.anonymous
+    usersUrl && assertionSecret !== undefined
       ? createAuthenticator(
           new URL(usersUrl).origin,
-          config.ASSERTION_SECRET,
+          assertionSecret,
           config.DEVICE_TOKEN_CACHE_MS,
           logger,
         )
@@ -100,7 +103,7 @@ export async function createGateway(
       new AssertingDataSource({
         name,
         url,
-        ...(options.anonymous ? {} : { secret: config.ASSERTION_SECRET }),
+        ...(assertionSecret !== undefined ? { secret: assertionSecret } : {}),
         latency,
         timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
         breakAfter: config.CIRCUIT_BREAK_AFTER,
@@ -168,7 +171,8 @@ export async function createGateway(
       // graphql-armor's plugins never read the context.
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
-    formatError: maskUnexpected,
+    // Unexpected errors masked, and only the extensions clients may see (client-errors.ts).
+    formatError: forClient,
   });
   try {
     await apollo.start();
@@ -245,7 +249,7 @@ export async function createGateway(
       apiSchema: () => apiSchema!,
       serviceMap,
       subgraphUrls: Object.fromEntries(config.SUBGRAPHS.map(({ name, url }) => [name, url])),
-      assertionSecret: config.ASSERTION_SECRET,
+      ...(assertionSecret !== undefined ? { assertionSecret } : {}),
       validationRules: limits.validationRules,
       maxTokens: config.MAX_TOKENS,
       hub: new SubscriptionHub(config.SUBSCRIPTION_QUEUE_BOUND, shell.metrics),
@@ -258,6 +262,7 @@ export async function createGateway(
       keepAliveMs: config.KEEPALIVE_MS,
       checkOperation: limits.checkOperation,
       validationErrors: limits.validationErrors,
+      logger,
     },
   );
   live.subscriptions = subscriptions;

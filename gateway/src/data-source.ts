@@ -10,6 +10,7 @@ import {
 } from '@mindscape/platform';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
+import { answerFromSubgraph, clientExtensions } from './client-errors.js';
 import { withDistinctRepresentations } from './dedupe-entities.js';
 import { InflightReads, type WriteEpoch } from './inflight.js';
 import {
@@ -123,8 +124,9 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
 
   /**
    * A subgraph's 4xx with GraphQL errors (e.g. a variable it could not coerce) is passed on
-   * with its own message and code; anything else becomes a plain SERVICE_UNAVAILABLE, so the
-   * subgraph's internal URL and raw body never reach a client.
+   * with its own message and code (and the other extensions clients may see,
+   * client-errors.ts); anything else becomes a plain SERVICE_UNAVAILABLE, so the subgraph's
+   * internal URL and raw body never reach a client.
    */
   override async errorFromResponse(
     response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0],
@@ -140,7 +142,7 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
       typeof first?.message === 'string' &&
       typeof first.extensions?.code === 'string'
     ) {
-      return new GraphQLError(first.message, { extensions: { ...first.extensions } });
+      return new GraphQLError(first.message, { extensions: clientExtensions(first.extensions) });
     }
     return codedError(
       response.status === 401 ? ErrorCode.UNAUTHENTICATED : ErrorCode.SERVICE_UNAVAILABLE,
@@ -203,7 +205,8 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
       const answer = await this.inflight.run(readKey, () =>
         this.policies.run(query, () => super.process(options)),
       );
-      return this.hearRevocations(answer);
+      // The subgraph's errors keep only what clients may see (client-errors.ts).
+      return answerFromSubgraph(this.hearRevocations(answer));
     } finally {
       // A write, answered or failed: reads from now on start afresh.
       if (readKey === undefined) this.writes.advance();

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
@@ -9,7 +11,10 @@ import {
   gatewayConfigSchema,
 } from '@mindscape/gateway';
 import { IDENTITY_HEADER, createLogger } from '@mindscape/platform';
-import { parse } from 'graphql';
+import { graphqlWsClient, recordEvents } from '@mindscape/test-kit';
+import { execute, parse } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 
 const SECRET = 'x'.repeat(40);
 
@@ -65,4 +70,84 @@ test('an anonymous gateway serves a graph without people; tokens are refused, no
     errors?: Array<{ extensions?: { code?: string } }>;
   };
   assert.equal(refused.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+});
+
+test('an anonymous gateway signs no assertion for subscriptions either: it holds no secret', async (t) => {
+  // A public subgraph (as the benchmark's) that serves a subscription over graphql-ws on the
+  // same path, and keeps the assertion each HTTP request and each connection brought.
+  const schema = buildSubgraphSchema({
+    typeDefs: parse('type Query { greeting: String } type Subscription { ticks: Int }'),
+    resolvers: {
+      Query: { greeting: () => 'hello' },
+      Subscription: {
+        ticks: {
+          subscribe: async function* () {
+            yield { ticks: 1 };
+            yield { ticks: 2 };
+          },
+        },
+      },
+    },
+  });
+  const heard: unknown[] = [];
+  const server = createServer((req, res) => {
+    heard.push(req.headers[IDENTITY_HEADER]);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+        query: string;
+        variables?: Record<string, unknown>;
+      };
+      Promise.resolve(
+        execute({ schema, document: parse(body.query), variableValues: body.variables ?? null }),
+      ).then((result) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
+      );
+    });
+  });
+  const serving = useServer(
+    {
+      schema,
+      onConnect: (ctx) => {
+        heard.push(ctx.connectionParams?.[IDENTITY_HEADER]);
+        return true;
+      },
+    },
+    new WebSocketServer({ server, path: '/graphql' }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(async () => {
+    await serving.dispose();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+
+  const gateway = await createGateway(
+    anonymousGatewayConfigSchema.parse({
+      PORT: '0',
+      SUBGRAPHS: `greetings=${url}`,
+      ASSERTION_SECRET: SECRET,
+      LOG_LEVEL: 'error',
+    }),
+    createLogger('gateway', 'error'),
+    { anonymous: true },
+  );
+  t.after(() => gateway.close());
+
+  const client = graphqlWsClient(gateway.url, {});
+  t.after(() => client.dispose());
+  const ticks = recordEvents<{ ticks: number }>(client, 'subscription { ticks }');
+  await ticks.until(2);
+  assert.deepEqual(
+    ticks.results.map((r) => r.data),
+    [{ ticks: 1 }, { ticks: 2 }],
+  );
+  assert.ok(heard.length > 1, 'the subgraph was asked over HTTP and over WebSocket');
+  assert.deepEqual(
+    heard.filter((assertion) => assertion !== undefined),
+    [],
+    'no identity assertion is signed, for fetches nor for subscription connections',
+  );
 });

@@ -23,7 +23,11 @@ export interface FederatedSubscriptionDeps {
   apiSchema: () => GraphQLSchema;
   serviceMap: ServiceMap;
   subgraphUrls: Record<string, string>;
-  assertionSecret: string;
+  /**
+   * Signs each upstream connection's assertion; without it (an anonymous gateway) none is
+   * sent, and MindScape's subgraphs refuse the connection.
+   */
+  assertionSecret?: string;
   /** Applied to subscriptions as to HTTP operations (limits.ts). */
   validationRules: ValidationRule[];
   maxTokens: number;
@@ -135,12 +139,16 @@ export async function federatedSubscribe(
       variables,
       ...(primary.operationName ? { operationName: primary.operationName } : {}),
       // A fresh assertion per (re)connection, good for this subgraph and this operation only.
-      connectionParams: async () => ({
-        [IDENTITY_HEADER]: await signAssertion(shared, deps.assertionSecret, {
-          service: primary.serviceName,
-          operation: { query: primary.operation, variables },
-        }),
-      }),
+      connectionParams: async () => {
+        const secret = deps.assertionSecret;
+        if (secret === undefined) return {};
+        return {
+          [IDENTITY_HEADER]: await signAssertion(shared, secret, {
+            service: primary.serviceName,
+            operation: { query: primary.operation, variables },
+          }),
+        };
+      },
     }),
     operationKey,
     merge,

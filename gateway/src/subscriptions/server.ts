@@ -5,6 +5,7 @@ import {
   tooManySubscriptions,
   withErrorCode,
   type Identity,
+  type Logger,
 } from '@mindscape/platform';
 import {
   GraphQLError,
@@ -18,6 +19,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../authenticate.js';
+import { errorForClient, resultsForClients } from '../client-errors.js';
 import type { OperationAllowList } from '../allow-list.js';
 import type { RateLimits } from '../rate-limits.js';
 import { refuseServerMessagesFromClients } from './client-messages.js';
@@ -59,6 +61,8 @@ export interface SubscriptionServerOptions {
   validationErrors: (errors: readonly GraphQLError[]) => GraphQLError[];
   /** Origins whose pages may open sockets (a socket without Origin is not from a browser). */
   webOrigins: readonly string[];
+  /** Hears the errors whose message is masked before they reach a client. */
+  logger?: Logger;
 }
 
 /**
@@ -90,6 +94,15 @@ export function serveFederatedSubscriptions(
   const payloads = new SharedPayloads();
   payloads.install(wss);
   /**
+   * Every error a client reads here is formatted as HTTP's are (client-errors.ts): graphql-ws's
+   * `next` and `error` messages, and events written straight to the socket (`deliverNow`).
+   */
+  const unexpected = (error: unknown) =>
+    options.logger?.error({ err: error }, 'unexpected subscription error');
+  const forClients = resultsForClients(unexpected);
+  const forClientsNow = (deliver: DeliverNow<ExecutionResult> | undefined) =>
+    deliver && ((result: ExecutionResult) => deliver(forClients(result)));
+  /**
    * Documents that parsed and validated, per schema and query text: a thousand clients
    * subscribing to the same operation (a reconnect storm after a gateway ends) parse and
    * validate it once. The checks that depend on who asks and on variables still run each time.
@@ -101,7 +114,10 @@ export function serveFederatedSubscriptions(
   >(
     {
       schema: () => schema(),
-      onNext: payloads.onNext,
+      onNext: (ctx, id, payload, args, result) =>
+        payloads.onNext(ctx, id, payload, args, forClients(result)),
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => errorForClient(error, unexpected).toJSON()),
       jsonMessageReplacer: payloads.jsonMessageReplacer,
       // Parsed with the token limit and validated with the same rules as HTTP operations.
       onSubscribe: async (ctx, id, payload) => {
@@ -157,7 +173,9 @@ export function serveFederatedSubscriptions(
           contextValue: {
             identity: ctx.extra.identity,
             resumed: ctx.extra.resumed === true,
-            deliverNow: payloads.deliverNow(ctx.extra.socket, ctx.extra.request.socket, id),
+            deliverNow: forClientsNow(
+              payloads.deliverNow(ctx.extra.socket, ctx.extra.request.socket, id),
+            ),
           },
         };
       },

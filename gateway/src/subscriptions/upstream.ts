@@ -3,6 +3,7 @@ import { ErrorCode, codedError, serviceUnavailable } from '@mindscape/platform';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { clientExtensions } from '../client-errors.js';
 import type { ClientQueue } from './client-queue.js';
 
 export type UpstreamEvent = FormattedExecutionResult<Record<string, unknown>, unknown>;
@@ -191,7 +192,12 @@ export class Upstream {
   }
 }
 
-/** graphql-ws rejects with the server's GraphQL errors, or with a close event. */
+/**
+ * graphql-ws rejects with the server's GraphQL errors, or with a close event. A subgraph's
+ * errors keep only the extensions clients may see (client-errors.ts); one without a code is
+ * unexpected (over WebSocket no Apollo Server on the subgraph's side gave it one, nor masked
+ * its message), so it is coded INTERNAL_SERVER_ERROR and its message is masked on its way out.
+ */
 export function upstreamErrors(error: unknown): GraphQLError[] {
   if (Array.isArray(error)) {
     return error.map(
@@ -199,11 +205,16 @@ export function upstreamErrors(error: unknown): GraphQLError[] {
         message?: string;
         extensions?: Record<string, unknown>;
         path?: ReadonlyArray<string | number>;
-      }) =>
-        new GraphQLError(e.message ?? 'Subscription refused', {
-          extensions: e.extensions ?? {},
+      }) => {
+        const extensions = clientExtensions(e.extensions ?? {});
+        return new GraphQLError(e.message ?? 'Subscription refused', {
+          extensions:
+            typeof extensions.code === 'string'
+              ? extensions
+              : { ...extensions, code: ErrorCode.INTERNAL_SERVER_ERROR },
           ...(e.path ? { path: e.path } : {}),
-        }),
+        });
+      },
     );
   }
   return [serviceUnavailable('The subscription source is unavailable; try again shortly.')];
