@@ -73,12 +73,19 @@ class Tracer {
   groups: number[] = [];
   /** Each person's newest live sample sent: the one their next update computes. */
   readonly newestSent = new Map<string, number>();
+  /** Live samples the graph refused, by the first error's code (printed, never dropped silently). */
+  readonly refused = new Map<string, number>();
 
   reset(): void {
     this.traces = new Map();
     this.stores = [];
     this.groups = [];
     this.newestSent.clear();
+    this.refused.clear();
+  }
+
+  refuse(code: string): void {
+    this.refused.set(code, (this.refused.get(code) ?? 0) + 1);
   }
 
   mark(userId: string, t: number, stage: keyof Trace, at = performance.now()): void {
@@ -209,6 +216,7 @@ async function streamPerson(
       { token },
     );
     if (!answer.errors) tracer.mark(userId, sample.timestamp, 'acked');
+    else tracer.refuse(String(answer.errors[0]?.extensions?.code ?? answer.status));
   }
 }
 
@@ -353,6 +361,10 @@ async function run(
   console.log(
     `[loop] ${people} people: ${sentCount} samples sent, ${complete.length} with an event traced through every stage`,
   );
+  if (tracer.refused.size > 0) {
+    const codes = [...tracer.refused].map(([code, n]) => `${n} ${code}`).join(', ');
+    console.log(`[loop] ${people} people: samples the graph refused: ${codes}`);
+  }
   const stage = (name: string, values: number[]): Row => ({ people, stage: name, values });
   const rows = [
     stage(
