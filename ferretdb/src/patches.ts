@@ -13,7 +13,7 @@ interface Edit {
  * the build stops if the source no longer reads as expected, rather than build something else.
  * Bump PATCH_LEVEL when they change, so a binary built without them is not reused.
  */
-export const PATCH_LEVEL = 3;
+export const PATCH_LEVEL = 4;
 
 const ID_LOOKUP_FILTER = `	if params.Filter.Len() == 1 {
 		v, _ := params.Filter.Get("_id")
@@ -22,7 +22,8 @@ const ID_LOOKUP_FILTER = `	if params.Filter.Len() == 1 {
 `;
 // An _id equality beside other conditions narrows the rows as well: every caller of Query
 // filters what comes back by the whole filter again (an update's {_id, version} was a scan).
-const ID_LOOKUP_NARROWS = `	if params.Filter.Len() >= 1 {
+// A filter naming _id twice is left alone: Get panics on a repeated key.
+const ID_LOOKUP_NARROWS = `	if params.Filter.Len() == 1 || (params.Filter.Len() > 1 && !hasRepeatedKey(params.Filter)) {
 		v, _ := params.Filter.Get("_id")
 		switch v.(type) {
 		case string, types.ObjectID:
@@ -43,6 +44,19 @@ const EDITS: Edit[] = [
 ${ID_LOOKUP_FILTER}			whereClause`,
     to: `	// TODO https://github.com/FerretDB/FerretDB/issues/3235
 ${ID_LOOKUP_NARROWS}			whereClause`,
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    from: `// check interfaces
+`,
+    to: `// hasRepeatedKey reports whether a key occurs more than once in the filter.
+func hasRepeatedKey(filter *types.Document) bool {
+	_, repeated := filter.FindDuplicateKey()
+	return repeated
+}
+
+// check interfaces
+`,
   },
   {
     file: 'internal/backends/sqlite/collection.go',

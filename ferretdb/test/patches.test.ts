@@ -55,6 +55,14 @@ describe(
       assert.deepEqual(await windows.find({ _id: 'person-7', version: 1 }).toArray(), [
         { _id: 'person-7', version: 1 },
       ]);
+      const either = { _id: 'person-7', $or: [{ version: 5 }, { version: 1 }] };
+      assert.equal((await windows.find(either).toArray()).length, 1);
+      assert.equal((await windows.find({ ...either, $or: [{ version: 5 }] }).toArray()).length, 0);
+      // Only part of that filter reaches SQL, and explain says so.
+      const explained = await db.command({
+        explain: { find: 'windows', filter: { _id: 'person-7', version: 1 } },
+      });
+      assert.equal(explained.filterPushdown, false);
       // The optimistic write the state engine makes: only the version it read matches.
       const stale = await windows.updateOne(
         { _id: 'person-7', version: 0 },
