@@ -100,7 +100,13 @@ export function errorForClient(
       extensions: internal,
     });
   }
-  const formatted = forClient({ message: error.message, extensions: error.extensions });
+  // Over HTTP, Apollo codes an uncoded error INTERNAL_SERVER_ERROR before formatting; over
+  // WebSocket nothing does, so an uncoded error (graphql-js's own, say) is taken as internal here.
+  const extensions =
+    typeof error.extensions.code === 'string'
+      ? error.extensions
+      : { ...error.extensions, ...internal };
+  const formatted = forClient({ message: error.message, extensions });
   if (formatted.message === error.message && formatted.extensions === error.extensions)
     return error;
   if (formatted.message !== error.message) unexpected(error);

@@ -12,7 +12,7 @@ import {
   type EventLog,
 } from '@mindscape/test-kit';
 import { GraphQLError, parse } from 'graphql';
-import { clientExtensions, fromSubgraph } from '../src/client-errors.js';
+import { clientExtensions, errorForClient, fromSubgraph } from '../src/client-errors.js';
 import type { RunningGateway } from '../src/index.js';
 
 /**
@@ -236,5 +236,18 @@ describe('the extensions clients may see (pure)', () => {
         extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 5 },
       },
     );
+  });
+
+  test('over WebSocket an uncoded error is internal, as Apollo makes it over HTTP', () => {
+    const heard: unknown[] = [];
+    const raw = new GraphQLError('connect ECONNREFUSED 10.0.0.7:27017');
+    const sent = errorForClient(raw, (error) => heard.push(error));
+    assert.equal(sent.extensions.code, 'INTERNAL_SERVER_ERROR');
+    assert.doesNotMatch(sent.message, /ECONNREFUSED|10\.0\.0\.7/);
+    assert.deepEqual(heard, [raw], 'the original is logged');
+    const coded = new GraphQLError('Too long.', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'text' },
+    });
+    assert.equal(errorForClient(coded), coded, 'a coded, clean error goes as it is');
   });
 });

@@ -1,6 +1,11 @@
 import { buildOperationContext, executeQueryPlan, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
-import { IDENTITY_HEADER, signAssertion, type RequestAssertion } from '@mindscape/platform';
+import {
+  ErrorCode,
+  IDENTITY_HEADER,
+  signAssertion,
+  type RequestAssertion,
+} from '@mindscape/platform';
 import {
   GraphQLError,
   type DocumentNode,
@@ -63,13 +68,19 @@ export async function federatedSubscribe(
       errors: [
         new GraphQLError(
           'Only subscriptions are served over WebSocket; send queries and mutations over HTTP.',
+          { extensions: { code: ErrorCode.BAD_REQUEST } },
         ),
       ],
     };
   }
   const { primary, rest } = plan.node;
   const url = deps.subgraphUrls[primary.serviceName];
-  if (!url) return { errors: [new GraphQLError(`No subgraph serves ${primary.serviceName}.`)] };
+  if (!url) {
+    const unserved = `No subgraph serves ${primary.serviceName}.`;
+    return {
+      errors: [new GraphQLError(unserved, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } })],
+    };
+  }
 
   const variables = Object.fromEntries(
     (primary.variableUsages ?? []).map((name) => [name, args.variableValues?.[name]]),
