@@ -214,8 +214,9 @@ async function streamPerson(
       RECORD,
       { input: { samples: sampleInputs([sample]) } },
       { token },
-    );
-    if (!answer.errors) tracer.mark(userId, sample.timestamp, 'acked');
+    ).catch((error: unknown) => ({ network: error }));
+    if ('network' in answer) tracer.refuse('no answer (network)');
+    else if (!answer.errors) tracer.mark(userId, sample.timestamp, 'acked');
     else tracer.refuse(String(answer.errors[0]?.extensions?.code ?? answer.status));
   }
 }
