@@ -8,6 +8,12 @@ import mongoose from 'mongoose';
 import { patchFerretDb } from '../src/patches.js';
 import { ferretBinary, startFerretDb, type RunningMongo } from '../src/index.js';
 
+/** A window document as the state engine writes it: what the optimistic write filters on. */
+interface WindowDoc {
+  _id: string;
+  version: number;
+}
+
 /** SQLite's plan for a find, as FerretDB's explain reports it. */
 async function plan(db: mongoose.mongo.Db, filter: object): Promise<string> {
   const answer = await db.command({ explain: { find: 'windows', filter } });
@@ -33,7 +39,7 @@ describe(
       connection = await mongoose.createConnection(server.uri, { dbName: 'patches' }).asPromise();
       db = connection.db!;
       await db
-        .collection<{ _id: string; version: number }>('windows')
+        .collection<WindowDoc>('windows')
         .insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: `person-${i}`, version: 1 })));
     });
 
@@ -50,7 +56,7 @@ describe(
 
     test('an _id beside other conditions narrows by the index, and the whole filter still holds', async () => {
       assert.match(await plan(db, { _id: 'person-7', version: 1 }), /SEARCH .*USING INDEX/);
-      const windows = db.collection<{ _id: string; version: number }>('windows');
+      const windows = db.collection<WindowDoc>('windows');
       assert.equal((await windows.find({ _id: 'person-7', version: 2 }).toArray()).length, 0);
       assert.deepEqual(await windows.find({ _id: 'person-7', version: 1 }).toArray(), [
         { _id: 'person-7', version: 1 },
@@ -80,7 +86,7 @@ describe(
     });
 
     test('concurrent writers by _id and inserts all succeed, each write whole', async () => {
-      const windows = db.collection<{ _id: string; version: number }>('windows');
+      const windows = db.collection<WindowDoc>('windows');
       const samples = db.collection<{ person: string; n: number }>('samples');
       await Promise.all([
         ...Array.from({ length: 50 }, (_, i) =>

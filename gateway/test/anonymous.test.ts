@@ -11,7 +11,7 @@ import {
   gatewayConfigSchema,
 } from '@mindscape/gateway';
 import { IDENTITY_HEADER, createLogger } from '@mindscape/platform';
-import { graphqlWsClient, recordEvents } from '@mindscape/test-kit';
+import { graphqlWsClient, readGraphQLRequest, recordEvents } from '@mindscape/test-kit';
 import { execute, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -92,18 +92,13 @@ test('an anonymous gateway signs no assertion for subscriptions either: it holds
   const heard: unknown[] = [];
   const server = createServer((req, res) => {
     heard.push(req.headers[IDENTITY_HEADER]);
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-        query: string;
-        variables?: Record<string, unknown>;
-      };
-      Promise.resolve(
-        execute({ schema, document: parse(body.query), variableValues: body.variables ?? null }),
-      ).then((result) =>
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
-      );
+    void readGraphQLRequest(req).then(async (body) => {
+      const result = await execute({
+        schema,
+        document: parse(body.query),
+        variableValues: body.variables ?? null,
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     });
   });
   const serving = useServer(

@@ -8,6 +8,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { anonymousGatewayConfigSchema, createGateway } from '@mindscape/gateway';
 import { createLogger } from '@mindscape/platform';
+import { readGraphQLRequest, type GraphQLRequestBody } from '@mindscape/test-kit';
 import { GraphQLError, execute, parse, type GraphQLSchema } from 'graphql';
 import {
   SameTurnBatches,
@@ -145,32 +146,22 @@ function peopleSchema() {
  * answers with no data at all (as when a non-null root field fails).
  */
 async function serve(schema: GraphQLSchema, refuse: (query: string) => boolean = () => false) {
-  const bodies: Array<{ query: string; variables?: Record<string, unknown> }> = [];
+  const bodies: GraphQLRequestBody[] = [];
   const server = createServer((req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-        query: string;
-        variables?: Record<string, unknown>;
-        operationName?: string;
-      };
+    void readGraphQLRequest(req).then(async (body) => {
       bodies.push(body);
       if (refuse(body.query)) {
         const refused = { data: null, errors: [{ message: 'refused', path: ['_0__entities'] }] };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(refused));
         return;
       }
-      Promise.resolve(
-        execute({
-          schema,
-          document: parse(body.query),
-          variableValues: body.variables ?? null,
-          operationName: body.operationName ?? null,
-        }),
-      ).then((result) => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      const result = await execute({
+        schema,
+        document: parse(body.query),
+        variableValues: body.variables ?? null,
+        operationName: body.operationName ?? null,
       });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -9,6 +9,22 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
+/** One GraphQL request as a small test subgraph on plain node:http receives it. */
+export interface GraphQLRequestBody {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+/** Reads and parses a GraphQL request's JSON body (test subgraphs on plain node:http). */
+export async function readGraphQLRequest(
+  request: AsyncIterable<Buffer | string>,
+): Promise<GraphQLRequestBody> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(Buffer.from(chunk));
+  return JSON.parse(Buffer.concat(chunks).toString()) as GraphQLRequestBody;
+}
+
 /** POSTs one operation, as a web or wearable client would. */
 export async function graphql<T = Record<string, unknown>>(
   url: string,

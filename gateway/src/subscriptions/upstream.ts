@@ -194,9 +194,8 @@ export class Upstream {
 
 /**
  * graphql-ws rejects with the server's GraphQL errors, or with a close event. A subgraph's
- * errors keep only the extensions clients may see (client-errors.ts); one without a code is
- * unexpected (over WebSocket no Apollo Server on the subgraph's side gave it one, nor masked
- * its message), so it is coded INTERNAL_SERVER_ERROR and its message is masked on its way out.
+ * errors keep only the extensions clients may see (client-errors.ts), as over HTTP; one without
+ * a code is masked on its way out, as every uncoded error over WebSocket is (errorForClient).
  */
 export function upstreamErrors(error: unknown): GraphQLError[] {
   if (Array.isArray(error)) {
@@ -205,16 +204,11 @@ export function upstreamErrors(error: unknown): GraphQLError[] {
         message?: string;
         extensions?: Record<string, unknown>;
         path?: ReadonlyArray<string | number>;
-      }) => {
-        const extensions = clientExtensions(e.extensions ?? {});
-        return new GraphQLError(e.message ?? 'Subscription refused', {
-          extensions:
-            typeof extensions.code === 'string'
-              ? extensions
-              : { ...extensions, code: ErrorCode.INTERNAL_SERVER_ERROR },
+      }) =>
+        new GraphQLError(e.message ?? 'Subscription refused', {
+          extensions: clientExtensions(e.extensions ?? {}),
           ...(e.path ? { path: e.path } : {}),
-        });
-      },
+        }),
     );
   }
   return [serviceUnavailable('The subscription source is unavailable; try again shortly.')];
